@@ -1,0 +1,191 @@
+package com.alphintra.infra.manifest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a document into fabric8's typed model and reports what does not fit.
+ *
+ * <p>The class comes from fabric8's {@link KubernetesSerialization}, which maps {@code apiVersion} + {@code kind}
+ * to every {@code KubernetesResource} registered through {@code META-INF/services} on the class path: the core
+ * Kubernetes models, the Istio model (istio-client) and the Prometheus-operator model
+ * (openshift-model-monitoring). A kind with no registered class becomes a {@code GenericKubernetesResource}
+ * and an {@link ProblemKind#UNKNOWN_KIND} note.
+ *
+ * <p>Reading is as strict as the API server: no text for numbers or booleans, no numbers for text, no
+ * fractions for integers. A wrong type stops Jackson, so an object reports at most one wrong type.
+ *
+ * <p>fabric8 keeps fields it does not know in {@code additionalProperties}. Rather than walk the object graph
+ * reflectively, the typed object is written back through a mapper that ignores those maps, and every key of
+ * the original tree that did not come back is an unknown field: one pass, the exact path, and correct for
+ * Istio's one-of fields, which fabric8 reads through unwrapped properties.
+ *
+ * <p>Both mappers are built once; instances are safe to share between threads.
+ */
+final class TypedModelConverter {
+
+    private final KubernetesSerialization serialization;
+    private final ObjectMapper knownFieldsWriter;
+
+    TypedModelConverter() {
+        ObjectMapper strict = JsonMapper.builder()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        // fabric8 adds its modules and the apiVersion/kind -> class resolution (searching the class path) to it.
+        this.serialization = new KubernetesSerialization(strict, true);
+        this.knownFieldsWriter = JsonMapper.builder()
+                .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public Boolean hasAnyGetter(Annotated annotated) {
+                        return Boolean.FALSE;
+                    }
+                })
+                .build();
+    }
+
+    /** The typed class registered for {@code apiVersion} and {@code kind}, if any. */
+    Optional<Class<? extends KubernetesResource>> registeredClass(String apiVersion, String kind) {
+        return Optional.ofNullable(serialization.getRegisteredKubernetesResource(apiVersion, kind));
+    }
+
+    /**
+     * The object read from {@code document}, whose root must be a mapping with {@code apiVersion} and
+     * {@code kind}.
+     */
+    KubeObject convert(ManifestDocument document) {
+        Map<String, Object> raw = document.rootMap().orElseThrow();
+        List<ManifestProblem> problems = new ArrayList<>();
+        HasMetadata typed;
+        try {
+            KubernetesResource resource = serialization.convertValue(raw, KubernetesResource.class);
+            if (!(resource instanceof HasMetadata hasMetadata)) {
+                problems.add(ManifestProblem.at(document, FieldPath.root().key("kind"), ProblemKind.NOT_A_RESOURCE,
+                        "\"" + raw.get("kind") + "\" is a list, not an object; list its items one by one"));
+                return new KubeObject(document, Optional.empty(), problems);
+            }
+            typed = hasMetadata;
+        } catch (IllegalArgumentException e) {
+            problems.add(wrongType(document, e));
+            return new KubeObject(document, Optional.empty(), problems);
+        }
+        if (typed instanceof GenericKubernetesResource) {
+            problems.add(ManifestProblem.at(document, FieldPath.root().key("kind"), ProblemKind.UNKNOWN_KIND,
+                    "no model for kind \"" + raw.get("kind") + "\" of apiVersion \"" + raw.get("apiVersion")
+                            + "\"; its fields are not checked"));
+        } else {
+            JsonNode known = knownFieldsWriter.valueToTree(typed);
+            collectUnknownFields(document, raw, known, FieldPath.root(), problems);
+        }
+        return new KubeObject(document, Optional.of(typed), problems);
+    }
+
+    private static void collectUnknownFields(ManifestDocument document, Object raw, JsonNode known, FieldPath path,
+            List<ManifestProblem> problems) {
+        if (raw instanceof Map<?, ?> map && known.isObject()) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = (String) entry.getKey();
+                Object value = entry.getValue();
+                FieldPath field = path.key(key);
+                JsonNode knownValue = known.get(key);
+                if (knownValue != null) {
+                    collectUnknownFields(document, value, knownValue, field, problems);
+                } else if (!isEmpty(value)) {
+                    // Empty values are not written back by fabric8, so their absence proves nothing.
+                    problems.add(ManifestProblem.at(document, field, ProblemKind.UNKNOWN_FIELD,
+                            "unknown field \"" + key + "\"" + (path.isRoot() ? "" : " in " + path)));
+                }
+            }
+        } else if (raw instanceof List<?> list && known.isArray() && known.size() == list.size()) {
+            for (int i = 0; i < list.size(); i++) {
+                collectUnknownFields(document, list.get(i), known.get(i), path.index(i), problems);
+            }
+        }
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null
+                || value instanceof Map<?, ?> map && map.isEmpty()
+                || value instanceof Collection<?> collection && collection.isEmpty();
+    }
+
+    private static ManifestProblem wrongType(ManifestDocument document, IllegalArgumentException e) {
+        if (!(e.getCause() instanceof JsonMappingException mapping)) {
+            return ManifestProblem.at(document, FieldPath.root(), ProblemKind.WRONG_TYPE, firstLine(e.getMessage()));
+        }
+        FieldPath path = FieldPath.root();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path = path.key(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path = path.index(reference.getIndex());
+            }
+        }
+        String found = document.valueAt(path).map(TypedModelConverter::describe).orElse(null);
+        String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                ? describe(mismatch.getTargetType()) : null;
+        String message = expected != null && found != null
+                ? "wrong type for " + path + ": expected " + expected + ", found " + found
+                : "wrong type for " + path + ": " + firstLine(mapping.getOriginalMessage());
+        return ManifestProblem.at(document, path, ProblemKind.WRONG_TYPE, message);
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof String text) {
+            return "text \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (value instanceof List<?>) {
+            return "a sequence";
+        }
+        if (value instanceof Boolean) {
+            return "boolean " + value;
+        }
+        return "number " + value;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == BigInteger.class || type == Short.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a sequence";
+        }
+        return "a mapping (" + type.getSimpleName() + ")";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable value" : message.lines().findFirst().orElse(message);
+    }
+}
