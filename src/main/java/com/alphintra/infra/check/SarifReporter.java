@@ -15,7 +15,6 @@ import java.util.Map;
 final class SarifReporter implements Reporter {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String INFORMATION_URI = "https://github.com/alphintra/alphintra-infra/blob/main/docs/rules.md";
 
   private final String toolVersion;
 
@@ -33,7 +32,6 @@ final class SarifReporter implements Reporter {
 
     Map<String, Object> driver = new LinkedHashMap<>();
     driver.put("name", "alphintra-check");
-    driver.put("informationUri", INFORMATION_URI);
     driver.put("semanticVersion", toolVersion);
     driver.put("rules", rules.stream().map(SarifReporter::rule).toList());
 
@@ -81,7 +79,6 @@ final class SarifReporter implements Reporter {
     helpText.put("text", help.toString());
     helpText.put("markdown", markdown.toString());
     rule.put("help", helpText);
-    rule.put("helpUri", INFORMATION_URI + "#" + info.id());
     rule.put("defaultConfiguration", Map.of("level", info.severity().sarifLevel()));
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("tags", List.of(info.target().prefix(), "security", "infrastructure"));
