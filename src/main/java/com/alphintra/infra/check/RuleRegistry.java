@@ -1,5 +1,16 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
+import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
+import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
+import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
+import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
+import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
+import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +49,17 @@ public final class RuleRegistry {
   /** Every rule that ships with the tool, one line each. */
   public static RuleRegistry builtIn() {
     return new RuleRegistry(List.of(
-    ));
+        new GkeNodesArePrivate(),
+        new GkeUsesWorkloadIdentity(),
+        new SqlHasNoPublicIp(),
+        new SqlRequiresTls(),
+        new NetworksUseCustomSubnets(),
+        new StateBucketIsVersioned(),
+        new K8sContainersRunAsNonRoot(),
+        new K8sContainersCannotEscalatePrivileges(),
+        new K8sImagesArePinned(),
+        new IstioMtlsIsStrict(),
+        new K3dApiListensOnLocalhost()));
   }
 
   /** The rules that check the platform, in registration order. */
