@@ -63,7 +63,8 @@ final class TextReporter implements Reporter {
       line.append(ansi.string("@|red,bold " + count + (count == 1 ? " finding" : " findings") + "|@"));
     }
     line.append(" at or above ").append(report.threshold().label())
-        .append(" (").append(report.rules().size()).append(" rules, ").append(report.files()).append(" files");
+        .append(" (").append(report.rules().size()).append(" rules, ").append(report.files())
+        .append(report.files() == 1 ? " file" : " files");
     if (report.suppressed() > 0) {
       line.append(", ").append(report.suppressed()).append(" suppressed");
     }
