@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
     header = "Check infra/ against the security and consistency rules.",
     description = {
-        "Reads the Terraform, Kubernetes, Istio and k3d files (and each kustomize overlay as kubectl renders it),",
-        "runs every rule and reports findings with how to fix them. Exit 1 on findings at or above --severity,",
-        "2 on a malformed or unreadable file (the other files are still checked).",
-        "Suppress one finding with a comment on or above its line: alphintra:ignore RULE-ID reason=\"...\"."})
+        "Reads the Terraform, Kubernetes, Istio and k3d files under infra/ (and each",
+        "kustomize overlay as kubectl renders it), runs every rule and reports each",
+        "finding with its fix. Exit 1 on findings at or above --severity; exit 2 on a",
+        "malformed or unreadable file, after checking and reporting all the others.",
+        "Accept one finding with a comment on or just above its line:",
+        "  alphintra:ignore RULE-ID reason=\"why it is acceptable\""})
 final class CheckCommand implements Callable<Integer> {
 
   private final Services services;
@@ -42,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
   ReportFormat format;
 
   @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "low",
-      description = "Report and fail only on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Show and fail on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Severity severity;
 
   @Option(names = "--rule", paramLabel = "ID", split = ",", description = "Run only these rules (repeatable).")
