@@ -1,6 +1,10 @@
 package com.alphintra.infra.manifest;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,8 +44,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *
  * <p>Reading is bounded: nesting depth and the number of nodes an alias may expand to are limited, so a
  * hostile text fails with a {@link ManifestParseException} instead of exhausting the stack or the heap.
+ *
+ * <p>Build one reader and reuse it; it holds no mutable state and can be shared between threads.
  */
-final class YamlStreamReader {
+public final class YamlReader {
 
     /** Deeper than any real manifest; keeps recursive walks of the tree (ours and Jackson's) off the stack limit. */
     static final int MAX_DEPTH = 500;
@@ -52,7 +58,7 @@ final class YamlStreamReader {
     private final LoadSettings settings;
     private final ScalarResolver resolver;
 
-    YamlStreamReader() {
+    public YamlReader() {
         this.settings = LoadSettings.builder()
                 .setSchema(new CoreSchema())
                 .setParseComments(true)
@@ -62,7 +68,12 @@ final class YamlStreamReader {
         this.resolver = settings.getSchema().getScalarResolver();
     }
 
-    ParsedStream read(String text, Origin origin) throws ManifestParseException {
+    /**
+     * Reads every document and comment of {@code text}; empty documents are skipped.
+     *
+     * @throws ManifestParseException when the text is not well-formed YAML
+     */
+    public YamlText read(String text, Origin origin) throws ManifestParseException {
         StreamBuilder builder = new StreamBuilder(origin);
         try {
             ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
@@ -72,11 +83,28 @@ final class YamlStreamReader {
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             String reason = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new ManifestParseException(origin, mark.map(YamlStreamReader::position), shorten(reason));
+            throw new ManifestParseException(origin, mark.map(YamlReader::position), shorten(reason));
         } catch (YamlEngineException e) {
             throw new ManifestParseException(origin, Optional.empty(), shorten(e.getMessage()));
         }
-        return new ParsedStream(List.copyOf(builder.documents), List.copyOf(builder.comments));
+        return new YamlText(origin, builder.documents, builder.comments);
+    }
+
+    /**
+     * Reads the UTF-8 file at {@code file} as {@link #read(String, Origin)} does.
+     *
+     * @throws ManifestParseException when the file is not well-formed YAML or not UTF-8
+     * @throws IOException            when the file cannot be read
+     */
+    public YamlText read(Path file) throws ManifestParseException, IOException {
+        Origin origin = Origin.of(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ManifestParseException(origin, Optional.empty(), "not UTF-8 text");
+        }
+        return read(text, origin);
     }
 
     private static String shorten(String message) {
@@ -259,7 +287,7 @@ final class YamlStreamReader {
         }
 
         private Position positionOf(NodeEvent event) {
-            return event.getStartMark().map(YamlStreamReader::position).orElse(new Position(1, 1));
+            return event.getStartMark().map(YamlReader::position).orElse(new Position(1, 1));
         }
 
         private Object construct(ScalarEvent event, Position at) throws ManifestParseException {
