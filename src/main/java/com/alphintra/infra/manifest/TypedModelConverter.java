@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -62,6 +63,9 @@ final class TypedModelConverter {
         }
         // fabric8 adds its modules and the apiVersion/kind -> class resolution (searching the class path) to it.
         this.serialization = new KubernetesSerialization(strict, true);
+        // Registered after fabric8's modules, so it wins over fabric8's lenient Integer deserializer.
+        strict.registerModule(new SimpleModule("alphintra-strict-integers")
+                .addDeserializer(Integer.class, new StrictIntegerDeserializer()));
         this.knownFieldsWriter = JsonMapper.builder()
                 .annotationIntrospector(new JacksonAnnotationIntrospector() {
                     private static final long serialVersionUID = 1L;

@@ -328,6 +328,9 @@ public final class YamlReader {
                 number = new BigInteger(digits.substring(2), 16);
             } else if (digits.startsWith("0o")) {
                 number = new BigInteger(digits.substring(2), 8);
+            } else if (digits.length() > 1 && digits.startsWith("0") && digits.chars().allMatch(c -> c >= '0' && c <= '7')) {
+                // Kubernetes reads YAML 1.1, where 0644 is octal (420): file modes are written that way.
+                number = new BigInteger(digits.substring(1), 8);
             } else {
                 number = new BigInteger(digits);
             }
