@@ -184,7 +184,8 @@ public final class YamlReader {
             Position at = positionOf(event);
             Frame parent = stack.peek();
             if (parent != null && parent.expectsKey()) {
-                String key = event.getValue();
+                // Tens of thousands of objects repeat the same few hundred keys; one copy of each saves much heap.
+                String key = event.getValue().intern();
                 if (parent.map.containsKey(key)) {
                     throw new ManifestParseException(origin, Optional.of(at),
                             "duplicate key \"" + key + "\" (it already appears in this mapping)");
@@ -238,8 +239,9 @@ public final class YamlReader {
             }
             Optional<String> anchor = event.getAnchor().map(a -> a.getValue());
             anchor.ifPresent(openAnchors::add);
-            stack.push(isMap ? new Frame(new LinkedHashMap<>(), null, anchor, slots)
-                    : new Frame(null, new ArrayList<>(), anchor, slots));
+            // Most mappings of a manifest hold a handful of keys; the default table of 16 slots would double their size.
+            stack.push(isMap ? new Frame(new LinkedHashMap<>(8), null, anchor, slots)
+                    : new Frame(null, new ArrayList<>(4), anchor, slots));
         }
 
         private void endCollection() {
