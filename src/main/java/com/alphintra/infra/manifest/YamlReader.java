@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,15 +57,12 @@ public final class YamlReader {
     static final int MAX_NODES_PER_DOCUMENT = 1_000_000;
 
     private final LoadSettings settings;
+    private final LoadSettings settingsWithoutComments;
     private final ScalarResolver resolver;
 
     public YamlReader() {
-        this.settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
-                .setParseComments(true)
-                // Rendered overlays of the whole platform are one text; the engine's 3 MB default is too small.
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
+        this.settings = settings(true);
+        this.settingsWithoutComments = settings(false);
         this.resolver = settings.getSchema().getScalarResolver();
     }
 
@@ -74,9 +72,23 @@ public final class YamlReader {
      * @throws ManifestParseException when the text is not well-formed YAML
      */
     public YamlText read(String text, Origin origin) throws ManifestParseException {
+        try {
+            return parse(text, origin, settings);
+        } catch (ManifestParseException withComments) {
+            // The engine's comment support rejects a few valid texts (a comment after an explicit "? key"). Such a
+            // text is read again without comments: its documents count for more than its comments.
+            try {
+                return parse(text, origin, settingsWithoutComments);
+            } catch (ManifestParseException withoutComments) {
+                throw withComments;
+            }
+        }
+    }
+
+    private YamlText parse(String text, Origin origin, LoadSettings parseSettings) throws ManifestParseException {
         StreamBuilder builder = new StreamBuilder(origin);
         try {
-            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+            ParserImpl parser = new ParserImpl(parseSettings, new StreamReader(parseSettings, text));
             while (parser.hasNext()) {
                 builder.accept(parser.next());
             }
@@ -88,6 +100,15 @@ public final class YamlReader {
             throw new ManifestParseException(origin, Optional.empty(), shorten(e.getMessage()));
         }
         return new YamlText(origin, builder.documents, builder.comments);
+    }
+
+    private static LoadSettings settings(boolean parseComments) {
+        return LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setParseComments(parseComments)
+                // Rendered overlays of the whole platform are one text; the engine's 3 MB default is too small.
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build();
     }
 
     /**
@@ -346,7 +367,7 @@ public final class YamlReader {
         }
 
         private Object floatingPoint(String text) {
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            String lower = text.toLowerCase(Locale.ROOT);
             return switch (lower) {
                 case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
                 case "-.inf" -> Double.NEGATIVE_INFINITY;

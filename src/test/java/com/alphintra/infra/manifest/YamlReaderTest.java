@@ -95,6 +95,35 @@ class YamlReaderTest {
     }
 
     @Test
+    void commentsAnywhereInValidYamlDoNotBreakReading() throws Exception {
+        YamlText text = reader.read("""
+                --- # document
+                list:
+                  # first
+                  - a # one
+                flow: [a, # in flow
+                  b]
+                block: | # keep
+                  # part of the text
+                nested:
+                  - b: 1
+                    # inside
+                    c: 2
+                """, Origin.rendered("t"));
+
+        assertThat(text.comments()).extracting(YamlComment::line).containsExactly(1, 3, 4, 5, 7, 11);
+        assertThat(text.documents().get(0).valueAt(FieldPath.parse("block"))).contains("# part of the text\n");
+    }
+
+    @Test
+    void aTextTheEnginesCommentSupportRejectsIsReadWithoutComments() throws Exception {
+        YamlText text = reader.read("? a # explicit key\n: b\n", Origin.rendered("t"));
+
+        assertThat(text.documents().get(0).root()).isEqualTo(Map.of("a", "b"));
+        assertThat(text.comments()).isEmpty();
+    }
+
+    @Test
     void scalarsAreTypedByTheYaml12CoreSchema() throws Exception {
         Map<?, ?> root = (Map<?, ?>) single("""
                 text: hello
