@@ -111,6 +111,40 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void anUnknownFieldIsFoundEvenWhenItsValueIsEmpty() throws Exception {
+        ManifestFile file = LOADER.fromText("""
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata:
+                  name: deny-all
+                spec:
+                  rules: []
+                  rule: []
+                """, Origin.rendered("t"));
+
+        assertThat(file.problems()).extracting(ManifestProblem::toString)
+                .containsExactly("t:7:3: unknown field \"rule\" in spec");
+    }
+
+    @Test
+    void anEnumValueTheModelDoesNotKnowIsAnInvalidValueNotAnUnknownField() throws Exception {
+        ManifestFile file = LOADER.fromText("""
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata:
+                  name: a
+                spec:
+                  action: ALLOW_ALL
+                """, Origin.rendered("t"));
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(ProblemKind.INVALID_VALUE);
+            assertThat(problem.path()).hasToString("spec.action");
+            assertThat(problem.position()).isEqualTo(new Position(6, 3));
+        });
+    }
+
+    @Test
     void anUnknownKindKeepsItsGenericTreeAndIsANoteNotAnError() throws Exception {
         ManifestFile file = LOADER.fromText("""
                 apiVersion: example.com/v1
