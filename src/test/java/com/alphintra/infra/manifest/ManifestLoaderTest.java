@@ -145,6 +145,21 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void theDeepestNestingTheReaderAllowsIsTypedWithoutFailing() throws Exception {
+        int depth = YamlReader.MAX_DEPTH - 3;
+        String deep = "[".repeat(depth) + "]".repeat(depth);
+        ManifestFile file = LOADER.fromText("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: deep}
+                data: {a: %s}
+                extra: {b: %s}
+                """.formatted(deep, deep), Origin.rendered("t"));
+
+        assertThat(file.problems()).extracting(ManifestProblem::kind).containsExactly(ProblemKind.WRONG_TYPE);
+    }
+
+    @Test
     void anUnknownKindKeepsItsGenericTreeAndIsANoteNotAnError() throws Exception {
         ManifestFile file = LOADER.fromText("""
                 apiVersion: example.com/v1
