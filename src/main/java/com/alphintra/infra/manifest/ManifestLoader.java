@@ -2,8 +2,6 @@ package com.alphintra.infra.manifest;
 
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +20,7 @@ import java.util.Optional;
  */
 public final class ManifestLoader {
 
-    private final YamlStreamReader yaml = new YamlStreamReader();
+    private final YamlReader yaml = new YamlReader();
     private final TypedModelConverter converter = new TypedModelConverter();
 
     /**
@@ -32,7 +30,20 @@ public final class ManifestLoader {
      *                                (unknown fields, wrong types) are in the result instead
      */
     public ManifestFile fromText(String yaml, Origin origin) throws ManifestParseException {
-        ParsedStream stream = this.yaml.read(yaml, origin);
+        return manifests(this.yaml.read(yaml, origin));
+    }
+
+    /**
+     * Reads the file at {@code file} as {@link #fromText} does.
+     *
+     * @throws ManifestParseException when the file is not well-formed YAML or not UTF-8
+     * @throws IOException            when the file cannot be read
+     */
+    public ManifestFile fromFile(Path file) throws ManifestParseException, IOException {
+        return manifests(yaml.read(file));
+    }
+
+    private ManifestFile manifests(YamlText stream) {
         List<KubeObject> objects = new ArrayList<>(stream.documents().size());
         List<ManifestProblem> problems = new ArrayList<>();
         List<ManifestProblem> notObjects = new ArrayList<>();
@@ -47,24 +58,7 @@ public final class ManifestLoader {
             problems.addAll(object.problems());
         }
         problems.addAll(notObjects);
-        return new ManifestFile(origin, stream.documents(), stream.comments(), objects, problems);
-    }
-
-    /**
-     * Reads the file at {@code file} as {@link #fromText} does.
-     *
-     * @throws ManifestParseException when the file is not well-formed YAML or not UTF-8
-     * @throws IOException            when the file cannot be read
-     */
-    public ManifestFile fromFile(Path file) throws ManifestParseException, IOException {
-        Origin origin = Origin.of(file);
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw new ManifestParseException(origin, Optional.empty(), "not UTF-8 text");
-        }
-        return fromText(text, origin);
+        return new ManifestFile(stream, objects, problems);
     }
 
     /**
@@ -85,14 +79,6 @@ public final class ManifestLoader {
             }
         }
         return new LoadResult(read, errors);
-    }
-
-    /**
-     * Reads the documents and comments of {@code yaml} without treating them as Kubernetes objects, for YAML
-     * files of other tools (the k3d config, {@code versions.yaml}).
-     */
-    public List<ManifestDocument> documents(String yaml, Origin origin) throws ManifestParseException {
-        return this.yaml.read(yaml, origin).documents();
     }
 
     /**

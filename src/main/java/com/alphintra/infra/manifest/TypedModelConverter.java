@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -34,8 +36,10 @@ import java.util.Optional;
  *
  * <p>fabric8 keeps fields it does not know in {@code additionalProperties}. Rather than walk the object graph
  * reflectively, the typed object is written back through a mapper that ignores those maps, and every key of
- * the original tree that did not come back is an unknown field: one pass, the exact path, and correct for
- * Istio's one-of fields, which fabric8 reads through unwrapped properties.
+ * the original tree that did not come back is a candidate: the exact path, and correct for Istio's one-of
+ * fields, which fabric8 reads through unwrapped properties. Only for objects with candidates is the object
+ * written once more with every field (nulls and empties too) to tell unknown fields from empty ones and from
+ * values the model dropped (an unknown enum value).
  *
  * <p>Both mappers are built once; instances are safe to share between threads.
  */
@@ -43,24 +47,28 @@ final class TypedModelConverter {
 
     private final KubernetesSerialization serialization;
     private final ObjectMapper knownFieldsWriter;
+    private final ObjectMapper everyFieldWriter;
 
     TypedModelConverter() {
         ObjectMapper strict = JsonMapper.builder()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .build();
+        // Jackson still turns text into numbers and booleans, and scalars into text, unless told not to.
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            strict.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            strict.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
         // fabric8 adds its modules and the apiVersion/kind -> class resolution (searching the class path) to it.
         this.serialization = new KubernetesSerialization(strict, true);
-        this.knownFieldsWriter = JsonMapper.builder()
-                .annotationIntrospector(new JacksonAnnotationIntrospector() {
-                    private static final long serialVersionUID = 1L;
-
-                    @Override
-                    public Boolean hasAnyGetter(Annotated annotated) {
-                        return Boolean.FALSE;
-                    }
-                })
-                .build();
+        // Registered after fabric8's modules, so it wins over fabric8's lenient Integer deserializer.
+        strict.registerModule(new SimpleModule("alphintra-strict-integers")
+                .addDeserializer(Integer.class, new StrictIntegerDeserializer()));
+        this.knownFieldsWriter = JsonMapper.builder().annotationIntrospector(new KnownFieldsIntrospector(false)).build();
+        this.everyFieldWriter = JsonMapper.builder().annotationIntrospector(new KnownFieldsIntrospector(true)).build();
     }
 
     /** The typed class registered for {@code apiVersion} and {@code kind}, if any. */
@@ -93,33 +101,69 @@ final class TypedModelConverter {
                     "no model for kind \"" + raw.get("kind") + "\" of apiVersion \"" + raw.get("apiVersion")
                             + "\"; its fields are not checked"));
         } else {
-            JsonNode known = knownFieldsWriter.valueToTree(typed);
-            collectUnknownFields(document, raw, known, FieldPath.root(), problems);
+            List<FieldPath> missing = new ArrayList<>();
+            collectMissingFields(raw, knownFieldsWriter.valueToTree(typed), FieldPath.root(), missing);
+            if (!missing.isEmpty()) {
+                classifyMissingFields(document, everyFieldWriter.valueToTree(typed), missing, problems);
+            }
         }
         return new KubeObject(document, Optional.of(typed), problems);
     }
 
-    private static void collectUnknownFields(ManifestDocument document, Object raw, JsonNode known, FieldPath path,
-            List<ManifestProblem> problems) {
+    /** Collects the keys of {@code raw} that the typed object did not write back. */
+    private static void collectMissingFields(Object raw, JsonNode known, FieldPath path, List<FieldPath> missing) {
         if (raw instanceof Map<?, ?> map && known.isObject()) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String key = (String) entry.getKey();
-                Object value = entry.getValue();
-                FieldPath field = path.key(key);
-                JsonNode knownValue = known.get(key);
-                if (knownValue != null) {
-                    collectUnknownFields(document, value, knownValue, field, problems);
-                } else if (!isEmpty(value)) {
-                    // Empty values are not written back by fabric8, so their absence proves nothing.
-                    problems.add(ManifestProblem.at(document, field, ProblemKind.UNKNOWN_FIELD,
-                            "unknown field \"" + key + "\"" + (path.isRoot() ? "" : " in " + path)));
+                FieldPath field = path.key((String) entry.getKey());
+                JsonNode knownValue = known.get((String) entry.getKey());
+                if (knownValue == null) {
+                    missing.add(field);
+                } else {
+                    collectMissingFields(entry.getValue(), knownValue, field, missing);
                 }
             }
         } else if (raw instanceof List<?> list && known.isArray() && known.size() == list.size()) {
             for (int i = 0; i < list.size(); i++) {
-                collectUnknownFields(document, list.get(i), known.get(i), path.index(i), problems);
+                collectMissingFields(list.get(i), known.get(i), path.index(i), missing);
             }
         }
+    }
+
+    /**
+     * Sorts out the keys that did not come back: a field the model has (it appears when every field is written,
+     * nulls and empties included) was dropped because it is empty, or because the model could not take its
+     * value (an enum value it does not know); any other key is an unknown field.
+     */
+    private static void classifyMissingFields(ManifestDocument document, JsonNode everyField, List<FieldPath> missing,
+            List<ManifestProblem> problems) {
+        for (FieldPath field : missing) {
+            Object value = document.valueAt(field).orElse(null);
+            if (isModelled(everyField, field)) {
+                if (!isEmpty(value)) {
+                    problems.add(ManifestProblem.at(document, field, ProblemKind.INVALID_VALUE,
+                            "invalid value for " + field + ": " + describe(value) + " is not one the model accepts"));
+                }
+            } else {
+                FieldPath parent = field.parent();
+                String key = ((PathSegment.Key) field.segments().get(field.segments().size() - 1)).name();
+                problems.add(ManifestProblem.at(document, field, ProblemKind.UNKNOWN_FIELD,
+                        "unknown field \"" + key + "\"" + (parent.isRoot() ? "" : " in " + parent)));
+            }
+        }
+    }
+
+    private static boolean isModelled(JsonNode everyField, FieldPath field) {
+        JsonNode node = everyField;
+        List<PathSegment> segments = field.segments();
+        for (int i = 0; i < segments.size() && node != null; i++) {
+            PathSegment segment = segments.get(i);
+            if (i == segments.size() - 1) {
+                return node.isObject() && node.has(((PathSegment.Key) segment).name());
+            }
+            node = segment instanceof PathSegment.Index index ? node.get(index.index())
+                    : node.get(((PathSegment.Key) segment).name());
+        }
+        return false;
     }
 
     private static boolean isEmpty(Object value) {

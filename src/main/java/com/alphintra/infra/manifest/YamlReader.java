@@ -1,6 +1,10 @@
 package com.alphintra.infra.manifest;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +45,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *
  * <p>Reading is bounded: nesting depth and the number of nodes an alias may expand to are limited, so a
  * hostile text fails with a {@link ManifestParseException} instead of exhausting the stack or the heap.
+ *
+ * <p>Build one reader and reuse it; it holds no mutable state and can be shared between threads.
  */
-final class YamlStreamReader {
+public final class YamlReader {
 
     /** Deeper than any real manifest; keeps recursive walks of the tree (ours and Jackson's) off the stack limit. */
     static final int MAX_DEPTH = 500;
@@ -50,33 +57,75 @@ final class YamlStreamReader {
     static final int MAX_NODES_PER_DOCUMENT = 1_000_000;
 
     private final LoadSettings settings;
+    private final LoadSettings settingsWithoutComments;
     private final ScalarResolver resolver;
 
-    YamlStreamReader() {
-        this.settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
-                .setParseComments(true)
-                // Rendered overlays of the whole platform are one text; the engine's 3 MB default is too small.
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
+    public YamlReader() {
+        this.settings = settings(true);
+        this.settingsWithoutComments = settings(false);
         this.resolver = settings.getSchema().getScalarResolver();
     }
 
-    ParsedStream read(String text, Origin origin) throws ManifestParseException {
+    /**
+     * Reads every document and comment of {@code text}; empty documents are skipped.
+     *
+     * @throws ManifestParseException when the text is not well-formed YAML
+     */
+    public YamlText read(String text, Origin origin) throws ManifestParseException {
+        try {
+            return parse(text, origin, settings);
+        } catch (ManifestParseException withComments) {
+            // The engine's comment support rejects a few valid texts (a comment after an explicit "? key"). Such a
+            // text is read again without comments: its documents count for more than its comments.
+            try {
+                return parse(text, origin, settingsWithoutComments);
+            } catch (ManifestParseException withoutComments) {
+                throw withComments;
+            }
+        }
+    }
+
+    private YamlText parse(String text, Origin origin, LoadSettings parseSettings) throws ManifestParseException {
         StreamBuilder builder = new StreamBuilder(origin);
         try {
-            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+            ParserImpl parser = new ParserImpl(parseSettings, new StreamReader(parseSettings, text));
             while (parser.hasNext()) {
                 builder.accept(parser.next());
             }
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             String reason = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new ManifestParseException(origin, mark.map(YamlStreamReader::position), shorten(reason));
+            throw new ManifestParseException(origin, mark.map(YamlReader::position), shorten(reason));
         } catch (YamlEngineException e) {
             throw new ManifestParseException(origin, Optional.empty(), shorten(e.getMessage()));
         }
-        return new ParsedStream(List.copyOf(builder.documents), List.copyOf(builder.comments));
+        return new YamlText(origin, builder.documents, builder.comments);
+    }
+
+    private static LoadSettings settings(boolean parseComments) {
+        return LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setParseComments(parseComments)
+                // Rendered overlays of the whole platform are one text; the engine's 3 MB default is too small.
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build();
+    }
+
+    /**
+     * Reads the UTF-8 file at {@code file} as {@link #read(String, Origin)} does.
+     *
+     * @throws ManifestParseException when the file is not well-formed YAML or not UTF-8
+     * @throws IOException            when the file cannot be read
+     */
+    public YamlText read(Path file) throws ManifestParseException, IOException {
+        Origin origin = Origin.of(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ManifestParseException(origin, Optional.empty(), "not UTF-8 text");
+        }
+        return read(text, origin);
     }
 
     private static String shorten(String message) {
@@ -156,7 +205,8 @@ final class YamlStreamReader {
             Position at = positionOf(event);
             Frame parent = stack.peek();
             if (parent != null && parent.expectsKey()) {
-                String key = event.getValue();
+                // Tens of thousands of objects repeat the same few hundred keys; one copy of each saves much heap.
+                String key = event.getValue().intern();
                 if (parent.map.containsKey(key)) {
                     throw new ManifestParseException(origin, Optional.of(at),
                             "duplicate key \"" + key + "\" (it already appears in this mapping)");
@@ -210,8 +260,9 @@ final class YamlStreamReader {
             }
             Optional<String> anchor = event.getAnchor().map(a -> a.getValue());
             anchor.ifPresent(openAnchors::add);
-            stack.push(isMap ? new Frame(new LinkedHashMap<>(), null, anchor, slots)
-                    : new Frame(null, new ArrayList<>(), anchor, slots));
+            // Most mappings of a manifest hold a handful of keys; the default table of 16 slots would double their size.
+            stack.push(isMap ? new Frame(new LinkedHashMap<>(8), null, anchor, slots)
+                    : new Frame(null, new ArrayList<>(4), anchor, slots));
         }
 
         private void endCollection() {
@@ -259,7 +310,7 @@ final class YamlStreamReader {
         }
 
         private Position positionOf(NodeEvent event) {
-            return event.getStartMark().map(YamlStreamReader::position).orElse(new Position(1, 1));
+            return event.getStartMark().map(YamlReader::position).orElse(new Position(1, 1));
         }
 
         private Object construct(ScalarEvent event, Position at) throws ManifestParseException {
@@ -300,6 +351,9 @@ final class YamlStreamReader {
                 number = new BigInteger(digits.substring(2), 16);
             } else if (digits.startsWith("0o")) {
                 number = new BigInteger(digits.substring(2), 8);
+            } else if (digits.length() > 1 && digits.startsWith("0") && digits.chars().allMatch(c -> c >= '0' && c <= '7')) {
+                // Kubernetes reads YAML 1.1, where 0644 is octal (420): file modes are written that way.
+                number = new BigInteger(digits.substring(1), 8);
             } else {
                 number = new BigInteger(digits);
             }
@@ -313,7 +367,7 @@ final class YamlStreamReader {
         }
 
         private Object floatingPoint(String text) {
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            String lower = text.toLowerCase(Locale.ROOT);
             return switch (lower) {
                 case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
                 case "-.inf" -> Double.NEGATIVE_INFINITY;
