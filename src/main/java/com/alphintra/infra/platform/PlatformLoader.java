@@ -4,10 +4,7 @@ import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
-import com.alphintra.infra.hcl.Attribute;
-import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.Diagnostic;
-import com.alphintra.infra.hcl.Expression;
 import com.alphintra.infra.hcl.HclFile;
 import com.alphintra.infra.hcl.HclParseException;
 import com.alphintra.infra.hcl.HclParser;
@@ -18,6 +15,7 @@ import com.alphintra.infra.manifest.ManifestLoader;
 import com.alphintra.infra.manifest.ManifestParseException;
 import com.alphintra.infra.manifest.Origin;
 import com.alphintra.infra.manifest.YamlComment;
+import com.alphintra.infra.terraform.TerraformModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,9 +126,10 @@ public final class PlatformLoader {
       if (renderOverlays && !overlayDirectories.isEmpty()) {
         render(overlayDirectories);
       }
-      List<TerraformDirectory> directories = new ArrayList<>();
-      tfFiles.forEach((directory, hcl) -> directories.add(directory(directory, hcl)));
-      return new Platform(root, new TerraformView(directories), new KubernetesView(objects), overlays, k3d, files,
+      List<TerraformModule> modules = new ArrayList<>();
+      tfFiles.forEach((directory, hcl) -> modules.add(
+          TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
+      return new Platform(root, new TerraformView(root, modules), new KubernetesView(objects), overlays, k3d, files,
           comments, errors, notes);
     }
 
@@ -244,41 +242,6 @@ public final class PlatformLoader {
       if (!fileComments.isEmpty()) {
         comments.put(file, List.copyOf(fileComments));
       }
-    }
-
-    private TerraformDirectory directory(Path directory, List<HclFile> hclFiles) {
-      List<TerraformResource> resources = new ArrayList<>();
-      Map<String, Block> variables = new LinkedHashMap<>();
-      Map<String, Expression> locals = new LinkedHashMap<>();
-      List<Block> moduleCalls = new ArrayList<>();
-      List<Block> other = new ArrayList<>();
-      for (HclFile hcl : hclFiles) {
-        for (Block block : hcl.body().blocks()) {
-          List<String> labels = block.labelValues();
-          switch (block.type()) {
-            case "resource" -> {
-              if (labels.size() == 2) {
-                resources.add(new TerraformResource(labels.get(0), labels.get(1), block, hcl.path(), directory));
-              }
-            }
-            case "variable" -> {
-              if (labels.size() == 1) {
-                variables.put(labels.get(0), block);
-              }
-            }
-            case "locals" -> block.body().attributes().forEach(local -> locals.put(local.name(), local.value()));
-            case "module" -> moduleCalls.add(block);
-            default -> other.add(block);
-          }
-        }
-      }
-      Map<String, Expression> tfvars = new LinkedHashMap<>();
-      for (HclFile hcl : tfvarsFiles.getOrDefault(directory, List.of())) {
-        for (Attribute attribute : hcl.body().attributes()) {
-          tfvars.put(attribute.name(), attribute.value());
-        }
-      }
-      return new TerraformDirectory(directory, resources, variables, locals, moduleCalls, other, tfvars);
     }
 
     private Path relative(Path path) {

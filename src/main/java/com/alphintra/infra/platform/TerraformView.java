@@ -1,9 +1,11 @@
 package com.alphintra.infra.platform;
 
 import com.alphintra.infra.hcl.Attribute;
-import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.Expression;
-import com.alphintra.infra.hcl.TemplateExpr;
+import com.alphintra.infra.terraform.ModuleCall;
+import com.alphintra.infra.terraform.Resource;
+import com.alphintra.infra.terraform.TerraformModule;
+import com.alphintra.infra.terraform.Variable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,51 +17,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Terraform part of the platform: every module, environment and bootstrap directory, resources indexed
- * by type, and the evaluation contexts of each directory (one per environment that reaches it through
- * module calls, or its own defaults when none does).
+ * The Terraform part of the platform: the model of every module, environment and bootstrap directory (from
+ * {@code terraform/}), resources indexed by type with their file, and the evaluation contexts of each
+ * directory (one per environment that reaches it through module calls, or its own defaults when none does).
  */
 public final class TerraformView {
 
-  private static final Set<String> META_ARGUMENTS =
-      Set.of("source", "version", "count", "for_each", "providers", "depends_on");
-
-  private final List<TerraformDirectory> directories;
+  private final Path root;
+  private final List<TerraformModule> modules;
   private final Map<String, List<TerraformResource>> resourcesByType = new HashMap<>();
   private final Map<Path, List<EvaluationContext>> contexts = new HashMap<>();
 
-  public TerraformView(List<TerraformDirectory> directories) {
-    this.directories = List.copyOf(directories);
-    Map<Path, TerraformDirectory> byPath = new HashMap<>();
-    for (TerraformDirectory directory : this.directories) {
-      byPath.put(directory.path(), directory);
-      for (TerraformResource resource : directory.resources()) {
-        resourcesByType.computeIfAbsent(resource.type(), type -> new ArrayList<>()).add(resource);
-      }
-    }
+  /**
+   * @param root the repository root, which file paths are made relative to
+   * @param modules the modules, each with its absolute directory
+   */
+  public TerraformView(Path root, List<TerraformModule> modules) {
+    this.root = root;
+    this.modules = List.copyOf(modules);
+    Map<Path, TerraformModule> byPath = new HashMap<>();
     Map<Path, List<Caller>> callers = new HashMap<>();
-    for (TerraformDirectory directory : this.directories) {
-      for (Block call : directory.moduleCalls()) {
-        call.body().attribute("source")
-            .filter(source -> source.value() instanceof TemplateExpr)
-            .flatMap(source -> ((TemplateExpr) source.value()).literalValue())
-            .filter(source -> source.startsWith("./") || source.startsWith("../"))
-            .map(source -> directory.path().resolve(source).normalize())
-            .filter(byPath::containsKey)
-            .ifPresent(module -> callers.computeIfAbsent(module, m -> new ArrayList<>()).add(new Caller(directory, call)));
+    for (TerraformModule module : this.modules) {
+      byPath.put(module.directory(), module);
+      for (Resource resource : module.resources()) {
+        resourcesByType.computeIfAbsent(resource.type(), type -> new ArrayList<>()).add(new TerraformResource(
+            resource.type(), resource.name(), resource.block(), resource.range().file(), relative(module)));
+      }
+      for (ModuleCall call : module.moduleCalls()) {
+        call.localSource().ifPresent(source ->
+            callers.computeIfAbsent(source, m -> new ArrayList<>()).add(new Caller(module, call)));
       }
     }
-    for (TerraformDirectory directory : this.directories) {
-      contextsOf(directory, byPath, callers, new HashSet<>());
+    for (TerraformModule module : this.modules) {
+      contextsOf(module, byPath, callers, new HashSet<>());
     }
   }
 
   public static TerraformView empty() {
-    return new TerraformView(List.of());
+    return new TerraformView(Path.of(""), List.of());
   }
 
-  public List<TerraformDirectory> directories() {
-    return directories;
+  /** The model of every Terraform directory, in load order. */
+  public List<TerraformModule> modules() {
+    return modules;
   }
 
   /** Every resource of {@code type}, in load order. */
@@ -98,51 +98,62 @@ public final class TerraformView {
     return attribute.isEmpty() ? List.of() : values(resource, attribute.get().value());
   }
 
-  private record Caller(TerraformDirectory directory, Block call) {}
+  private record Caller(TerraformModule module, ModuleCall call) {}
 
-  private List<EvaluationContext> contextsOf(TerraformDirectory directory, Map<Path, TerraformDirectory> byPath,
+  private Path relative(TerraformModule module) {
+    return module.directory().startsWith(root) ? root.relativize(module.directory()) : module.directory();
+  }
+
+  private List<EvaluationContext> contextsOf(TerraformModule module, Map<Path, TerraformModule> byPath,
       Map<Path, List<Caller>> callers, Set<Path> visiting) {
-    List<EvaluationContext> known = contexts.get(directory.path());
+    Path key = relative(module);
+    List<EvaluationContext> known = contexts.get(key);
     if (known != null) {
       return known;
     }
-    if (!visiting.add(directory.path())) {
+    if (!visiting.add(key)) {
       return List.of();
     }
-    Map<String, Object> defaults = defaults(directory);
+    Map<String, Object> defaults = defaults(module);
+    Map<String, Expression> locals = new HashMap<>();
+    module.locals().forEach(local -> locals.put(local.name(), local.value()));
     List<EvaluationContext> result = new ArrayList<>();
-    List<Caller> calledBy = callers.getOrDefault(directory.path(), List.of());
+    List<Caller> calledBy = callers.getOrDefault(module.directory(), List.of());
     if (calledBy.isEmpty()) {
       Map<String, Object> variables = new HashMap<>(defaults);
       EvaluationContext literals = new EvaluationContext("tfvars", Map.of(), Map.of());
-      directory.tfvars().forEach((name, value) -> literals.value(value).ifPresent(v -> variables.put(name, v)));
-      String name = directory.isEnvironment() ? directory.path().getFileName().toString() : "defaults";
-      result.add(new EvaluationContext(name, variables, directory.locals()));
+      module.tfvars().forEach((name, value) -> literals.value(value.value()).ifPresent(v -> variables.put(name, v)));
+      result.add(new EvaluationContext(isEnvironment(key) ? key.getFileName().toString() : "defaults", variables,
+          locals));
     } else {
       for (Caller caller : calledBy) {
-        for (EvaluationContext outer : contextsOf(caller.directory(), byPath, callers, visiting)) {
+        for (EvaluationContext outer : contextsOf(caller.module(), byPath, callers, visiting)) {
           Map<String, Object> variables = new HashMap<>(defaults);
-          for (Attribute argument : caller.call().body().attributes()) {
-            if (!META_ARGUMENTS.contains(argument.name())) {
-              variables.remove(argument.name());
-              outer.value(argument.value()).ifPresent(v -> variables.put(argument.name(), v));
-            }
-          }
-          result.add(new EvaluationContext(outer.name(), variables, directory.locals()));
+          caller.call().arguments().forEach((name, argument) -> {
+            variables.remove(name);
+            outer.value(argument.value()).ifPresent(v -> variables.put(name, v));
+          });
+          result.add(new EvaluationContext(outer.name(), variables, locals));
         }
       }
     }
-    visiting.remove(directory.path());
-    contexts.put(directory.path(), List.copyOf(result));
+    visiting.remove(key);
+    contexts.put(key, List.copyOf(result));
     return result;
   }
 
-  private static Map<String, Object> defaults(TerraformDirectory directory) {
+  /** An environment is a root configuration under {@code environments/} (DESIGN.md, repository layout). */
+  private static boolean isEnvironment(Path directory) {
+    Path parent = directory.getParent();
+    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("environments");
+  }
+
+  private static Map<String, Object> defaults(TerraformModule module) {
     EvaluationContext literals = new EvaluationContext("defaults", Map.of(), Map.of());
     Map<String, Object> defaults = new HashMap<>();
-    directory.variables().forEach((name, block) -> block.body().attribute("default")
-        .flatMap(value -> literals.value(value.value()))
-        .ifPresent(value -> defaults.put(name, value)));
+    for (Variable variable : module.variables()) {
+      variable.defaultValue().flatMap(literals::value).ifPresent(value -> defaults.put(variable.name(), value));
+    }
     return defaults;
   }
 }
