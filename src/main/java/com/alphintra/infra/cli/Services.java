@@ -1,0 +1,39 @@
+package com.alphintra.infra.cli;
+
+import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.doctor.HostProbe;
+import com.alphintra.infra.doctor.SystemHostProbe;
+import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The services the commands call, built once in {@link Main}. Tests build one with fakes.
+ *
+ * @param processes runs external programs
+ * @param host reads CPU, memory, disk and port availability of this machine
+ * @param workspace the checkout the tool works on, when there is one
+ */
+public record Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
+
+  /** The property the launcher sets to the checkout it lives in. */
+  public static final String HOME_PROPERTY = "alphintra.home";
+
+  public static Services production() {
+    Path start = Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")));
+    return new Services(new SystemProcessRunner(), new SystemHostProbe(), () -> Workspace.find(start));
+  }
+
+  public Workspace requireWorkspace() {
+    return workspace.get().orElseThrow(() -> new com.alphintra.infra.error.InputException(
+        "no Alphintra checkout found (no infra/versions.yaml in this folder or above)",
+        "run the command inside the repository, or through its ./alphintra launcher"));
+  }
+
+  public Doctor doctor() {
+    return new Doctor(processes, host);
+  }
+}
