@@ -1,4 +1,4 @@
-output "state_bucket_name" {
+output "state_bucket" {
   description = "Name of the remote-state bucket; put it in each environment's backend.tf."
   value       = google_storage_bucket.state.name
 }
@@ -9,7 +9,7 @@ output "backend_snippet" {
     terraform {
       backend "gcs" {
         bucket = "${google_storage_bucket.state.name}"
-        prefix = "terraform/ENVIRONMENT"
+        prefix = "environments/ENVIRONMENT"
       }
     }
   EOT

@@ -3,6 +3,6 @@
 terraform {
   backend "gcs" {
     bucket = "alphintra-dev-tfstate"
-    prefix = "terraform/dev"
+    prefix = "environments/dev"
   }
 }

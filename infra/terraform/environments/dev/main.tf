@@ -118,8 +118,8 @@ module "gke" {
   binary_authorization_allowed_images = var.binary_authorization_allowed_images
   general_node_pool                   = var.gke_general_node_pool
   analytics_node_pool                 = var.gke_analytics_node_pool
-  # Deletion protection stays on in every environment.
-  deletion_protection = true
+  # Deletion protection on in every environment (true unless tfvars turns it off to tear down).
+  deletion_protection = var.deletion_protection
   labels              = local.labels
 
   workload_identities = {
@@ -145,8 +145,8 @@ module "cloudsql" {
   max_connections                   = var.cloudsql_max_connections
   network_id                        = module.vpc.network_id
   private_service_access_range_name = module.vpc.private_service_access_range_name
-  # Deletion protection stays on in every environment.
-  deletion_protection = true
+  # Deletion protection on in every environment (true unless tfvars turns it off to tear down).
+  deletion_protection = var.deletion_protection
   labels              = local.labels
 
   databases = ["alphintra"]

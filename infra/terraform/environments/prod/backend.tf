@@ -3,6 +3,6 @@
 terraform {
   backend "gcs" {
     bucket = "alphintra-prod-tfstate"
-    prefix = "terraform/prod"
+    prefix = "environments/prod"
   }
 }

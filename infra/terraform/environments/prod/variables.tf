@@ -120,6 +120,12 @@ variable "gke_analytics_node_pool" {
   default     = {}
 }
 
+variable "deletion_protection" {
+  type        = bool
+  description = "Deletion protection of the GKE cluster and the Cloud SQL instance (and its password secret). True in every environment; set false in terraform.tfvars and apply only to tear an environment down on purpose."
+  default     = true
+}
+
 variable "cloudsql_tier" {
   type        = string
   description = "Cloud SQL custom tier db-custom-<vCPUs>-<memory MB>; memory-dependent flags follow it."

@@ -3,6 +3,6 @@
 terraform {
   backend "gcs" {
     bucket = "alphintra-staging-tfstate"
-    prefix = "terraform/staging"
+    prefix = "environments/staging"
   }
 }
