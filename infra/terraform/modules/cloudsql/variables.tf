@@ -92,11 +92,21 @@ variable "disk_autoresize_limit_gb" {
 variable "network_id" {
   type        = string
   description = "ID of the VPC network the private IP lives in (vpc module output network_id)."
+
+  validation {
+    condition     = can(regex("^projects/[^/]+/global/networks/[^/]+$", var.network_id))
+    error_message = "network_id must be a network ID: projects/PROJECT/global/networks/NAME."
+  }
 }
 
 variable "private_service_access_range_name" {
   type        = string
   description = "Name of the private services access allocation to take the IP from (vpc module output private_service_access_range_name)."
+
+  validation {
+    condition     = can(regex("^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$", var.private_service_access_range_name))
+    error_message = "private_service_access_range_name must be the name (not the CIDR) of a global address."
+  }
 }
 
 variable "backup_start_time" {

@@ -62,21 +62,41 @@ variable "cluster_name" {
 variable "network_id" {
   type        = string
   description = "ID of the VPC network (vpc module output network_id)."
+
+  validation {
+    condition     = can(regex("^projects/[^/]+/global/networks/[^/]+$", var.network_id))
+    error_message = "network_id must be a network ID: projects/PROJECT/global/networks/NAME."
+  }
 }
 
 variable "subnetwork_self_link" {
   type        = string
   description = "Self link of the nodes subnet (vpc module output nodes_subnet_self_link)."
+
+  validation {
+    condition     = can(regex("/projects/[^/]+/regions/[^/]+/subnetworks/[^/]+$", var.subnetwork_self_link))
+    error_message = "subnetwork_self_link must be a subnetwork self link ending in projects/PROJECT/regions/REGION/subnetworks/NAME."
+  }
 }
 
 variable "pods_range_name" {
   type        = string
   description = "Name of the subnet's secondary range for Pods (vpc module output pods_range_name)."
+
+  validation {
+    condition     = can(regex("^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$", var.pods_range_name))
+    error_message = "pods_range_name must be the name (not the CIDR) of a secondary range."
+  }
 }
 
 variable "services_range_name" {
   type        = string
   description = "Name of the subnet's secondary range for Services (vpc module output services_range_name)."
+
+  validation {
+    condition     = can(regex("^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$", var.services_range_name))
+    error_message = "services_range_name must be the name (not the CIDR) of a secondary range."
+  }
 }
 
 variable "master_ipv4_cidr_block" {
@@ -93,6 +113,11 @@ variable "node_network_tag" {
   type        = string
   description = "Network tag put on every node (vpc module output gke_node_tag), so the control-plane webhook firewall rule reaches them."
   default     = "gke-node"
+
+  validation {
+    condition     = can(regex("^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$", var.node_network_tag))
+    error_message = "node_network_tag must be a valid network tag: 1-63 lowercase letters, digits or hyphens, starting with a letter."
+  }
 }
 
 variable "enable_private_endpoint" {
