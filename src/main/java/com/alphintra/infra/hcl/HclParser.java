@@ -613,28 +613,31 @@ public final class HclParser {
     private Expression parseSplat(Expression source, boolean full, Range operator) {
         Expression each = new SplatItemExpr(operator);
         int steps = 0;
-        while (true) {
-            Token token = peek();
-            if (token.type() == TokenType.DOT && peekAfter(1).type() != TokenType.STAR) {
-                Optional<Expression> step = parseDotStep(each, operator.start());
-                if (step.isEmpty()) {
+        try {
+            while (true) {
+                Token token = peek();
+                if (token.type() == TokenType.DOT && peekAfter(1).type() != TokenType.STAR) {
+                    Optional<Expression> step = parseDotStep(each, operator.start());
+                    if (step.isEmpty()) {
+                        break;
+                    }
+                    each = step.get();
+                } else if (full && token.type() == TokenType.OPEN_BRACKET
+                        && peekAfter(1).type() != TokenType.STAR) {
+                    each = parseIndex(each, operator.start());
+                } else {
                     break;
                 }
-                each = step.get();
-            } else if (full && token.type() == TokenType.OPEN_BRACKET && peekAfter(1).type() != TokenType.STAR) {
-                each = parseIndex(each, operator.start());
-            } else {
-                break;
+                steps++;
+                depth++;
+                if (tooDeep(token)) {
+                    break;
+                }
             }
-            steps++;
-            if (depth + steps > MAX_DEPTH) {
-                depth += steps;
-                tooDeep(token);
-                depth -= steps;
-                break;
-            }
+            return new SplatExpr(source, each, full, span(source.range().start()));
+        } finally {
+            depth -= steps;
         }
-        return new SplatExpr(source, each, full, span(source.range().start()));
     }
 
     private Expression parseTerm() {
