@@ -4,6 +4,7 @@ import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.Body;
 import com.alphintra.infra.hcl.Expression;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,9 @@ public final class ModuleInstance {
 
     /** Deeper call chains than this are treated as recursion (a module that calls itself). */
     static final int MAX_CALL_DEPTH = 16;
+
+    /** A larger count is a mistake or a generated value; enumerating it would only burn memory. */
+    static final int MAX_REPETITIONS = 10_000;
 
     private final TerraformProject project;
     private final TerraformModule module;
@@ -120,23 +124,65 @@ public final class ModuleInstance {
     }
 
     /**
+     * The names each instance of a resource sees, to pass to {@link #evaluate(Expression, Map)}: one empty map
+     * for a plain resource, {@code count.index} per index for a known {@code count}, {@code each.key} and
+     * {@code each.value} per element for a known {@code for_each}. Empty when the repetition is not known
+     * statically, so a caller cannot mistake "unknown" for "no instances".
+     */
+    public Optional<List<Map<String, Value>>> instanceSymbols(Resource resource) {
+        if (resource.count().isPresent()) {
+            Value count = evaluate(resource.count().get());
+            if (!(count instanceof NumberValue number) || number.value().signum() < 0
+                    || number.value().compareTo(BigDecimal.valueOf(MAX_REPETITIONS)) > 0) {
+                return Optional.empty();
+            }
+            List<Map<String, Value>> symbols = new ArrayList<>();
+            for (int i = 0; i < number.value().intValue(); i++) {
+                symbols.add(Map.of("count", Value.map(Map.of("index", Value.of(i)))));
+            }
+            return Optional.of(List.copyOf(symbols));
+        }
+        if (resource.forEach().isPresent()) {
+            Value forEach = evaluate(resource.forEach().get());
+            List<Map<String, Value>> symbols = new ArrayList<>();
+            if (forEach instanceof MapValue map) {
+                map.entries().forEach((key, value) -> symbols.add(each(Value.of(key), value)));
+            } else if (forEach instanceof ListValue set && set.isWhollyKnown()) {
+                // for_each over a set: key and value are both the element.
+                set.elements().forEach(element -> symbols.add(each(element, element)));
+            } else {
+                return Optional.empty();
+            }
+            return Optional.of(List.copyOf(symbols));
+        }
+        return Optional.of(List.of(Map.of()));
+    }
+
+    private static Map<String, Value> each(Value key, Value value) {
+        return Map.of("each", Value.map(Map.of("key", key, "value", value)));
+    }
+
+    /**
      * The value of an argument inside a block, following nested blocks and then object attributes by name:
      * {@code private_cluster_config.enable_private_nodes}. Empty when the configuration does not set it;
      * unknown when a {@code dynamic} block generates the nested block.
      */
     public Optional<Value> evaluateAttribute(Resource resource, String path) {
-        return evaluateAttribute(resource.body(), path);
+        return evaluateAttribute(resource.body(), path, Map.of());
     }
 
-    /** As {@link #evaluateAttribute(Resource, String)}, for any body of this instance's module. */
-    public Optional<Value> evaluateAttribute(Body body, String path) {
+    /**
+     * As {@link #evaluateAttribute(Resource, String)}, for any body of this instance's module, with extra
+     * names in scope (one entry of {@link #instanceSymbols(Resource)}).
+     */
+    public Optional<Value> evaluateAttribute(Body body, String path, Map<String, Value> symbols) {
         String[] names = path.split("\\.");
         Body current = body;
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
             Optional<Attribute> attribute = current.attribute(name);
             if (attribute.isPresent()) {
-                Value value = evaluate(attribute.get().value());
+                Value value = evaluate(attribute.get().value(), symbols);
                 for (int j = i + 1; j < names.length && value.isKnown(); j++) {
                     if (!(value instanceof MapValue map)) {
                         return Optional.of(Value.unknown());

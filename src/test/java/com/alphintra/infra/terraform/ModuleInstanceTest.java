@@ -144,6 +144,54 @@ class ModuleInstanceTest {
         assertThat(selfCalling.instancesOf(dir)).hasSize(1);
     }
 
+    @Test
+    void repeatedResourcesAreEvaluatedPerInstanceWhenTheirRepetitionIsKnown() {
+        ModuleInstance instance = instanceOf("""
+                variable "pools" {
+                  type    = map(number)
+                  default = { general = 1, analytics = 2 }
+                }
+                resource "google_container_node_pool" "pool" {
+                  for_each   = var.pools
+                  name       = "pool-${each.key}"
+                  node_count = each.value
+                }
+                resource "google_compute_instance" "vm" {
+                  count = 2
+                  name  = "vm-${count.index}"
+                }
+                resource "google_storage_bucket" "named" {
+                  for_each = toset(["b", "a"])
+                  name     = each.value
+                }
+                resource "google_compute_instance" "later" {
+                  count = length(data.google_compute_zones.all.names)
+                  name  = "later-${count.index}"
+                }
+                resource "google_compute_network" "single" {
+                  name = "one"
+                }
+                """);
+        TerraformModule module = instance.module();
+        Resource pool = module.resource("google_container_node_pool", "pool").orElseThrow();
+        assertThat(instance.instanceSymbols(pool).orElseThrow())
+                .map(symbols -> instance.evaluateAttribute(pool.body(), "name", symbols).orElseThrow())
+                .containsExactly(Value.of("pool-analytics"), Value.of("pool-general"));
+        Resource vm = module.resource("google_compute_instance", "vm").orElseThrow();
+        assertThat(instance.instanceSymbols(vm).orElseThrow())
+                .map(symbols -> instance.evaluateAttribute(vm.body(), "name", symbols).orElseThrow())
+                .containsExactly(Value.of("vm-0"), Value.of("vm-1"));
+        Resource named = module.resource("google_storage_bucket", "named").orElseThrow();
+        assertThat(instance.instanceSymbols(named).orElseThrow())
+                .map(symbols -> instance.evaluateAttribute(named.body(), "name", symbols).orElseThrow())
+                .containsExactly(Value.of("a"), Value.of("b"));
+        Resource later = module.resource("google_compute_instance", "later").orElseThrow();
+        assertThat(instance.instanceSymbols(later)).isEmpty();
+        assertThat(instance.evaluateAttribute(later, "name")).contains(Value.unknown());
+        Resource single = module.resource("google_compute_network", "single").orElseThrow();
+        assertThat(instance.instanceSymbols(single)).contains(List.of(Map.of()));
+    }
+
     private static ModuleInstance instanceOf(String source) {
         Path dir = ROOT.resolve("inline");
         TerraformModule module = TerraformModule.of(dir, List.of(HclParser.parse(source, dir.resolve("main.tf"))),
