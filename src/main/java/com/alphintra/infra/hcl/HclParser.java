@@ -323,6 +323,7 @@ public final class HclParser {
         Token name = advance();
         Token next = peek();
         if (next.type() == TokenType.EQUAL) {
+            int errorsBefore = errorCount();
             Attribute attribute = parseAttribute(name);
             if (!names.add(attribute.name())) {
                 error(attribute.nameRange(), "Attribute redefined", "The argument " + quote(attribute.name())
@@ -330,7 +331,7 @@ public final class HclParser {
             }
             attributes.add(attribute);
             endOfLine("Missing newline after argument",
-                    "An argument definition must end with a newline.", errorCount());
+                    "An argument definition must end with a newline.", errorsBefore);
         } else if (next.type() == TokenType.OPEN_QUOTE || next.type() == TokenType.IDENTIFIER
                 || next.type() == TokenType.OPEN_BRACE) {
             parseBlock(name).ifPresent(blocks::add);

@@ -163,7 +163,8 @@ public final class ModuleInstance {
     }
 
     /**
-     * The value of an argument inside a block, following nested blocks and then object attributes by name:
+     * The value of an argument inside a block, following nested blocks (the first of a type) and then object
+     * attributes by name:
      * {@code private_cluster_config.enable_private_nodes}. Empty when the configuration does not set it;
      * unknown when a {@code dynamic} block generates the nested block.
      */
