@@ -37,6 +37,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -187,7 +188,8 @@ public final class LocalCertificateAuthority {
   static String pem(Object object) throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(object);
+      // Keys as PKCS#8 ("PRIVATE KEY"): what Envoy, openssl and our own reader all take.
+      writer.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
     }
     return text.toString();
   }
