@@ -1,0 +1,2 @@
+resource "google_${var.kind}" "x" {
+}

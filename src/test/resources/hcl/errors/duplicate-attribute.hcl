@@ -1,0 +1,4 @@
+resource "a" "b" {
+  name = "x"
+  name = "y"
+}

@@ -1,0 +1,1 @@
+x = [for s of var.list : s]

@@ -1,0 +1,4 @@
+variable "region" {
+  default = "europe-west3"
+  type    = string;
+}

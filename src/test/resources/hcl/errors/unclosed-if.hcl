@@ -1,0 +1,1 @@
+x = "%{ if var.enabled }on"

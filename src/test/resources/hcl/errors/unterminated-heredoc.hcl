@@ -1,0 +1,5 @@
+locals {
+  policy = <<-EOT
+    {"Version": "2012-10-17"}
+  EOTX
+}

@@ -1,0 +1,6 @@
+terraform {
+  backend "gcs" {
+    bucket = "alphintra-dev-tfstate"
+    prefix = "environments/dev"
+  }
+}

@@ -1,0 +1,3 @@
+project_id = "alphintra-dev"
+region     = "europe-west3"
+cidr       = "10.20.0.0/16"

@@ -1,0 +1,4 @@
+output "private" {
+  description = "Whether nodes are private."
+  value       = var.private_nodes
+}
