@@ -28,7 +28,7 @@ public final class Checker {
 
   public CheckReport check(CheckRequest request) {
     engine.registry().select(request.options().rules(), request.options().skippedRules());
-    Platform platform = loader.load(request.target());
+    Platform platform = loader.load(request.target(), request.providerSchema());
     CheckOptions options = request.options();
     if (request.baseline().isPresent()) {
       Path file = request.baseline().get();

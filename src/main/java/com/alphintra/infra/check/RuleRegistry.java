@@ -11,6 +11,12 @@ import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
+import com.alphintra.infra.check.rules.tf.LocalsAreDeclared;
+import com.alphintra.infra.check.rules.tf.ModuleCallsMatchVariables;
+import com.alphintra.infra.check.rules.tf.ModuleOutputsExist;
+import com.alphintra.infra.check.rules.tf.ResourcesAvoidDeprecatedArguments;
+import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
+import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +65,13 @@ public final class RuleRegistry {
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
         new IstioMtlsIsStrict(),
-        new K3dApiListensOnLocalhost()));
+        new K3dApiListensOnLocalhost(),
+        new ResourcesMatchProviderSchema(),
+        new ResourcesAvoidDeprecatedArguments(),
+        new VariablesAreDeclared(),
+        new LocalsAreDeclared(),
+        new ModuleOutputsExist(),
+        new ModuleCallsMatchVariables()));
   }
 
   /** The rules that check the platform, in registration order. */

@@ -63,6 +63,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--list-rules", description = "Print the rule catalog and exit.")
   boolean listRules;
 
+  @Option(names = "--provider-schema", paramLabel = "FILE",
+      description = "Validate resources against this output of 'terraform providers schema -json'"
+          + " (default: read by terraform from initialised directories).")
+  Path providerSchema;
+
   CheckCommand(Services services) {
     this.services = services;
   }
@@ -78,7 +83,8 @@ final class CheckCommand implements Callable<Integer> {
     Path target = path != null ? path : services.requireWorkspace().infra();
     CheckOptions options = new CheckOptions(ids(rules), ids(skippedRules), severity, Optional.empty());
     CheckReport report = checker.check(
-        new CheckRequest(target, options, Optional.ofNullable(baseline), Optional.ofNullable(writeBaseline)));
+        new CheckRequest(target, options, Optional.ofNullable(baseline), Optional.ofNullable(writeBaseline),
+            Optional.ofNullable(providerSchema)));
     String rendered = format.reporter(spec.commandLine().getColorScheme().ansi(), VersionProvider.toolVersion())
         .render(report);
     spec.commandLine().getOut().print(rendered);

@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 public final class PlatformLoader {
 
   static final Duration KUSTOMIZE_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration TERRAFORM_SCHEMA_TIMEOUT = Duration.ofSeconds(120);
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".terraform", ".git", "node_modules", "charts");
 
   private final ProcessRunner processes;
@@ -59,12 +60,23 @@ public final class PlatformLoader {
    * @throws InputException when {@code target} is not a directory
    */
   public Platform load(Path target) {
+    return load(target, Optional.empty());
+  }
+
+  /**
+   * Loads the folder {@code target} with the provider schemas of {@code providerSchema} (the output of
+   * {@code terraform providers schema -json}); without one, the schemas are read with {@code terraform} from
+   * each initialised Terraform directory (one holding {@code .terraform/}) when terraform is installed.
+   *
+   * @throws InputException when {@code target} is not a directory
+   */
+  public Platform load(Path target, Optional<Path> providerSchema) {
     Path folder = target.toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
       throw new InputException("no such directory: " + target, target,
           "pass the infra/ folder of the repository (or one of its subfolders), or run inside the repository");
     }
-    return new Reading(rootOf(folder)).read(folder);
+    return new Reading(rootOf(folder), providerSchema).read(folder);
   }
 
   /** The folder holding the {@code infra/} that {@code folder} is in, else {@code folder} itself. */
@@ -90,9 +102,11 @@ public final class PlatformLoader {
     private final List<LoadedObject> objects = new ArrayList<>();
     private final List<K3dConfig> k3d = new ArrayList<>();
     private final Map<String, KubernetesView> overlays = new TreeMap<>();
+    private final Optional<Path> providerSchemaFile;
 
-    Reading(Path root) {
+    Reading(Path root, Optional<Path> providerSchemaFile) {
       this.root = root;
+      this.providerSchemaFile = providerSchemaFile;
     }
 
     Platform read(Path folder) {
@@ -139,8 +153,49 @@ public final class PlatformLoader {
       List<TerraformModule> modules = new ArrayList<>();
       tfFiles.forEach((directory, hcl) -> modules.add(
           TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
-      return new Platform(root, new TerraformView(root, modules), new KubernetesView(objects), overlays, k3d, files,
-          comments, errors, notes);
+      Optional<ProviderSchema> schema = modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
+      return new Platform(root, new TerraformView(root, modules, schema), new KubernetesView(objects), overlays, k3d,
+          files, comments, errors, notes);
+    }
+
+    /** The schema of --provider-schema, else those terraform reads from the initialised directories. */
+    private Optional<ProviderSchema> providerSchema(Set<Path> terraformDirectories) {
+      if (providerSchemaFile.isPresent()) {
+        Path file = providerSchemaFile.get();
+        try {
+          return Optional.of(ProviderSchema.parse(Files.readString(file), file));
+        } catch (IOException e) {
+          errors.add(new LoadError(file, 0, 0, "cannot read the provider schema: " + e.getMessage()));
+        } catch (InputException e) {
+          errors.add(new LoadError(file, 0, 0, e.getMessage()));
+        }
+        return Optional.empty();
+      }
+      Optional<ProviderSchema> merged = Optional.empty();
+      for (Path directory : terraformDirectories) {
+        Path absolute = root.resolve(directory);
+        if (!Files.isDirectory(absolute.resolve(".terraform"))) {
+          continue;
+        }
+        ProcessResult result = processes.run(Command.of("terraform", "providers", "schema", "-json")
+            .inDirectory(absolute).withTimeout(TERRAFORM_SCHEMA_TIMEOUT));
+        if (result.status() == ProcessResult.Status.NOT_FOUND) {
+          notes.add("terraform is not installed: resources were not checked against the provider schema (install"
+              + " terraform, or pass --provider-schema FILE)");
+          return merged;
+        }
+        if (!result.succeeded()) {
+          notes.add("cannot read the provider schema of " + directory + ": " + result.describe());
+          continue;
+        }
+        try {
+          ProviderSchema schema = ProviderSchema.parse(result.stdout(), directory);
+          merged = Optional.of(merged.map(known -> known.merge(schema)).orElse(schema));
+        } catch (InputException e) {
+          notes.add("cannot read the provider schema of " + directory + ": " + e.getMessage());
+        }
+      }
+      return merged;
     }
 
     private ProcessResult await(Future<ProcessResult> render) {

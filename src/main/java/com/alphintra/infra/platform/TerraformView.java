@@ -25,14 +25,25 @@ public final class TerraformView {
   private final List<TerraformModule> modules;
   private final Map<String, List<TerraformResource>> resourcesByType = new HashMap<>();
   private final Map<Path, List<EvaluationContext>> contexts = new HashMap<>();
+  private final Optional<ProviderSchema> providerSchema;
 
   /**
    * @param root the repository root, which file paths are made relative to
    * @param modules the modules, each with its absolute directory
    */
   public TerraformView(Path root, List<TerraformModule> modules) {
+    this(root, modules, Optional.empty());
+  }
+
+  /**
+   * @param root the repository root, which file paths are made relative to
+   * @param modules the modules, each with its absolute directory
+   * @param providerSchema the schemas of the providers the modules use, when known
+   */
+  public TerraformView(Path root, List<TerraformModule> modules, Optional<ProviderSchema> providerSchema) {
     this.root = root;
     this.modules = List.copyOf(modules);
+    this.providerSchema = providerSchema;
     TerraformProject project = TerraformProject.of(root, this.modules);
     for (TerraformModule module : this.modules) {
       for (Resource resource : module.resources()) {
@@ -55,6 +66,33 @@ public final class TerraformView {
 
   public static TerraformView empty() {
     return new TerraformView(Path.of(""), List.of());
+  }
+
+  /** The provider schemas resource blocks are validated against; empty when none was given or read. */
+  public Optional<ProviderSchema> providerSchema() {
+    return providerSchema;
+  }
+
+  /** The contexts the directory {@code directory} (relative to the repository root) is evaluated in. */
+  public List<EvaluationContext> contexts(Path directory) {
+    return contexts.getOrDefault(directory, List.of());
+  }
+
+  /** A directory relative to the repository root, as resources and contexts name it. */
+  public Path relative(Path directory) {
+    return directory.startsWith(root) ? root.relativize(directory) : directory;
+  }
+
+  /** The root configuration of each environment ({@code environments/dev}) by environment name, sorted. */
+  public Map<String, TerraformModule> environments() {
+    Map<String, TerraformModule> environments = new java.util.TreeMap<>();
+    for (TerraformModule module : modules) {
+      Path directory = relative(module.directory());
+      if (isEnvironment(directory)) {
+        environments.put(directory.getFileName().toString(), module);
+      }
+    }
+    return environments;
   }
 
   /** The model of every Terraform directory, in load order. */
@@ -97,10 +135,6 @@ public final class TerraformView {
   public List<TerraformValue> values(TerraformResource resource, String path) {
     Optional<Attribute> attribute = resource.attribute(path);
     return attribute.isEmpty() ? List.of() : values(resource, attribute.get().value());
-  }
-
-  private Path relative(Path directory) {
-    return directory.startsWith(root) ? root.relativize(directory) : directory;
   }
 
   /** The environment an instance is reached from ({@code dev}), else {@code defaults}. */

@@ -5,8 +5,10 @@ import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.PlatformLoader;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Where the rule fixtures are, and how a fixture tree is loaded and checked. */
 final class Fixtures {
@@ -23,9 +25,14 @@ final class Fixtures {
     }
   }
 
-  /** Loads a fixture tree (a folder holding {@code infra/}); no kubectl, so overlays are not rendered. */
+  /**
+   * Loads a fixture tree (a folder holding {@code infra/}); no kubectl, so overlays are not rendered. A
+   * {@code provider-schema.json} beside {@code infra/} is passed as {@code --provider-schema}.
+   */
   static Platform load(Path tree) {
-    return new PlatformLoader(new FakeProcessRunner()).load(tree.resolve("infra"));
+    Path schema = tree.resolve("provider-schema.json");
+    return new PlatformLoader(new FakeProcessRunner()).load(tree.resolve("infra"),
+        Files.isRegularFile(schema) ? Optional.of(schema) : Optional.empty());
   }
 
   /** The findings of {@code ruleId} when every rule runs on the tree, as {@code path:line message}. */

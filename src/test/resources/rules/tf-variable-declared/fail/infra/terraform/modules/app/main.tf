@@ -1,0 +1,9 @@
+locals {
+  labels = { app = var.name, region = var.region }
+}
+
+resource "google_storage_bucket" "main" {
+  name     = var.name
+  location = "${var.locaton}-1"
+  labels   = local.labels
+}
