@@ -7,6 +7,8 @@ import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.net.CidrRangesDoNotOverlap;
+import com.alphintra.infra.check.rules.net.CidrRangesFitTheCluster;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
@@ -71,7 +73,9 @@ public final class RuleRegistry {
         new VariablesAreDeclared(),
         new LocalsAreDeclared(),
         new ModuleOutputsExist(),
-        new ModuleCallsMatchVariables()));
+        new ModuleCallsMatchVariables(),
+        new CidrRangesDoNotOverlap(),
+        new CidrRangesFitTheCluster()));
   }
 
   /** The rules that check the platform, in registration order. */

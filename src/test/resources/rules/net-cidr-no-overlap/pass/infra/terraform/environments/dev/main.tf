@@ -1,0 +1,8 @@
+module "network" {
+  source = "../../modules/network"
+
+  nodes_cidr                  = "10.10.0.0/20"
+  pods_cidr                   = "10.11.0.0/17"
+  private_service_access_cidr = "10.10.32.0/20"
+  master_cidr                 = "10.10.48.0/28"
+}
