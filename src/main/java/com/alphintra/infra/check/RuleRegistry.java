@@ -19,6 +19,8 @@ import com.alphintra.infra.check.rules.tf.ModuleOutputsExist;
 import com.alphintra.infra.check.rules.tf.ResourcesAvoidDeprecatedArguments;
 import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
 import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
+import com.alphintra.infra.check.rules.xstack.PlaceholdersNameOutputs;
+import com.alphintra.infra.check.rules.xstack.WorkloadIdentityAccountsMatch;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,7 +77,9 @@ public final class RuleRegistry {
         new ModuleOutputsExist(),
         new ModuleCallsMatchVariables(),
         new CidrRangesDoNotOverlap(),
-        new CidrRangesFitTheCluster()));
+        new CidrRangesFitTheCluster(),
+        new WorkloadIdentityAccountsMatch(),
+        new PlaceholdersNameOutputs()));
   }
 
   /** The rules that check the platform, in registration order. */

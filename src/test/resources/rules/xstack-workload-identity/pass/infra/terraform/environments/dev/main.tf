@@ -1,0 +1,12 @@
+module "gke" {
+  source = "../../modules/gke"
+
+  project_id  = "alphintra-dev"
+  environment = "dev"
+  workload_identities = {
+    for service in ["api-gateway", "risk-service", "trading-engine"] : service => {
+      kubernetes_namespace       = "alphintra"
+      kubernetes_service_account = service
+    }
+  }
+}
