@@ -55,6 +55,11 @@ public final class Checker {
     return report;
   }
 
+  /** The environment table of {@code alphintra check --env-diff} for the folder {@code target}. */
+  public EnvironmentDiff environmentDiff(Path target, java.util.Optional<Path> providerSchema) {
+    return EnvironmentDiff.of(loader.load(target, providerSchema));
+  }
+
   private static LoadError baselineError(Path file, InputException e) {
     String hint = e.hint().isBlank() ? "" : " (" + e.hint() + ")";
     return new LoadError(file, e.line(), e.column(), e.getMessage() + hint);

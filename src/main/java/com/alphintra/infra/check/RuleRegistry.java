@@ -1,5 +1,6 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
@@ -79,7 +80,8 @@ public final class RuleRegistry {
         new CidrRangesDoNotOverlap(),
         new CidrRangesFitTheCluster(),
         new WorkloadIdentityAccountsMatch(),
-        new PlaceholdersNameOutputs()));
+        new PlaceholdersNameOutputs(),
+        new EnvironmentsTightenTowardsProd()));
   }
 
   /** The rules that check the platform, in registration order. */

@@ -4,6 +4,7 @@ import com.alphintra.infra.check.CheckOptions;
 import com.alphintra.infra.check.CheckReport;
 import com.alphintra.infra.check.CheckRequest;
 import com.alphintra.infra.check.Checker;
+import com.alphintra.infra.check.EnvironmentDiff;
 import com.alphintra.infra.check.ReportFormat;
 import com.alphintra.infra.check.RuleCatalog;
 import com.alphintra.infra.check.Severity;
@@ -68,6 +69,10 @@ final class CheckCommand implements Callable<Integer> {
           + " (default: read by terraform from initialised directories).")
   Path providerSchema;
 
+  @Option(names = "--env-diff",
+      description = "Print how security and reliability settings differ between dev, staging and prod, and exit.")
+  boolean envDiff;
+
   CheckCommand(Services services) {
     this.services = services;
   }
@@ -81,6 +86,9 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     Path target = path != null ? path : services.requireWorkspace().infra();
+    if (envDiff) {
+      return printEnvironmentDiff(checker, target);
+    }
     CheckOptions options = new CheckOptions(ids(rules), ids(skippedRules), severity, Optional.empty());
     CheckReport report = checker.check(
         new CheckRequest(target, options, Optional.ofNullable(baseline), Optional.ofNullable(writeBaseline),
@@ -97,6 +105,20 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     return report.hasFindings() ? ExitCode.NOT_OK.code() : ExitCode.OK.code();
+  }
+
+  private int printEnvironmentDiff(Checker checker, Path target) {
+    if (format == ReportFormat.SARIF) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--env-diff prints text or json, not sarif: use --output text or --output json");
+    }
+    EnvironmentDiff diff = checker.environmentDiff(target, Optional.ofNullable(providerSchema));
+    spec.commandLine().getOut().print(format == ReportFormat.JSON ? diff.json() : diff.text());
+    spec.commandLine().getOut().flush();
+    if (!diff.loadErrors().isEmpty()) {
+      return ExitCode.USAGE.code();
+    }
+    return diff.hasWrongDirection() ? ExitCode.NOT_OK.code() : ExitCode.OK.code();
   }
 
   private static Set<String> ids(List<String> values) {

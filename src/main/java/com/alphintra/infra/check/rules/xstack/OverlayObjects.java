@@ -53,14 +53,24 @@ public final class OverlayObjects {
    * accepts, else the first of them, else the rendered object itself.
    */
   public LoadedObject writtenFor(String environment, LoadedObject object, Predicate<LoadedObject> writes) {
+    List<LoadedObject> candidates = candidates(environment, object);
+    return candidates.stream().filter(writes).findFirst()
+        .orElse(candidates.isEmpty() ? object : candidates.get(0));
+  }
+
+  /** As {@link #writtenFor}, but only an object that {@code writes} accepts, else the rendered object itself. */
+  public LoadedObject writingObject(String environment, LoadedObject object, Predicate<LoadedObject> writes) {
+    return candidates(environment, object).stream().filter(writes).findFirst().orElse(object);
+  }
+
+  private List<LoadedObject> candidates(String environment, LoadedObject object) {
     if (object.overlay().isEmpty()) {
-      return object;
+      return List.of(object);
     }
     List<LoadedObject> candidates = new ArrayList<>(
         writtenByName.getOrDefault(key(environment, object.kind(), object.name()), List.of()));
     candidates.addAll(sharedByName.getOrDefault(key("", object.kind(), object.name()), List.of()));
-    return candidates.stream().filter(writes).findFirst()
-        .orElse(candidates.isEmpty() ? object : candidates.get(0));
+    return candidates;
   }
 
   private static String key(String environment, String kind, String name) {

@@ -1,0 +1,14 @@
+package com.alphintra.infra.check.rules.env;
+
+import java.nio.file.Path;
+
+/**
+ * A setting's value in one environment.
+ *
+ * @param shown the value as the table prints it ({@code REGIONAL}, {@code true (default)})
+ * @param strength how strict the value is; higher is stricter
+ * @param file where the value is written, relative to the repository root
+ * @param line the line of the value; 0 when not in a file (a rendered overlay)
+ */
+public record SettingValue(String shown, long strength, Path file, int line) {
+}

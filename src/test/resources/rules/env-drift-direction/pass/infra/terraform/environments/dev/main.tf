@@ -1,0 +1,7 @@
+module "data" {
+  source = "../../modules/data"
+
+  availability_type = "ZONAL"
+  redis_tier        = "BASIC"
+
+}

@@ -1,0 +1,32 @@
+variable "availability_type" {
+  type        = string
+  description = "REGIONAL or ZONAL."
+}
+
+variable "redis_tier" {
+  type        = string
+  description = "STANDARD_HA or BASIC."
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Deletion protection of the database."
+  default     = true
+}
+
+resource "google_sql_database_instance" "postgres" {
+  name                = "postgres"
+  database_version    = "POSTGRES_17"
+  deletion_protection = var.deletion_protection
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = var.availability_type
+  }
+}
+
+resource "google_redis_instance" "cache" {
+  name           = "cache"
+  memory_size_gb = 1
+  tier           = var.redis_tier
+}
