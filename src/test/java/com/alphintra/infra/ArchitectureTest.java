@@ -76,6 +76,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void platformLoadsButNeverChecksNorPrints() {
+    noClasses().that().resideInAPackage(ROOT + ".platform..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".check..", ROOT + ".cli..")
+        .allowEmptyShould(true)
+        .because("the Platform view is what rules read; it knows nothing of rules or of the command line")
+        .check(classes);
+  }
+
+  @Test
+  void parsersAndModelsKnowNothingOfThePlatformView() {
+    noClasses().that().resideInAnyPackage(ROOT + ".hcl..", ROOT + ".manifest..", ROOT + ".terraform..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".platform..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
   void onlyCliWritesToTheStandardStreams() {
     noClasses().that().resideOutsideOfPackage(ROOT + ".cli..")
         .should().accessField(System.class, "out")

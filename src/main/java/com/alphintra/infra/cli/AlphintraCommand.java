@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",
     subcommands = {
+        CheckCommand.class,
         DoctorCommand.class,
         UpCommand.class,
         DownCommand.class,

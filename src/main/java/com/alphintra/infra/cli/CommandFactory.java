@@ -11,6 +11,7 @@ final class CommandFactory implements CommandLine.IFactory {
 
   CommandFactory(Services services) {
     this.commands = Map.of(
+        CheckCommand.class, () -> new CheckCommand(services),
         DoctorCommand.class, () -> new DoctorCommand(services),
         UpCommand.class, () -> new UpCommand(services),
         DownCommand.class, () -> new DownCommand(services),

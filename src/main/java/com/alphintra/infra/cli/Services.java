@@ -1,5 +1,8 @@
 package com.alphintra.infra.cli;
 
+import com.alphintra.infra.check.CheckEngine;
+import com.alphintra.infra.check.Checker;
+import com.alphintra.infra.check.RuleRegistry;
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.HostProbe;
 import com.alphintra.infra.doctor.SystemHostProbe;
@@ -7,6 +10,7 @@ import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.platform.PlatformLoader;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,6 +45,10 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
     return workspace.get().orElseThrow(() -> new com.alphintra.infra.error.InputException(
         "no Alphintra checkout found (no infra/versions.yaml in this folder or above)",
         "run the command inside the repository, or through its ./alphintra launcher"));
+  }
+
+  public Checker checker() {
+    return new Checker(new PlatformLoader(processes), new CheckEngine(RuleRegistry.builtIn()));
   }
 
   public Doctor doctor() {

@@ -37,6 +37,16 @@ public class InputException extends RuntimeException {
     return file.map(path -> path + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : ""));
   }
 
+  /** The line in the file, from 1; 0 when unknown. */
+  public int line() {
+    return line;
+  }
+
+  /** The column in the file, from 1; 0 when unknown. */
+  public int column() {
+    return column;
+  }
+
   public String hint() {
     return hint;
   }

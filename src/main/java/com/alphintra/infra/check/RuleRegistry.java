@@ -1,0 +1,137 @@
+package com.alphintra.infra.check;
+
+import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
+import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
+import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
+import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
+import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
+import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
+import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
+import com.alphintra.infra.error.InputException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The explicit list of rules: the engine, {@code --list-rules}, docs/rules.md and the SARIF driver all read
+ * it, and the engine never names a rule. Adding a rule is one line in {@link #builtIn()} (see {@link Rule}
+ * for the class and its fixtures).
+ */
+public final class RuleRegistry {
+
+  private final List<Rule> rules;
+  private final Map<String, RuleInfo> catalog;
+
+  public RuleRegistry(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    Map<String, RuleInfo> byId = new LinkedHashMap<>();
+    List<RuleInfo> infos = new ArrayList<>();
+    rules.forEach(rule -> infos.add(rule.info()));
+    infos.addAll(MetaRules.ALL);
+    infos.sort(Comparator.comparing(RuleInfo::id));
+    for (RuleInfo info : infos) {
+      if (byId.putIfAbsent(info.id(), info) != null) {
+        throw new IllegalArgumentException("two rules have the id " + info.id());
+      }
+    }
+    this.catalog = java.util.Collections.unmodifiableMap(byId);
+  }
+
+  /** Every rule that ships with the tool, one line each. */
+  public static RuleRegistry builtIn() {
+    return new RuleRegistry(List.of(
+        new GkeNodesArePrivate(),
+        new GkeUsesWorkloadIdentity(),
+        new SqlHasNoPublicIp(),
+        new SqlRequiresTls(),
+        new NetworksUseCustomSubnets(),
+        new StateBucketIsVersioned(),
+        new K8sContainersRunAsNonRoot(),
+        new K8sContainersCannotEscalatePrivileges(),
+        new K8sImagesArePinned(),
+        new IstioMtlsIsStrict(),
+        new K3dApiListensOnLocalhost()));
+  }
+
+  /** The rules that check the platform, in registration order. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Every catalog entry (rules and the engine's own), sorted by id. */
+  public Collection<RuleInfo> catalog() {
+    return catalog.values();
+  }
+
+  public Optional<RuleInfo> find(String id) {
+    return Optional.ofNullable(catalog.get(id));
+  }
+
+  /**
+   * The ids to run: all, or only {@code only} when given, minus {@code skipped}.
+   *
+   * @throws InputException naming the close matches when an id is not in the catalog
+   */
+  public Set<String> select(Set<String> only, Set<String> skipped) {
+    for (String id : concat(only, skipped)) {
+      if (!catalog.containsKey(id)) {
+        List<String> close = closeMatches(id);
+        throw new InputException("unknown rule id '" + id + "'",
+            (close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ")
+                + "run 'alphintra check --list-rules' for every rule id");
+      }
+    }
+    Set<String> selected = new java.util.LinkedHashSet<>(only.isEmpty() ? catalog.keySet() : only);
+    selected.removeAll(skipped);
+    return java.util.Collections.unmodifiableSet(selected);
+  }
+
+  /** Catalog ids within a small edit distance of {@code id}, or sharing its words, closest first. */
+  public List<String> closeMatches(String id) {
+    record Candidate(String id, int distance) {}
+    List<Candidate> candidates = new ArrayList<>();
+    for (String known : catalog.keySet()) {
+      int distance = editDistance(id, known);
+      boolean sharesAWord = known.contains(id) || id.contains(known);
+      if (distance <= Math.max(2, id.length() / 3) || sharesAWord) {
+        candidates.add(new Candidate(known, distance));
+      }
+    }
+    return candidates.stream().sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::id))
+        .limit(3).map(Candidate::id).toList();
+  }
+
+  private static List<String> concat(Set<String> first, Set<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,39 @@
+package com.alphintra.infra.check.rules.k8s;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One container of a {@link PodTemplate}.
+ *
+ * @param pod the pod it belongs to
+ * @param path its field path ({@code spec.template.spec.containers[0]})
+ * @param fields its fields
+ */
+public record Container(PodTemplate pod, String path, Map<?, ?> fields) {
+
+  public String name() {
+    return fields.get("name") instanceof String name ? name : "<unnamed>";
+  }
+
+  /** A field of the container's own {@code securityContext}, when present. */
+  public Optional<Object> securityContext(String field) {
+    return fields.get("securityContext") instanceof Map<?, ?> context
+        ? Optional.ofNullable(context.get(field)) : Optional.empty();
+  }
+
+  /** A security setting as it applies: the container's own, else the pod's. */
+  public Optional<Object> effectiveSecurityContext(String field) {
+    return securityContext(field).or(() -> pod.podSecurityContext(field));
+  }
+
+  /** The tightest line for a finding about {@code relative} (such as {@code securityContext.runAsNonRoot}). */
+  public int lineOf(String relative) {
+    return pod.object().lineOf(path + "." + relative);
+  }
+
+  /** {@code Deployment alphintra/api container "api"}: how a message names the container. */
+  public String describe() {
+    return pod.object().describe() + " container \"" + name() + "\"";
+  }
+}

@@ -1,0 +1,52 @@
+package com.alphintra.infra.platform;
+
+import com.alphintra.infra.manifest.FieldPath;
+import com.alphintra.infra.manifest.KubeObject;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A Kubernetes or Istio object of the platform and the file it is in.
+ *
+ * @param object the object: its generic tree, typed fabric8 model and the position of every field
+ * @param file the file, relative to the repository root; for a rendered overlay, its kustomization directory
+ * @param overlay the overlay whose rendered output it comes from; empty for an object of a loose file
+ */
+public record LoadedObject(KubeObject object, Path file, Optional<String> overlay) {
+
+  public String kind() {
+    return object.kind();
+  }
+
+  public String name() {
+    return object.name().orElse("<unnamed>");
+  }
+
+  public Optional<String> namespace() {
+    return object.namespace();
+  }
+
+  /** The typed model if it is a {@code type}, such as {@code typed(Deployment.class)}. */
+  public <T extends HasMetadata> Optional<T> typed(Class<T> type) {
+    return object.typed(type);
+  }
+
+  /** The line where the object starts; 0 for a rendered object, whose lines are not in any file. */
+  public int line() {
+    return overlay.isPresent() ? 0 : object.start().line();
+  }
+
+  /**
+   * The tightest line for a finding about the field at {@code path} (such as
+   * {@code spec.template.spec.containers[0].securityContext}): the field, else its nearest present ancestor.
+   */
+  public int lineOf(String path) {
+    return overlay.isPresent() ? 0 : object.nearestPositionOf(FieldPath.parse(path)).line();
+  }
+
+  /** {@code Deployment alphintra/trading-api}: how a message names the object. */
+  public String describe() {
+    return kind() + " " + namespace().map(namespace -> namespace + "/").orElse("") + name();
+  }
+}

@@ -1,0 +1,287 @@
+package com.alphintra.infra.platform;
+
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.exec.Command;
+import com.alphintra.infra.exec.ProcessResult;
+import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.hcl.Diagnostic;
+import com.alphintra.infra.hcl.HclFile;
+import com.alphintra.infra.hcl.HclParseException;
+import com.alphintra.infra.hcl.HclParser;
+import com.alphintra.infra.hcl.Token;
+import com.alphintra.infra.manifest.KubeObject;
+import com.alphintra.infra.manifest.ManifestFile;
+import com.alphintra.infra.manifest.ManifestLoader;
+import com.alphintra.infra.manifest.ManifestParseException;
+import com.alphintra.infra.manifest.Origin;
+import com.alphintra.infra.manifest.YamlComment;
+import com.alphintra.infra.terraform.TerraformModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code infra/} (or any folder of it) into a {@link Platform}: every {@code .tf}, {@code .tfvars} and
+ * YAML file, and each kustomize overlay as {@code kubectl kustomize} renders it when kubectl is installed.
+ * A file that cannot be read or parsed becomes a {@link LoadError} and every other file is still loaded.
+ */
+public final class PlatformLoader {
+
+  static final Duration KUSTOMIZE_TIMEOUT = Duration.ofSeconds(60);
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".terraform", ".git", "node_modules", "charts");
+
+  private final ProcessRunner processes;
+  private final ManifestLoader manifests = new ManifestLoader();
+
+  public PlatformLoader(ProcessRunner processes) {
+    this.processes = processes;
+  }
+
+  /**
+   * Loads the folder {@code target}; paths in the view are relative to the repository root above it (the
+   * folder holding {@code infra/}).
+   *
+   * @throws InputException when {@code target} is not a directory
+   */
+  public Platform load(Path target) {
+    Path folder = target.toAbsolutePath().normalize();
+    if (!Files.isDirectory(folder)) {
+      throw new InputException("no such directory: " + target, target,
+          "pass the infra/ folder of the repository (or one of its subfolders), or run inside the repository");
+    }
+    return new Reading(rootOf(folder)).read(folder);
+  }
+
+  /** The folder holding the {@code infra/} that {@code folder} is in, else {@code folder} itself. */
+  static Path rootOf(Path folder) {
+    for (Path candidate = folder; candidate != null; candidate = candidate.getParent()) {
+      if (candidate.getFileName() != null && candidate.getFileName().toString().equals("infra")) {
+        return candidate.getParent() == null ? candidate : candidate.getParent();
+      }
+    }
+    return folder;
+  }
+
+  /** One load: collects the parts of the view as files are read. */
+  private final class Reading {
+
+    private final Path root;
+    private final List<Path> files = new ArrayList<>();
+    private final Map<Path, List<SourceComment>> comments = new HashMap<>();
+    private final List<LoadError> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<Path, List<HclFile>> tfFiles = new TreeMap<>();
+    private final Map<Path, List<HclFile>> tfvarsFiles = new TreeMap<>();
+    private final List<LoadedObject> objects = new ArrayList<>();
+    private final List<K3dConfig> k3d = new ArrayList<>();
+    private final Map<String, KubernetesView> overlays = new TreeMap<>();
+
+    Reading(Path root) {
+      this.root = root;
+    }
+
+    Platform read(Path folder) {
+      List<Path> all = walk(folder);
+      List<Path> overlayDirectories = all.stream()
+          .filter(file -> file.getFileName().toString().equals("kustomization.yaml"))
+          .map(Path::getParent)
+          .filter(directory -> directory.getParent() != null
+              && directory.getParent().getFileName().toString().equals("overlays"))
+          .toList();
+      // kubectl runs while the files are parsed: rendering is most of a cold check's wall time otherwise.
+      List<Future<ProcessResult>> renders = new ArrayList<>();
+      ExecutorService kubectl = Executors.newFixedThreadPool(Math.max(1, Math.min(4, overlayDirectories.size())),
+          runnable -> {
+            Thread thread = new Thread(runnable, "kubectl-kustomize");
+            thread.setDaemon(true);
+            return thread;
+          });
+      try {
+        for (Path overlay : overlayDirectories) {
+          renders.add(kubectl.submit(() -> processes.run(
+              Command.of("kubectl", "kustomize", overlay.toString()).withTimeout(KUSTOMIZE_TIMEOUT))));
+        }
+        for (Path file : all) {
+          String name = file.getFileName().toString();
+          if (name.endsWith(".tf")) {
+            readHcl(file).ifPresent(hcl -> tfFiles.computeIfAbsent(relative(file.getParent()),
+                d -> new ArrayList<>()).add(hcl));
+          } else if (name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars")) {
+            readHcl(file).ifPresent(hcl -> tfvarsFiles.computeIfAbsent(relative(file.getParent()),
+                d -> new ArrayList<>()).add(hcl));
+          } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            readYaml(file);
+          }
+        }
+        for (int index = 0; index < renders.size(); index++) {
+          if (!addRendered(overlayDirectories.get(index), await(renders.get(index)))) {
+            break;
+          }
+        }
+      } finally {
+        kubectl.shutdownNow();
+      }
+      List<TerraformModule> modules = new ArrayList<>();
+      tfFiles.forEach((directory, hcl) -> modules.add(
+          TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
+      return new Platform(root, new TerraformView(root, modules), new KubernetesView(objects), overlays, k3d, files,
+          comments, errors, notes);
+    }
+
+    private ProcessResult await(Future<ProcessResult> render) {
+      try {
+        return render.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while kubectl kustomize was running", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("kubectl kustomize could not be run", e.getCause());
+      }
+    }
+
+    private List<Path> walk(Path folder) {
+      try (Stream<Path> paths = Files.walk(folder)) {
+        return paths
+            .filter(path -> root.relativize(path).toString().isEmpty()
+                || java.util.stream.StreamSupport.stream(root.relativize(path).spliterator(), false)
+                    .noneMatch(part -> SKIPPED_DIRECTORIES.contains(part.toString())))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .toList();
+      } catch (IOException | UncheckedIOException e) {
+        errors.add(new LoadError(relative(folder), 0, 0, "cannot list the folder: " + e.getMessage()));
+        return List.of();
+      }
+    }
+
+    private Optional<HclFile> readHcl(Path file) {
+      Path relative = relative(file);
+      files.add(relative);
+      Optional<String> text = readText(file, relative);
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        HclFile hcl = HclParser.parse(text.get(), relative);
+        addComments(relative, hclComments(hcl, text.get()));
+        return Optional.of(hcl);
+      } catch (HclParseException e) {
+        Diagnostic first = e.first();
+        String more = e.diagnostics().size() > 1 ? " (and " + (e.diagnostics().size() - 1) + " more)" : "";
+        errors.add(new LoadError(relative, first.subject().start().line(), first.subject().start().column(),
+            "malformed HCL: " + first.summary() + ". " + first.detail() + more));
+        return Optional.empty();
+      }
+    }
+
+    private void readYaml(Path file) {
+      Path relative = relative(file);
+      files.add(relative);
+      Optional<String> text = readText(file, relative);
+      if (text.isEmpty()) {
+        return;
+      }
+      ManifestFile manifest;
+      try {
+        manifest = manifests.fromText(text.get(), Origin.of(relative));
+      } catch (ManifestParseException e) {
+        errors.add(new LoadError(relative, e.position().map(p -> p.line()).orElse(0),
+            e.position().map(p -> p.column()).orElse(0), "malformed YAML: " + e.reason()));
+        return;
+      }
+      List<SourceComment> fileComments = new ArrayList<>();
+      for (YamlComment comment : manifest.comments()) {
+        fileComments.add(new SourceComment(comment.line(), comment.text(), !comment.inline()));
+      }
+      addComments(relative, fileComments);
+      for (KubeObject object : manifest.objects()) {
+        if (object.apiVersion().startsWith("k3d.io/")) {
+          k3d.add(new K3dConfig(relative, object.document()));
+        } else if (!object.apiVersion().startsWith("kustomize.config.k8s.io/")) {
+          objects.add(new LoadedObject(object, relative, Optional.empty()));
+        }
+      }
+    }
+
+    /** Adds an overlay's rendered objects; false when kubectl is missing, so the other results are moot. */
+    private boolean addRendered(Path overlay, ProcessResult result) {
+      Path relative = relative(overlay);
+      String name = overlay.getFileName().toString();
+      if (result.status() == ProcessResult.Status.NOT_FOUND) {
+        notes.add("kubectl is not installed: the kustomize overlays were not rendered, only the files as written"
+            + " were checked (install kubectl to check what each overlay deploys)");
+        return false;
+      }
+      if (!result.succeeded()) {
+        errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
+            "cannot render overlay " + name + ": " + result.describe()));
+        return true;
+      }
+      try {
+        ManifestFile rendered = manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
+        List<LoadedObject> renderedObjects = new ArrayList<>();
+        for (KubeObject object : rendered.objects()) {
+          renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
+        }
+        overlays.put(name, new KubernetesView(renderedObjects));
+      } catch (ManifestParseException e) {
+        errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
+            "overlay " + name + " renders to malformed YAML: " + e.getMessage()));
+      }
+      return true;
+    }
+
+    private Optional<String> readText(Path file, Path relative) {
+      try {
+        return Optional.of(Files.readString(file));
+      } catch (CharacterCodingException e) {
+        errors.add(new LoadError(relative, 0, 0, "not UTF-8 text"));
+      } catch (IOException e) {
+        errors.add(new LoadError(relative, 0, 0, "cannot read the file: " + e.getMessage()));
+      }
+      return Optional.empty();
+    }
+
+    private void addComments(Path file, List<SourceComment> fileComments) {
+      if (!fileComments.isEmpty()) {
+        comments.put(file, List.copyOf(fileComments));
+      }
+    }
+
+    private Path relative(Path path) {
+      return root.relativize(path);
+    }
+  }
+
+  private static List<SourceComment> hclComments(HclFile hcl, String text) {
+    List<SourceComment> found = new ArrayList<>();
+    for (Token token : hcl.comments()) {
+      int offset = token.range().start().offset();
+      int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      boolean ownLine = text.substring(lineStart, offset).isBlank();
+      String body = token.text().strip();
+      if (body.startsWith("#")) {
+        body = body.substring(1);
+      } else if (body.startsWith("//") || body.startsWith("/*")) {
+        body = body.substring(2);
+      }
+      found.add(new SourceComment(token.range().start().line(), body.strip(), ownLine));
+    }
+    return found;
+  }
+}

@@ -1,0 +1,117 @@
+package com.alphintra.infra.platform;
+
+import com.alphintra.infra.hcl.Attribute;
+import com.alphintra.infra.hcl.Expression;
+import com.alphintra.infra.terraform.ModuleInstance;
+import com.alphintra.infra.terraform.Resource;
+import com.alphintra.infra.terraform.TerraformModule;
+import com.alphintra.infra.terraform.TerraformProject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Terraform part of the platform: the model of every module, environment and bootstrap directory (from
+ * {@code terraform/}), resources indexed by type with their file, and the evaluation contexts of each
+ * directory (one per environment that reaches it through module calls, or its own defaults when none does).
+ */
+public final class TerraformView {
+
+  private final Path root;
+  private final List<TerraformModule> modules;
+  private final Map<String, List<TerraformResource>> resourcesByType = new HashMap<>();
+  private final Map<Path, List<EvaluationContext>> contexts = new HashMap<>();
+
+  /**
+   * @param root the repository root, which file paths are made relative to
+   * @param modules the modules, each with its absolute directory
+   */
+  public TerraformView(Path root, List<TerraformModule> modules) {
+    this.root = root;
+    this.modules = List.copyOf(modules);
+    TerraformProject project = TerraformProject.of(root, this.modules);
+    for (TerraformModule module : this.modules) {
+      for (Resource resource : module.resources()) {
+        resourcesByType.computeIfAbsent(resource.type(), type -> new ArrayList<>()).add(new TerraformResource(
+            resource.type(), resource.name(), resource.block(), resource.range().file(), relative(module.directory())));
+      }
+    }
+    for (ModuleInstance instance : project.instances()) {
+      contexts.computeIfAbsent(relative(instance.module().directory()), key -> new ArrayList<>())
+          .add(new EvaluationContext(contextName(instance), instance));
+    }
+    for (TerraformModule module : this.modules) {
+      Path key = relative(module.directory());
+      if (!contexts.containsKey(key)) {
+        project.instancesOf(module.directory()).forEach(instance -> contexts
+            .computeIfAbsent(key, k -> new ArrayList<>()).add(new EvaluationContext(contextName(instance), instance)));
+      }
+    }
+  }
+
+  public static TerraformView empty() {
+    return new TerraformView(Path.of(""), List.of());
+  }
+
+  /** The model of every Terraform directory, in load order. */
+  public List<TerraformModule> modules() {
+    return modules;
+  }
+
+  /** Every resource of {@code type}, in load order. */
+  public List<TerraformResource> resources(String type) {
+    return resourcesByType.getOrDefault(type, List.of());
+  }
+
+  public int resourceCount() {
+    return resourcesByType.values().stream().mapToInt(List::size).sum();
+  }
+
+  /** The contexts the directory of {@code resource} is evaluated in. */
+  public List<EvaluationContext> contexts(TerraformResource resource) {
+    return contexts.getOrDefault(resource.directory(), List.of());
+  }
+
+  /**
+   * The known values of {@code expression} across the contexts of {@code resource}'s directory, grouped by
+   * value; contexts where it is unknown are left out, so an unknown value yields nothing.
+   */
+  public List<TerraformValue> values(TerraformResource resource, Expression expression) {
+    List<EvaluationContext> all = contexts(resource);
+    Map<Object, List<String>> byValue = new LinkedHashMap<>();
+    for (EvaluationContext context : all) {
+      context.value(expression).ifPresent(value -> byValue.computeIfAbsent(value, v -> new ArrayList<>())
+          .add(context.name()));
+    }
+    List<TerraformValue> values = new ArrayList<>();
+    byValue.forEach((value, names) -> values.add(
+        new TerraformValue(value, names.stream().distinct().toList(), names.size() == all.size())));
+    return values;
+  }
+
+  /** The known values of the attribute at {@code path} of {@code resource}; empty when it is absent. */
+  public List<TerraformValue> values(TerraformResource resource, String path) {
+    Optional<Attribute> attribute = resource.attribute(path);
+    return attribute.isEmpty() ? List.of() : values(resource, attribute.get().value());
+  }
+
+  private Path relative(Path directory) {
+    return directory.startsWith(root) ? root.relativize(directory) : directory;
+  }
+
+  /** The environment an instance is reached from ({@code dev}), else {@code defaults}. */
+  private String contextName(ModuleInstance instance) {
+    Path from = relative(instance.rootDirectory());
+    return isEnvironment(from) ? from.getFileName().toString() : "defaults";
+  }
+
+  /** An environment is a root configuration under {@code environments/} (DESIGN.md, repository layout). */
+  private static boolean isEnvironment(Path directory) {
+    Path parent = directory.getParent();
+    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("environments");
+  }
+}

@@ -1,0 +1,4 @@
+variable "private_nodes" {
+  type    = bool
+  default = true
+}

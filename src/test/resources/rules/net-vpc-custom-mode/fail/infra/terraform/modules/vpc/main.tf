@@ -1,0 +1,8 @@
+resource "google_compute_network" "main" {
+  name                    = "alphintra"
+  auto_create_subnetworks = true
+}
+
+resource "google_compute_network" "legacy" {
+  name = "legacy"
+}
