@@ -8,8 +8,14 @@ import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.sql.SqlAuthorizedNetworksAreNotTheInternet;
+import com.alphintra.infra.check.rules.sql.SqlBackupsHavePointInTimeRecovery;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
+import com.alphintra.infra.check.rules.sql.SqlIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.sql.SqlIsProtectedFromDeletionInProd;
+import com.alphintra.infra.check.rules.sql.SqlPostgresLogsSessionsAndLocks;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
+import com.alphintra.infra.check.rules.sql.SqlUserPasswordsAreGenerated;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
@@ -53,6 +59,12 @@ public final class RuleRegistry {
         new GkeUsesWorkloadIdentity(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
+        new SqlBackupsHavePointInTimeRecovery(),
+        new SqlIsHighlyAvailableInProd(),
+        new SqlIsProtectedFromDeletionInProd(),
+        new SqlPostgresLogsSessionsAndLocks(),
+        new SqlAuthorizedNetworksAreNotTheInternet(),
+        new SqlUserPasswordsAreGenerated(),
         new NetworksUseCustomSubnets(),
         new StateBucketIsVersioned(),
         new K8sContainersRunAsNonRoot(),
