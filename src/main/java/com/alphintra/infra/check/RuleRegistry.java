@@ -8,6 +8,10 @@ import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.redis.RedisEncryptsInTransit;
+import com.alphintra.infra.check.rules.redis.RedisIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.redis.RedisRequiresAuth;
+import com.alphintra.infra.check.rules.redis.RedisUsesPrivateServiceAccess;
 import com.alphintra.infra.check.rules.sql.SqlAuthorizedNetworksAreNotTheInternet;
 import com.alphintra.infra.check.rules.sql.SqlBackupsHavePointInTimeRecovery;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
@@ -65,6 +69,10 @@ public final class RuleRegistry {
         new SqlPostgresLogsSessionsAndLocks(),
         new SqlAuthorizedNetworksAreNotTheInternet(),
         new SqlUserPasswordsAreGenerated(),
+        new RedisRequiresAuth(),
+        new RedisEncryptsInTransit(),
+        new RedisIsHighlyAvailableInProd(),
+        new RedisUsesPrivateServiceAccess(),
         new NetworksUseCustomSubnets(),
         new StateBucketIsVersioned(),
         new K8sContainersRunAsNonRoot(),

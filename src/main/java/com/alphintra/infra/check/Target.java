@@ -9,6 +9,7 @@ import java.util.Locale;
 public enum Target {
   GKE("GKE clusters and node pools (Terraform)"),
   SQL("Cloud SQL instances (Terraform)"),
+  REDIS("Memorystore for Redis instances (Terraform)"),
   NET("VPC networks, subnets and firewalls (Terraform)"),
   STATE("Terraform state, secrets and provider versions"),
   K8S("Kubernetes objects"),
