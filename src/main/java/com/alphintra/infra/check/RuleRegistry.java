@@ -7,7 +7,11 @@ import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
+import com.alphintra.infra.check.rules.net.NatLogsErrors;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.net.SubnetsHaveFlowLogs;
+import com.alphintra.infra.check.rules.net.SubnetsUsePrivateGoogleAccess;
 import com.alphintra.infra.check.rules.redis.RedisEncryptsInTransit;
 import com.alphintra.infra.check.rules.redis.RedisIsHighlyAvailableInProd;
 import com.alphintra.infra.check.rules.redis.RedisRequiresAuth;
@@ -74,6 +78,10 @@ public final class RuleRegistry {
         new RedisIsHighlyAvailableInProd(),
         new RedisUsesPrivateServiceAccess(),
         new NetworksUseCustomSubnets(),
+        new SubnetsHaveFlowLogs(),
+        new SubnetsUsePrivateGoogleAccess(),
+        new FirewallsDoNotOpenAdminPortsToTheInternet(),
+        new NatLogsErrors(),
         new StateBucketIsVersioned(),
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
