@@ -24,7 +24,10 @@ import com.alphintra.infra.check.rules.sql.SqlIsProtectedFromDeletionInProd;
 import com.alphintra.infra.check.rules.sql.SqlPostgresLogsSessionsAndLocks;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
 import com.alphintra.infra.check.rules.sql.SqlUserPasswordsAreGenerated;
+import com.alphintra.infra.check.rules.state.SecretsAreNotInConfiguration;
+import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
+import com.alphintra.infra.check.rules.state.TerraformVersionsArePinned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,6 +86,9 @@ public final class RuleRegistry {
         new FirewallsDoNotOpenAdminPortsToTheInternet(),
         new NatLogsErrors(),
         new StateBucketIsVersioned(),
+        new StateBucketIsNotPublic(),
+        new SecretsAreNotInConfiguration(),
+        new TerraformVersionsArePinned(),
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
