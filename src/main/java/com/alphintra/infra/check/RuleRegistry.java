@@ -1,5 +1,7 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
+import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
@@ -89,6 +91,8 @@ public final class RuleRegistry {
         new StateBucketIsNotPublic(),
         new SecretsAreNotInConfiguration(),
         new TerraformVersionsArePinned(),
+        new AuditLogsRecordDataAccess(),
+        new AuditLogsAreRetained(),
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),

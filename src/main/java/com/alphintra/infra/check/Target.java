@@ -12,6 +12,7 @@ public enum Target {
   REDIS("Memorystore for Redis instances (Terraform)"),
   NET("VPC networks, subnets and firewalls (Terraform)"),
   STATE("Terraform state, secrets and provider versions"),
+  AUDIT("Cloud Audit Logs: data-access logging, log buckets and sinks (Terraform)"),
   K8S("Kubernetes objects"),
   ISTIO("Istio mesh objects"),
   K3D("the local k3d cluster configuration"),
