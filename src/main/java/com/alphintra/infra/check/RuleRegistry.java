@@ -1,5 +1,7 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
+import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
@@ -7,10 +9,27 @@ import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
+import com.alphintra.infra.check.rules.net.NatLogsErrors;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.net.SubnetsHaveFlowLogs;
+import com.alphintra.infra.check.rules.net.SubnetsUsePrivateGoogleAccess;
+import com.alphintra.infra.check.rules.redis.RedisEncryptsInTransit;
+import com.alphintra.infra.check.rules.redis.RedisIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.redis.RedisRequiresAuth;
+import com.alphintra.infra.check.rules.redis.RedisUsesPrivateServiceAccess;
+import com.alphintra.infra.check.rules.sql.SqlAuthorizedNetworksAreNotTheInternet;
+import com.alphintra.infra.check.rules.sql.SqlBackupsHavePointInTimeRecovery;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
+import com.alphintra.infra.check.rules.sql.SqlIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.sql.SqlIsProtectedFromDeletionInProd;
+import com.alphintra.infra.check.rules.sql.SqlPostgresLogsSessionsAndLocks;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
+import com.alphintra.infra.check.rules.sql.SqlUserPasswordsAreGenerated;
+import com.alphintra.infra.check.rules.state.SecretsAreNotInConfiguration;
+import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
+import com.alphintra.infra.check.rules.state.TerraformVersionsArePinned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,8 +72,27 @@ public final class RuleRegistry {
         new GkeUsesWorkloadIdentity(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
+        new SqlBackupsHavePointInTimeRecovery(),
+        new SqlIsHighlyAvailableInProd(),
+        new SqlIsProtectedFromDeletionInProd(),
+        new SqlPostgresLogsSessionsAndLocks(),
+        new SqlAuthorizedNetworksAreNotTheInternet(),
+        new SqlUserPasswordsAreGenerated(),
+        new RedisRequiresAuth(),
+        new RedisEncryptsInTransit(),
+        new RedisIsHighlyAvailableInProd(),
+        new RedisUsesPrivateServiceAccess(),
         new NetworksUseCustomSubnets(),
+        new SubnetsHaveFlowLogs(),
+        new SubnetsUsePrivateGoogleAccess(),
+        new FirewallsDoNotOpenAdminPortsToTheInternet(),
+        new NatLogsErrors(),
         new StateBucketIsVersioned(),
+        new StateBucketIsNotPublic(),
+        new SecretsAreNotInConfiguration(),
+        new TerraformVersionsArePinned(),
+        new AuditLogsRecordDataAccess(),
+        new AuditLogsAreRetained(),
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
