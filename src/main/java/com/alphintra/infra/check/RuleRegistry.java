@@ -6,9 +6,11 @@ import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k3d.K3dConfigMatchesItsSchema;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.k8s.K8sObjectsMatchTheirSchema;
 import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
 import com.alphintra.infra.check.rules.net.NatLogsErrors;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
@@ -97,7 +99,9 @@ public final class RuleRegistry {
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
         new IstioMtlsIsStrict(),
-        new K3dApiListensOnLocalhost()));
+        new K3dApiListensOnLocalhost(),
+        new K3dConfigMatchesItsSchema(),
+        new K8sObjectsMatchTheirSchema()));
   }
 
   /** The rules that check the platform, in registration order. */
