@@ -3,6 +3,7 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
@@ -59,6 +60,7 @@ public final class RuleRegistry {
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
         new IstioMtlsIsStrict(),
+        new IstioNamespacesDenyByDefault(),
         new K3dApiListensOnLocalhost()));
   }
 
