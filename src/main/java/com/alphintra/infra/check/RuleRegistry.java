@@ -2,6 +2,8 @@ package com.alphintra.infra.check;
 
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
+import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
@@ -61,6 +63,8 @@ public final class RuleRegistry {
         new K8sImagesArePinned(),
         new IstioMtlsIsStrict(),
         new IstioNamespacesDenyByDefault(),
+        new IstioAuthorizationAllowsNotEverything(),
+        new IstioAllowRulesNameTheirCallers(),
         new K3dApiListensOnLocalhost()));
   }
 
