@@ -4,6 +4,9 @@ import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
 import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesDetectOutliers;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnections;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
@@ -65,6 +68,9 @@ public final class RuleRegistry {
         new IstioNamespacesDenyByDefault(),
         new IstioAuthorizationAllowsNotEverything(),
         new IstioAllowRulesNameTheirCallers(),
+        new IstioDestinationRulesUseIstioMutualTls(),
+        new IstioDestinationRulesDetectOutliers(),
+        new IstioDestinationRulesLimitConnections(),
         new K3dApiListensOnLocalhost()));
   }
 
