@@ -9,6 +9,7 @@ import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnectio
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
@@ -71,6 +72,7 @@ public final class RuleRegistry {
         new IstioDestinationRulesUseIstioMutualTls(),
         new IstioDestinationRulesDetectOutliers(),
         new IstioDestinationRulesLimitConnections(),
+        new IstioRoutesHaveTimeouts(),
         new K3dApiListensOnLocalhost()));
   }
 
