@@ -10,6 +10,7 @@ import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutual
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
+import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
 import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
@@ -75,6 +76,7 @@ public final class RuleRegistry {
         new IstioDestinationRulesLimitConnections(),
         new IstioUnsafeRoutesAreNotRetried(),
         new IstioRoutesHaveTimeouts(),
+        new IstioSidecarsAreInjected(),
         new K3dApiListensOnLocalhost()));
   }
 
