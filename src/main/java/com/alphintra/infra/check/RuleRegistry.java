@@ -7,6 +7,8 @@ import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverythi
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesDetectOutliers;
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnections;
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
+import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
@@ -77,6 +79,8 @@ public final class RuleRegistry {
         new IstioUnsafeRoutesAreNotRetried(),
         new IstioRoutesHaveTimeouts(),
         new IstioSidecarsAreInjected(),
+        new IstioGatewayHostsAreNamed(),
+        new IstioGatewaysServeHttps(),
         new K3dApiListensOnLocalhost()));
   }
 
