@@ -15,6 +15,9 @@ import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
 import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
 import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
+import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
+import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
@@ -81,7 +84,10 @@ public final class RuleRegistry {
         new IstioSidecarsAreInjected(),
         new IstioGatewayHostsAreNamed(),
         new IstioGatewaysServeHttps(),
-        new K3dApiListensOnLocalhost()));
+        new K3dApiListensOnLocalhost(),
+        new K3dImageIsPinned(),
+        new K3dHasRegistry(),
+        new K3dJoinsNamedNetwork()));
   }
 
   /** The rules that check the platform, in registration order. */
