@@ -15,9 +15,11 @@ import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
 import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
 import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k3d.K3dAuditsApiServer;
 import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
 import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
 import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
+import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
@@ -87,7 +89,9 @@ public final class RuleRegistry {
         new K3dApiListensOnLocalhost(),
         new K3dImageIsPinned(),
         new K3dHasRegistry(),
-        new K3dJoinsNamedNetwork()));
+        new K3dJoinsNamedNetwork(),
+        new K3dAuditsApiServer(),
+        new K3dPortsListenOnLocalhost()));
   }
 
   /** The rules that check the platform, in registration order. */
