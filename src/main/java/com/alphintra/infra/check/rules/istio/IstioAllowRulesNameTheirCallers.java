@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every ALLOW rule of an in-mesh workload says who may call: a {@code from} source, or a {@code when} condition
- * on the caller ({@code source.*}, {@code request.auth.*}). A rule without one admits any workload of the mesh
- * (under STRICT mTLS) or any client at all (otherwise) on the ports and paths it names.
+ * Every ALLOW rule of an in-mesh workload says who may call: a {@code from} source with a positive field
+ * (principals, namespaces, ...), or a {@code when} condition on the caller ({@code source.*},
+ * {@code request.auth.*}). A rule without one admits any workload of the mesh (under STRICT mTLS) or any client
+ * at all (otherwise) on the ports and paths it names; a source with only {@code notPrincipals} or
+ * {@code notNamespaces} admits everyone but those (ALLOW with negative matching).
  *
  * <p>Policies of an ingress gateway are exempt: the gateway's callers are clients on the internet, which have no
  * mesh identity to name, and its policy legitimately constrains hosts and paths only (the services behind it
@@ -23,6 +25,9 @@ import java.util.Map;
 public final class IstioAllowRulesNameTheirCallers implements Rule {
 
   private static final List<String> GATEWAY_LABEL_VALUES = List.of("ingressgateway", "ingress", "egressgateway");
+  /** The fields of a source that name callers; notPrincipals and the like name only who is left out. */
+  private static final List<String> POSITIVE_SOURCE_FIELDS = List.of("principals", "namespaces", "serviceAccounts",
+      "requestPrincipals", "ipBlocks", "remoteIpBlocks");
 
   static final RuleInfo INFO = new RuleInfo("istio-authz-caller-named",
       "Every ALLOW rule for an in-mesh workload names its callers", Severity.HIGH, Target.ISTIO,
@@ -30,7 +35,8 @@ public final class IstioAllowRulesNameTheirCallers implements Rule {
           + " any compromised pod in any namespace can then call the service, which turns one breach into lateral"
           + " movement across the platform. Gateway policies are exempt because internet clients have no mesh"
           + " identity.",
-      "Add from.source.principals (cluster.local/ns/<namespace>/sa/<caller>) to the rule, one ALLOW policy per"
+      "Add from.source.principals (cluster.local/ns/<namespace>/sa/<caller>) to the rule instead of none or only"
+          + " notPrincipals, one ALLOW policy per"
           + " caller named <callee>-from-<caller>.",
       List.of("Istio security best practices: authorization policies",
           "https://istio.io/latest/docs/ops/best-practices/security/#authorization-policies",
@@ -61,8 +67,8 @@ public final class IstioAllowRulesNameTheirCallers implements Rule {
         Object rule = rules.get(index);
         if (!IstioNamespacesDenyByDefault.isEmptyRule(rule) && !namesCaller(rule)) {
           findings.add(Finding.of(INFO, policy.file(), policy.lineOf("spec.rules[" + index + "]"), policy.describe(),
-              policy.describe() + " rule " + (index + 1) + " has no from (and no when on the caller), so it allows"
-                  + " any caller"));
+              policy.describe() + " rule " + (index + 1) + " names no caller (no from with principals, namespaces"
+                  + " or ipBlocks, no when on the caller), so it allows any caller"));
         }
       }
     }
@@ -71,7 +77,8 @@ public final class IstioAllowRulesNameTheirCallers implements Rule {
 
   private static boolean namesCaller(Object rule) {
     for (Object from : Raw.list(rule, "from")) {
-      if (!Raw.map(from, "source").isEmpty()) {
+      Map<?, ?> source = Raw.map(from, "source");
+      if (POSITIVE_SOURCE_FIELDS.stream().anyMatch(field -> !Raw.list(source, field).isEmpty())) {
         return true;
       }
     }
