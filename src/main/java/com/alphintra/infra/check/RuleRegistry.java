@@ -4,9 +4,25 @@ import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
 import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
+import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesDetectOutliers;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnections;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
+import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
+import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
+import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k3d.K3dConfigMatchesItsSchema;
+import com.alphintra.infra.check.rules.k3d.K3dAuditsApiServer;
+import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
+import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
+import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
+import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
@@ -101,7 +117,23 @@ public final class RuleRegistry {
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost(),
         new K3dConfigMatchesItsSchema(),
-        new K8sObjectsMatchTheirSchema()));
+        new K8sObjectsMatchTheirSchema(),
+        new IstioNamespacesDenyByDefault(),
+        new IstioAuthorizationAllowsNotEverything(),
+        new IstioAllowRulesNameTheirCallers(),
+        new IstioDestinationRulesUseIstioMutualTls(),
+        new IstioDestinationRulesDetectOutliers(),
+        new IstioDestinationRulesLimitConnections(),
+        new IstioUnsafeRoutesAreNotRetried(),
+        new IstioRoutesHaveTimeouts(),
+        new IstioSidecarsAreInjected(),
+        new IstioGatewayHostsAreNamed(),
+        new IstioGatewaysServeHttps(),
+        new K3dImageIsPinned(),
+        new K3dHasRegistry(),
+        new K3dJoinsNamedNetwork(),
+        new K3dAuditsApiServer(),
+        new K3dPortsListenOnLocalhost()));
   }
 
   /** The rules that check the platform, in registration order. */
