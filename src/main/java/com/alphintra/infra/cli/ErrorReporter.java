@@ -2,6 +2,7 @@ package com.alphintra.infra.cli;
 
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.error.MissingPrerequisiteException;
+import com.alphintra.infra.error.OperationFailedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -25,11 +26,18 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
       StringWriter trace = new StringWriter();
       exception.printStackTrace(new PrintWriter(trace));
       err.print(trace);
-    } else if (!(exception instanceof InputException) && !(exception instanceof MissingPrerequisiteException)) {
+    } else if (!isExpected(exception)) {
       err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
     return getExitCode(exception);
+  }
+
+  /** Errors a person can act on from the message alone; anything else may be a bug worth a stack trace. */
+  private static boolean isExpected(Throwable exception) {
+    return exception instanceof InputException
+        || exception instanceof MissingPrerequisiteException
+        || exception instanceof OperationFailedException;
   }
 
   @Override
@@ -61,6 +69,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
       hint = input.hint();
     } else if (exception instanceof MissingPrerequisiteException missing) {
       hint = missing.hint();
+    } else if (exception instanceof OperationFailedException failed) {
+      hint = failed.hint();
     }
     return hint.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(hint);
   }

@@ -51,7 +51,13 @@ public final class FakeProcessRunner implements ProcessRunner {
         last = entry.getValue();
       }
     }
-    return last == null ? ProcessResult.notFound(command) : last.apply(command);
+    ProcessResult result = last == null ? ProcessResult.notFound(command) : last.apply(command);
+    // Like the real runner, a listener sees every output line.
+    command.lineListener().ifPresent(listener -> {
+      result.stdout().lines().forEach(listener);
+      result.stderr().lines().forEach(listener);
+    });
+    return result;
   }
 
   public synchronized List<Command> calls() {

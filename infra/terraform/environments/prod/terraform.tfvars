@@ -1,0 +1,51 @@
+# prod: regional, highly available, enforced Binary Authorization. Non-secret values only.
+project_id = "alphintra-prod"
+region     = "us-east4"
+
+network_plan = {
+  nodes_cidr                  = "10.30.0.0/20"
+  load_balancer_cidr          = "10.30.16.0/24"
+  private_service_access_cidr = "10.30.32.0/20"
+  gke_master_cidr             = "10.30.48.0/28"
+  pods_cidr                   = "10.31.0.0/17"
+  services_cidr               = "10.31.128.0/20"
+}
+
+# Regional cluster: control plane and nodes in three zones.
+gke_location                = "us-east4"
+gke_enable_private_endpoint = true
+gke_master_authorized_networks = [
+  { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
+]
+gke_release_channel = "REGULAR"
+
+# Enforced: only images from the project's Artifact Registry and the listed patterns run.
+binary_authorization_enforced       = true
+binary_authorization_allowed_images = ["docker.io/istio/*"]
+
+gke_general_node_pool = {
+  machine_type   = "n2-standard-8"
+  min_node_count = 1
+  max_node_count = 4
+  disk_size_gb   = 200
+}
+
+gke_analytics_node_pool = {
+  machine_type   = "n2-highmem-8"
+  min_node_count = 0
+  max_node_count = 2
+  disk_size_gb   = 200
+}
+
+cloudsql_tier              = "db-custom-8-32768"
+cloudsql_availability_type = "REGIONAL"
+cloudsql_disk_size_gb      = 200
+cloudsql_retained_backups  = 30
+cloudsql_max_connections   = 400
+
+redis_tier           = "STANDARD_HA"
+redis_memory_size_gb = 5
+
+# 7 years, the upper end of what SEC 17a-4 / MiFID II record keeping usually needs; compliance decides.
+audit_log_retention_days = 2555
+audit_log_bucket_locked  = false

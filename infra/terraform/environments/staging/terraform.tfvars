@@ -1,0 +1,48 @@
+# staging: prod's shape (regional, HA) at a smaller size, so failover and upgrades are rehearsed.
+project_id = "alphintra-staging"
+region     = "us-east4"
+
+network_plan = {
+  nodes_cidr                  = "10.20.0.0/20"
+  load_balancer_cidr          = "10.20.16.0/24"
+  private_service_access_cidr = "10.20.32.0/20"
+  gke_master_cidr             = "10.20.48.0/28"
+  pods_cidr                   = "10.21.0.0/17"
+  services_cidr               = "10.21.128.0/20"
+}
+
+# Regional cluster: control plane and nodes in three zones.
+gke_location                = "us-east4"
+gke_enable_private_endpoint = true
+gke_master_authorized_networks = [
+  { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
+]
+gke_release_channel = "REGULAR"
+
+# Audit mode: staging shows what prod's enforcement would refuse.
+binary_authorization_enforced       = false
+binary_authorization_allowed_images = ["docker.io/istio/*"]
+
+gke_general_node_pool = {
+  machine_type   = "e2-standard-4"
+  min_node_count = 1
+  max_node_count = 2
+}
+
+gke_analytics_node_pool = {
+  machine_type   = "n2-highmem-4"
+  min_node_count = 0
+  max_node_count = 1
+}
+
+cloudsql_tier              = "db-custom-4-15360"
+cloudsql_availability_type = "REGIONAL"
+cloudsql_disk_size_gb      = 50
+cloudsql_retained_backups  = 14
+cloudsql_max_connections   = 200
+
+redis_tier           = "STANDARD_HA"
+redis_memory_size_gb = 2
+
+audit_log_retention_days = 365
+audit_log_bucket_locked  = false

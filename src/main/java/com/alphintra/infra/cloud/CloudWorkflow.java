@@ -1,0 +1,269 @@
+package com.alphintra.infra.cloud;
+
+import com.alphintra.infra.doctor.CheckResult;
+import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.doctor.DoctorReport;
+import com.alphintra.infra.doctor.Requirements;
+import com.alphintra.infra.doctor.Target;
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.MissingPrerequisiteException;
+import com.alphintra.infra.error.OperationFailedException;
+import com.alphintra.infra.exec.Command;
+import com.alphintra.infra.exec.ProcessResult;
+import com.alphintra.infra.exec.ProcessRunner;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The Terraform workflow for Google Cloud: prerequisites, the {@code check} gate, {@code init} with the
+ * environment's remote state, a saved plan, and an apply of exactly that plan. Terraform's own output
+ * streams to the console while it runs; its exit status decides ours.
+ */
+public final class CloudWorkflow {
+
+  static final Duration INIT_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration PLAN_TIMEOUT = Duration.ofMinutes(30);
+  /** A regional GKE cluster and a Cloud SQL instance take tens of minutes each to create. */
+  static final Duration APPLY_TIMEOUT = Duration.ofMinutes(90);
+  static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
+
+  private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+  private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]");
+
+  private final ProcessRunner processes;
+  private final Doctor doctor;
+  private final Requirements requirements;
+  private final PolicyGate gate;
+  private final Function<Environment, EnvironmentSettings> environments;
+  private final Path bootstrapDirectory;
+  private final Path planDirectory;
+
+  public CloudWorkflow(
+      ProcessRunner processes, Doctor doctor, Requirements requirements, PolicyGate gate,
+      Function<Environment, EnvironmentSettings> environments, Path bootstrapDirectory, Path planDirectory) {
+    this.processes = processes;
+    this.doctor = doctor;
+    this.requirements = requirements;
+    this.gate = gate;
+    this.environments = environments;
+    this.bootstrapDirectory = bootstrapDirectory;
+    this.planDirectory = planDirectory;
+  }
+
+  /**
+   * Creates (or confirms) the project's remote-state bucket. The bootstrap root keeps its state locally,
+   * one Terraform workspace per project, so running it twice changes nothing.
+   */
+  public BootstrapReport bootstrap(String projectId, String region, Consumer<String> console) {
+    if (!PROJECT_ID.matcher(projectId).matches()) {
+      throw new InputException("'" + projectId + "' is not a Google Cloud project id",
+          "a project id is 6-30 lowercase letters, digits and hyphens, starting with a letter");
+    }
+    if (!REGION.matcher(region).matches()) {
+      throw new InputException("'" + region + "' is not a Google Cloud region", "use a region such as europe-west2");
+    }
+    requirePrerequisites();
+    Terraform terraform = new Terraform(bootstrapDirectory);
+    run(terraform.init(List.of()), INIT_TIMEOUT, console, "terraform init of the bootstrap root");
+    run(terraform.selectWorkspace(projectId), QUERY_TIMEOUT, console, "selecting the bootstrap workspace");
+    run(terraform.applyVariables(List.of("-var=project_id=" + projectId, "-var=region=" + region)),
+        APPLY_TIMEOUT, console, "terraform apply of the bootstrap root");
+    JsonNode outputs = outputs(terraform);
+    String bucket = outputs.path("state_bucket").path("value").asText("");
+    if (bucket.isEmpty()) {
+      throw new OperationFailedException("the bootstrap root has no 'state_bucket' output",
+          "restore infra/terraform/bootstrap/outputs.tf from git");
+    }
+    return new BootstrapReport(projectId, region, bucket);
+  }
+
+  public PlanReport plan(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
+      Consumer<String> console) {
+    Prepared prepared = prepare(environment, varFile, acceptFindings, false, console);
+    return prepared.report(PlanReport.Operation.PLAN, false);
+  }
+
+  public PlanReport apply(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
+      Optional<String> confirmation, Consumer<String> console) {
+    requireConfirmation(environment, confirmation, "apply");
+    Prepared prepared = prepare(environment, varFile, acceptFindings, false, console);
+    if (prepared.summary.isEmpty()) {
+      return prepared.report(PlanReport.Operation.APPLY, false);
+    }
+    run(prepared.terraform.applyPlan(prepared.planFile), APPLY_TIMEOUT, console, "terraform apply");
+    return prepared.report(PlanReport.Operation.APPLY, true);
+  }
+
+  public PlanReport destroy(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
+      Optional<String> confirmation, Consumer<String> console) {
+    requireConfirmation(environment, confirmation, "destroy");
+    Prepared prepared = prepare(environment, varFile, acceptFindings, true, console);
+    List<ResourceChange> blocked = prepared.summary.blockedByDeletionProtection();
+    if (!blocked.isEmpty()) {
+      throw new OperationFailedException("deletion protection will block destroying " + environment.id() + ": "
+          + blocked.stream().map(ResourceChange::address).collect(Collectors.joining(", ")),
+          "set deletion_protection = false for those resources in environments/" + environment.id()
+              + "/terraform.tfvars, run 'alphintra cloud apply --env " + environment.id() + "', then destroy again");
+    }
+    if (prepared.summary.isEmpty()) {
+      return prepared.report(PlanReport.Operation.DESTROY, false);
+    }
+    run(prepared.terraform.applyPlan(prepared.planFile), APPLY_TIMEOUT, console, "terraform apply of the destroy plan");
+    return prepared.report(PlanReport.Operation.DESTROY, true);
+  }
+
+  /**
+   * Fetches the environment's cluster credentials and names the kube context {@code alphintra-ENV}, so
+   * that {@code alphintra up --context alphintra-ENV} installs the platform onto it.
+   */
+  public KubeconfigReport kubeconfig(Environment environment, Consumer<String> console) {
+    requirePrerequisites();
+    EnvironmentSettings settings = environments.apply(environment);
+    Terraform terraform = new Terraform(settings.directory());
+    run(terraform.init(backendArguments(settings)), INIT_TIMEOUT, console, "terraform init");
+    JsonNode outputs = outputs(terraform);
+    String cluster = requiredOutput(outputs, "gke_cluster_name", environment);
+    String location = requiredOutput(outputs, "gke_location", environment);
+    boolean privateEndpoint = outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true);
+    List<String> credentials = new ArrayList<>(List.of("gcloud", "container", "clusters", "get-credentials", cluster,
+        "--location=" + location, "--project=" + settings.projectId()));
+    if (privateEndpoint) {
+      // The public endpoint is off: kubectl must use the control plane's internal IP, from inside the VPC.
+      credentials.add("--internal-ip");
+    }
+    run(Command.of(credentials), QUERY_TIMEOUT, console, "gcloud container clusters get-credentials");
+    String generated = "gke_" + settings.projectId() + "_" + location + "_" + cluster;
+    String context = "alphintra-" + environment.id();
+    processes.run(Command.of("kubectl", "config", "delete-context", context).withTimeout(QUERY_TIMEOUT));
+    run(Command.of("kubectl", "config", "rename-context", generated, context), QUERY_TIMEOUT, console,
+        "naming the kube context");
+    return new KubeconfigReport(environment, context, cluster, location, privateEndpoint);
+  }
+
+  private Prepared prepare(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
+      boolean destroy, Consumer<String> console) {
+    varFile.ifPresent(CloudWorkflow::requireReadable);
+    acceptFindings.ifPresent(reason -> {
+      if (reason.isBlank()) {
+        throw new InputException("--accept-findings needs a reason", "say why, e.g. --accept-findings \"CHG-123\"");
+      }
+    });
+    requirePrerequisites();
+    GateVerdict verdict = gate.evaluate(environment);
+    if (!verdict.isClear() && acceptFindings.isEmpty()) {
+      throw new OperationFailedException("alphintra check found " + verdict.blocking().size()
+          + " finding(s) at HIGH or above in " + environment.id() + ":\n  "
+          + String.join("\n  ", verdict.blocking()),
+          "fix them, or go ahead with --accept-findings \"<reason>\" (the reason is printed in the summary)");
+    }
+    EnvironmentSettings settings = environments.apply(environment);
+    Terraform terraform = new Terraform(settings.directory());
+    run(terraform.init(backendArguments(settings)), INIT_TIMEOUT, console, "terraform init");
+    Path planFile = planFile(environment, destroy);
+    run(terraform.plan(planFile, varFile, destroy), PLAN_TIMEOUT, console, "terraform plan");
+    // The plan's JSON holds every value in clear, secrets included: it is parsed, never shown.
+    ProcessResult show = processes.run(terraform.show(planFile).withTimeout(QUERY_TIMEOUT));
+    if (!show.succeeded()) {
+      throw new OperationFailedException("terraform show of the saved plan failed: " + show.describe(),
+          "run 'terraform show " + planFile + "' in " + settings.directory() + " to see why");
+    }
+    return new Prepared(environment, terraform, planFile, PlanSummary.parse(show.stdout()), verdict,
+        acceptFindings);
+  }
+
+  private List<String> backendArguments(EnvironmentSettings settings) {
+    return List.of("-backend-config=bucket=" + settings.stateBucket());
+  }
+
+  private void requirePrerequisites() {
+    DoctorReport report = doctor.examine(Target.CLOUD, requirements);
+    if (!report.isReady()) {
+      throw new MissingPrerequisiteException("missing prerequisites for the cloud workflow: "
+          + report.problems().stream().map(CheckResult::name).collect(Collectors.joining(", ")),
+          "run 'alphintra doctor --target cloud' for how to install them");
+    }
+  }
+
+  private static void requireConfirmation(Environment environment, Optional<String> confirmation, String verb) {
+    if (environment.needsConfirmation() && !confirmation.filter(environment.id()::equals).isPresent()) {
+      throw new InputException(verb + " on " + environment.id() + " needs --confirm " + environment.id(),
+          "type the environment's name to confirm: --confirm " + environment.id());
+    }
+  }
+
+  private static void requireReadable(Path varFile) {
+    if (!Files.isReadable(varFile)) {
+      throw new InputException("cannot read the variables file", varFile, "pass an existing .tfvars file to --var-file");
+    }
+  }
+
+  private Path planFile(Environment environment, boolean destroy) {
+    try {
+      Files.createDirectories(planDirectory);
+      try {
+        Files.setPosixFilePermissions(planDirectory, PosixFilePermissions.fromString("rwx------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Windows: the folder inherits the user profile's ACLs, which are already private.
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + planDirectory, e);
+    }
+    return planDirectory.resolve(environment.id() + (destroy ? "-destroy" : "") + ".tfplan");
+  }
+
+  private JsonNode outputs(Terraform terraform) {
+    ProcessResult result = processes.run(terraform.outputs().withTimeout(QUERY_TIMEOUT));
+    if (!result.succeeded()) {
+      throw new OperationFailedException("terraform output failed: " + result.describe(),
+          "run 'terraform output' in " + terraform.directory() + " to see why");
+    }
+    try {
+      return new ObjectMapper().readTree(result.stdout());
+    } catch (JsonProcessingException e) {
+      throw new OperationFailedException("terraform output -json printed something that is not JSON",
+          "run 'terraform output -json' in " + terraform.directory() + " to see what it prints");
+    }
+  }
+
+  private static String requiredOutput(JsonNode outputs, String name, Environment environment) {
+    String value = outputs.path(name).path("value").asText("");
+    if (value.isEmpty()) {
+      throw new OperationFailedException("environment " + environment.id() + " has no '" + name + "' output yet",
+          "run 'alphintra cloud apply --env " + environment.id() + "' first");
+    }
+    return value;
+  }
+
+  private void run(Command command, Duration timeout, Consumer<String> console, String what) {
+    console.accept("$ " + command.display());
+    ProcessResult result = processes.run(command.withTimeout(timeout).streamingTo(console));
+    if (!result.succeeded()) {
+      throw new OperationFailedException(what + " failed: " + result.describe(),
+          result.status() == ProcessResult.Status.NOT_FOUND
+              ? "install it: alphintra doctor --target cloud says how"
+              : "read the output above; fix the cause and run the command again");
+    }
+  }
+
+  private record Prepared(Environment environment, Terraform terraform, Path planFile, PlanSummary summary,
+      GateVerdict verdict, Optional<String> acceptedReason) {
+
+    PlanReport report(PlanReport.Operation operation, boolean applied) {
+      return new PlanReport(environment, operation, summary, planFile, applied, verdict, acceptedReason);
+    }
+  }
+}
