@@ -1,0 +1,320 @@
+package com.alphintra.infra.check;
+
+import com.alphintra.infra.exec.FakeProcessRunner;
+import com.alphintra.infra.hcl.HclParser;
+import com.alphintra.infra.manifest.ManifestLoader;
+import com.alphintra.infra.manifest.Origin;
+import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.PlatformLoader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark harness for {@code alphintra check} (prints figures; not a test). Generates a synthetic platform
+ * of N services (each a Deployment, Service, ServiceAccount, VirtualService, DestinationRule,
+ * AuthorizationPolicy and NetworkPolicy, plus three Terraform resources) in a temporary folder, for N = 100,
+ * 1 000 and 5 000, and times a bare parse of its files (HCL and YAML parsers only) and a full check (load
+ * into the Platform view, run every rule, no kubectl). Prints files, objects, seconds, objects per second,
+ * peak heap and the check/parse ratio. Each figure is the faster of two runs after a warm-up. Targets: ratio at most 2, linear growth, N = 5 000 within 512 MB.
+ *
+ * <p>Run it from the repository root (sizes are optional arguments):
+ * <pre>
+ * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
+ * java -Xmx512m -cp target/classes:target/test-classes:$(cat target/test.classpath) \
+ *     com.alphintra.infra.check.CheckBenchmark 100 1000 5000
+ * </pre>
+ */
+public final class CheckBenchmark {
+
+  private static final int TERRAFORM_RESOURCES_PER_SERVICE = 3;
+  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 7;
+
+  private CheckBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    List<Integer> sizes = args.length == 0 ? List.of(100, 1_000, 5_000)
+        : Stream.of(args).map(Integer::parseInt).toList();
+    Path scratch = Files.createTempDirectory("alphintra-bench-");
+    try {
+      Path warmup = generate(scratch.resolve("warmup"), 200);
+      parse(warmup);
+      check(warmup);
+      System.out.printf(Locale.ROOT, "max heap %d MB, %d cores%n",
+          Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+      System.out.printf(Locale.ROOT, "%7s %7s %8s | %8s %9s %8s | %8s %9s %8s %8s | %5s%n", "N", "files", "objects",
+          "parse s", "obj/s", "heap MB", "check s", "obj/s", "heap MB", "findings", "ratio");
+      for (int services : sizes) {
+        Path tree = generate(scratch.resolve("n" + services), services);
+        int files = countFiles(tree);
+        int objects = services * (TERRAFORM_RESOURCES_PER_SERVICE + KUBERNETES_OBJECTS_PER_SERVICE);
+        Measure parse = best(measure(() -> parse(tree)), measure(() -> parse(tree)));
+        Measure check = best(measure(() -> check(tree)), measure(() -> check(tree)));
+        System.out.printf(Locale.ROOT, "%7d %7d %8d | %8.2f %9.0f %8d | %8.2f %9.0f %8d %8d | %5.2f%n",
+            services, files, objects, parse.seconds(), objects / parse.seconds(), parse.peakHeapMb(),
+            check.seconds(), objects / check.seconds(), check.peakHeapMb(), check.result(),
+            check.seconds() / parse.seconds());
+      }
+    } finally {
+      try (Stream<Path> paths = Files.walk(scratch)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  private record Measure(double seconds, long peakHeapMb, int result) {}
+
+  /** The faster of two runs (the other shared machine load is noise), with the higher heap peak. */
+  private static Measure best(Measure first, Measure second) {
+    Measure faster = first.seconds() <= second.seconds() ? first : second;
+    return new Measure(faster.seconds(), Math.max(first.peakHeapMb(), second.peakHeapMb()), faster.result());
+  }
+
+  private interface Work {
+    int run() throws IOException;
+  }
+
+  private static Measure measure(Work work) throws IOException {
+    System.gc();
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    long start = System.nanoTime();
+    int result = work.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    return new Measure(seconds, peak >> 20, result);
+  }
+
+  /** The baseline: every file through its parser, nothing kept. Returns the number of files parsed. */
+  private static int parse(Path tree) throws IOException {
+    ManifestLoader manifests = new ManifestLoader();
+    int parsed = 0;
+    for (Path file : files(tree)) {
+      String text = Files.readString(file);
+      if (file.toString().endsWith(".tf")) {
+        HclParser.parse(text, file);
+      } else {
+        try {
+          manifests.fromText(text, Origin.of(file));
+        } catch (com.alphintra.infra.manifest.ManifestParseException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      parsed++;
+    }
+    return parsed;
+  }
+
+  /** The real thing: load the Platform view and run every rule. Returns the number of findings. */
+  private static int check(Path tree) {
+    Platform platform = new PlatformLoader(new FakeProcessRunner()).load(tree.resolve("infra"));
+    if (platform.hasLoadErrors()) {
+      throw new IllegalStateException("generated tree does not load: " + platform.loadErrors().get(0));
+    }
+    return new CheckEngine(RuleRegistry.builtIn()).run(platform, CheckOptions.all()).findings().size();
+  }
+
+  private static List<Path> files(Path tree) throws IOException {
+    try (Stream<Path> paths = Files.walk(tree)) {
+      return paths.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private static int countFiles(Path tree) throws IOException {
+    return files(tree).size();
+  }
+
+  static Path generate(Path tree, int services) throws IOException {
+    Path infra = tree.resolve("infra");
+    Path base = infra.resolve("kubernetes/base");
+    Path istio = infra.resolve("kubernetes/istio");
+    Path module = infra.resolve("terraform/modules/services");
+    for (Path folder : List.of(base.resolve("services"), base.resolve("network-policies"),
+        istio.resolve("traffic"), istio.resolve("security"), module, infra.resolve("terraform/environments/dev"))) {
+      Files.createDirectories(folder);
+    }
+    Files.writeString(module.resolve("variables.tf"), """
+        variable "project_id" {
+          type        = string
+          description = "The Google Cloud project."
+        }
+        """);
+    Files.writeString(infra.resolve("terraform/environments/dev/main.tf"), """
+        module "services" {
+          source     = "../../modules/services"
+          project_id = "alphintra-dev"
+        }
+        """);
+    for (int index = 0; index < services; index++) {
+      String name = "svc-" + index;
+      Files.writeString(base.resolve("services/" + name + ".yaml"), kubernetes(name, index));
+      Files.writeString(base.resolve("network-policies/" + name + ".yaml"), networkPolicy(name));
+      Files.writeString(istio.resolve("traffic/" + name + ".yaml"), traffic(name));
+      Files.writeString(istio.resolve("security/" + name + ".yaml"), authorization(name));
+      Files.writeString(module.resolve(name + ".tf"), terraform(name));
+    }
+    return tree;
+  }
+
+  private static String kubernetes(String name, int index) {
+    // Every tenth service has findings, so the report path is exercised too.
+    String securityContext = index % 10 == 0 ? "" : """
+                  securityContext:
+                    runAsNonRoot: true
+                    runAsUser: 10001
+                    allowPrivilegeEscalation: false
+        """;
+    return """
+        # %1$s: deployment, service and service account.
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: %1$s
+          namespace: alphintra
+          labels: {app.kubernetes.io/name: %1$s, app.kubernetes.io/part-of: alphintra}
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app.kubernetes.io/name: %1$s}
+          template:
+            metadata:
+              labels: {app.kubernetes.io/name: %1$s, app.kubernetes.io/version: "1.0.0"}
+            spec:
+              serviceAccountName: %1$s
+              automountServiceAccountToken: false
+              containers:
+                - name: app
+                  image: localhost:5000/alphintra/%1$s:1.0.%2$d
+                  ports:
+                    - {name: http, containerPort: 8080}
+                  resources:
+                    requests: {cpu: 100m, memory: 128Mi}
+                    limits: {memory: 256Mi}
+        %3$s---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: %1$s
+          namespace: alphintra
+          labels: {app.kubernetes.io/name: %1$s}
+        spec:
+          selector: {app.kubernetes.io/name: %1$s}
+          ports:
+            - {name: http, port: 80, targetPort: http}
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: %1$s
+          namespace: alphintra
+        automountServiceAccountToken: false
+        """.formatted(name, index, securityContext);
+  }
+
+  private static String networkPolicy(String name) {
+    return """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: %1$s-from-gateway
+          namespace: alphintra
+        spec:
+          podSelector:
+            matchLabels: {app.kubernetes.io/name: %1$s}
+          policyTypes: [Ingress]
+          ingress:
+            - from:
+                - namespaceSelector:
+                    matchLabels: {kubernetes.io/metadata.name: istio-ingress}
+              ports:
+                - {protocol: TCP, port: 8080}
+        """.formatted(name);
+  }
+
+  private static String traffic(String name) {
+    return """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: %1$s
+          namespace: alphintra
+        spec:
+          hosts: [%1$s.alphintra.svc.cluster.local]
+          http:
+            - route:
+                - destination:
+                    host: %1$s.alphintra.svc.cluster.local
+                    subset: v1
+              timeout: 5s
+              retries: {attempts: 2, perTryTimeout: 2s}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: %1$s
+          namespace: alphintra
+        spec:
+          host: %1$s.alphintra.svc.cluster.local
+          trafficPolicy:
+            tls: {mode: ISTIO_MUTUAL}
+          subsets:
+            - name: v1
+              labels: {app.kubernetes.io/version: "1.0.0"}
+        """.formatted(name);
+  }
+
+  private static String authorization(String name) {
+    return """
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata:
+          name: %1$s-from-gateway
+          namespace: alphintra
+        spec:
+          selector:
+            matchLabels: {app.kubernetes.io/name: %1$s}
+          action: ALLOW
+          rules:
+            - from:
+                - source:
+                    principals: [cluster.local/ns/istio-ingress/sa/istio-ingressgateway]
+              to:
+                - operation:
+                    methods: [GET, POST]
+                    paths: ["/api/*"]
+        """.formatted(name);
+  }
+
+  private static String terraform(String name) {
+    return """
+        # %1$s: identity, topic and database.
+        resource "google_service_account" "%2$s" {
+          project      = var.project_id
+          account_id   = "%1$s"
+          display_name = "Workload identity of %1$s"
+        }
+
+        resource "google_pubsub_topic" "%2$s" {
+          project = var.project_id
+          name    = "%1$s-events"
+          labels = {
+            service = "%1$s"
+          }
+        }
+
+        resource "google_sql_database" "%2$s" {
+          project  = var.project_id
+          name     = replace("%1$s", "-", "_")
+          instance = "alphintra"
+        }
+        """.formatted(name, name.replace('-', '_'));
+  }
+}
