@@ -5,8 +5,11 @@ import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
+import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
+import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
@@ -58,6 +61,9 @@ public final class RuleRegistry {
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
+        new K8sRootFilesystemsAreReadOnly(),
+        new K8sContainersDropAllCapabilities(),
+        new K8sSeccompIsRuntimeDefault(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
