@@ -8,6 +8,8 @@ import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges
 import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
+import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
 import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
 import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
@@ -64,6 +66,8 @@ public final class RuleRegistry {
         new K8sRootFilesystemsAreReadOnly(),
         new K8sContainersDropAllCapabilities(),
         new K8sSeccompIsRuntimeDefault(),
+        new K8sPodsMountNoHostPaths(),
+        new K8sPodsShareNoHostNamespaces(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
