@@ -6,7 +6,9 @@ import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
+import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
+import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
 import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
 import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
@@ -68,6 +70,8 @@ public final class RuleRegistry {
         new K8sSeccompIsRuntimeDefault(),
         new K8sPodsMountNoHostPaths(),
         new K8sPodsShareNoHostNamespaces(),
+        new K8sContainersSetResources(),
+        new K8sContainersHaveProbes(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
