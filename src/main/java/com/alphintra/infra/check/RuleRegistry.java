@@ -14,6 +14,7 @@ import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
 import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
 import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
 import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
+import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
@@ -72,6 +73,7 @@ public final class RuleRegistry {
         new K8sPodsShareNoHostNamespaces(),
         new K8sContainersSetResources(),
         new K8sContainersHaveProbes(),
+        new K8sServiceAccountTokensAreNotMounted(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
