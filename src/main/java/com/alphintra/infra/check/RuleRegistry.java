@@ -10,6 +10,8 @@ import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
 import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
 import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
 import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
@@ -74,6 +76,8 @@ public final class RuleRegistry {
         new K8sContainersSetResources(),
         new K8sContainersHaveProbes(),
         new K8sServiceAccountTokensAreNotMounted(),
+        new K8sNamespacesEnforcePodSecurity(),
+        new K8sNamespacesDenyByDefault(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
