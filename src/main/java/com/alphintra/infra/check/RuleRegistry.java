@@ -12,8 +12,10 @@ import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
 import com.alphintra.infra.check.rules.k8s.K8sNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
+import com.alphintra.infra.check.rules.k8s.K8sNoClusterAdminBindings;
 import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
 import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
+import com.alphintra.infra.check.rules.k8s.K8sRolesNameNoWildcards;
 import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
 import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
 import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
@@ -78,6 +80,8 @@ public final class RuleRegistry {
         new K8sServiceAccountTokensAreNotMounted(),
         new K8sNamespacesEnforcePodSecurity(),
         new K8sNamespacesDenyByDefault(),
+        new K8sRolesNameNoWildcards(),
+        new K8sNoClusterAdminBindings(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
