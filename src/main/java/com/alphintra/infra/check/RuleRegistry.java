@@ -18,6 +18,7 @@ import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
 import com.alphintra.infra.check.rules.k8s.K8sRolesNameNoWildcards;
 import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
 import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
+import com.alphintra.infra.check.rules.k8s.K8sSecretsHoldOnlyPlaceholders;
 import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
@@ -82,6 +83,7 @@ public final class RuleRegistry {
         new K8sNamespacesDenyByDefault(),
         new K8sRolesNameNoWildcards(),
         new K8sNoClusterAdminBindings(),
+        new K8sSecretsHoldOnlyPlaceholders(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
