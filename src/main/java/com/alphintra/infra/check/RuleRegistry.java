@@ -20,6 +20,7 @@ import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
 import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
 import com.alphintra.infra.check.rules.k8s.K8sSecretsHoldOnlyPlaceholders;
 import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
+import com.alphintra.infra.check.rules.k8s.K8sServicePortsAreNamed;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
@@ -84,6 +85,7 @@ public final class RuleRegistry {
         new K8sRolesNameNoWildcards(),
         new K8sNoClusterAdminBindings(),
         new K8sSecretsHoldOnlyPlaceholders(),
+        new K8sServicePortsAreNamed(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
