@@ -15,6 +15,7 @@ import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
 import com.alphintra.infra.check.rules.k8s.K8sNoClusterAdminBindings;
 import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
 import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
+import com.alphintra.infra.check.rules.k8s.K8sReplicatedWorkloadsHaveDisruptionBudgets;
 import com.alphintra.infra.check.rules.k8s.K8sRolesNameNoWildcards;
 import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
 import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
@@ -86,6 +87,7 @@ public final class RuleRegistry {
         new K8sNoClusterAdminBindings(),
         new K8sSecretsHoldOnlyPlaceholders(),
         new K8sServicePortsAreNamed(),
+        new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost()));
   }
