@@ -323,6 +323,7 @@ public final class HclParser {
         Token name = advance();
         Token next = peek();
         if (next.type() == TokenType.EQUAL) {
+            int errorsBefore = errorCount();
             Attribute attribute = parseAttribute(name);
             if (!names.add(attribute.name())) {
                 error(attribute.nameRange(), "Attribute redefined", "The argument " + quote(attribute.name())
@@ -330,7 +331,7 @@ public final class HclParser {
             }
             attributes.add(attribute);
             endOfLine("Missing newline after argument",
-                    "An argument definition must end with a newline.", errorCount());
+                    "An argument definition must end with a newline.", errorsBefore);
         } else if (next.type() == TokenType.OPEN_QUOTE || next.type() == TokenType.IDENTIFIER
                 || next.type() == TokenType.OPEN_BRACE) {
             parseBlock(name).ifPresent(blocks::add);
@@ -613,28 +614,31 @@ public final class HclParser {
     private Expression parseSplat(Expression source, boolean full, Range operator) {
         Expression each = new SplatItemExpr(operator);
         int steps = 0;
-        while (true) {
-            Token token = peek();
-            if (token.type() == TokenType.DOT && peekAfter(1).type() != TokenType.STAR) {
-                Optional<Expression> step = parseDotStep(each, operator.start());
-                if (step.isEmpty()) {
+        try {
+            while (true) {
+                Token token = peek();
+                if (token.type() == TokenType.DOT && peekAfter(1).type() != TokenType.STAR) {
+                    Optional<Expression> step = parseDotStep(each, operator.start());
+                    if (step.isEmpty()) {
+                        break;
+                    }
+                    each = step.get();
+                } else if (full && token.type() == TokenType.OPEN_BRACKET
+                        && peekAfter(1).type() != TokenType.STAR) {
+                    each = parseIndex(each, operator.start());
+                } else {
                     break;
                 }
-                each = step.get();
-            } else if (full && token.type() == TokenType.OPEN_BRACKET && peekAfter(1).type() != TokenType.STAR) {
-                each = parseIndex(each, operator.start());
-            } else {
-                break;
+                steps++;
+                depth++;
+                if (tooDeep(token)) {
+                    break;
+                }
             }
-            steps++;
-            if (depth + steps > MAX_DEPTH) {
-                depth += steps;
-                tooDeep(token);
-                depth -= steps;
-                break;
-            }
+            return new SplatExpr(source, each, full, span(source.range().start()));
+        } finally {
+            depth -= steps;
         }
-        return new SplatExpr(source, each, full, span(source.range().start()));
     }
 
     private Expression parseTerm() {

@@ -12,11 +12,6 @@ public record Range(Path file, Pos start, Pos end) {
         return new Range(file, start, other.end);
     }
 
-    /** {@code true} if the given position lies inside this range. */
-    public boolean contains(Pos pos) {
-        return pos.offset() >= start.offset() && pos.offset() < end.offset();
-    }
-
     /** {@code file:line:col} of the start, the form editors and CI annotators understand. */
     public String describe() {
         return file + ":" + start.line() + ":" + start.column();

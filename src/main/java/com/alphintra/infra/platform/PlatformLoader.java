@@ -29,6 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -60,19 +64,7 @@ public final class PlatformLoader {
       throw new InputException("no such directory: " + target, target,
           "pass the infra/ folder of the repository (or one of its subfolders), or run inside the repository");
     }
-    return new Reading(rootOf(folder), true).read(folder);
-  }
-
-  /**
-   * Loads without rendering overlays: for measuring the cost of parsing alone, and for callers that only
-   * want the files as written.
-   */
-  public Platform loadFilesOnly(Path target) {
-    Path folder = target.toAbsolutePath().normalize();
-    if (!Files.isDirectory(folder)) {
-      throw new InputException("no such directory: " + target, target, "pass an existing folder");
-    }
-    return new Reading(rootOf(folder), false).read(folder);
+    return new Reading(rootOf(folder)).read(folder);
   }
 
   /** The folder holding the {@code infra/} that {@code folder} is in, else {@code folder} itself. */
@@ -89,7 +81,6 @@ public final class PlatformLoader {
   private final class Reading {
 
     private final Path root;
-    private final boolean renderOverlays;
     private final List<Path> files = new ArrayList<>();
     private final Map<Path, List<SourceComment>> comments = new HashMap<>();
     private final List<LoadError> errors = new ArrayList<>();
@@ -100,37 +91,67 @@ public final class PlatformLoader {
     private final List<K3dConfig> k3d = new ArrayList<>();
     private final Map<String, KubernetesView> overlays = new TreeMap<>();
 
-    Reading(Path root, boolean renderOverlays) {
+    Reading(Path root) {
       this.root = root;
-      this.renderOverlays = renderOverlays;
     }
 
     Platform read(Path folder) {
-      List<Path> overlayDirectories = new ArrayList<>();
-      for (Path file : walk(folder)) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".tf")) {
-          readHcl(file).ifPresent(hcl -> tfFiles.computeIfAbsent(relative(file.getParent()), d -> new ArrayList<>())
-              .add(hcl));
-        } else if (name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars")) {
-          readHcl(file).ifPresent(hcl -> tfvarsFiles.computeIfAbsent(relative(file.getParent()),
-              d -> new ArrayList<>()).add(hcl));
-        } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-          readYaml(file);
-          if (name.equals("kustomization.yaml") && file.getParent().getParent() != null
-              && file.getParent().getParent().getFileName().toString().equals("overlays")) {
-            overlayDirectories.add(file.getParent());
+      List<Path> all = walk(folder);
+      List<Path> overlayDirectories = all.stream()
+          .filter(file -> file.getFileName().toString().equals("kustomization.yaml"))
+          .map(Path::getParent)
+          .filter(directory -> directory.getParent() != null
+              && directory.getParent().getFileName().toString().equals("overlays"))
+          .toList();
+      // kubectl runs while the files are parsed: rendering is most of a cold check's wall time otherwise.
+      List<Future<ProcessResult>> renders = new ArrayList<>();
+      ExecutorService kubectl = Executors.newFixedThreadPool(Math.max(1, Math.min(4, overlayDirectories.size())),
+          runnable -> {
+            Thread thread = new Thread(runnable, "kubectl-kustomize");
+            thread.setDaemon(true);
+            return thread;
+          });
+      try {
+        for (Path overlay : overlayDirectories) {
+          renders.add(kubectl.submit(() -> processes.run(
+              Command.of("kubectl", "kustomize", overlay.toString()).withTimeout(KUSTOMIZE_TIMEOUT))));
+        }
+        for (Path file : all) {
+          String name = file.getFileName().toString();
+          if (name.endsWith(".tf")) {
+            readHcl(file).ifPresent(hcl -> tfFiles.computeIfAbsent(relative(file.getParent()),
+                d -> new ArrayList<>()).add(hcl));
+          } else if (name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars")) {
+            readHcl(file).ifPresent(hcl -> tfvarsFiles.computeIfAbsent(relative(file.getParent()),
+                d -> new ArrayList<>()).add(hcl));
+          } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            readYaml(file);
           }
         }
-      }
-      if (renderOverlays && !overlayDirectories.isEmpty()) {
-        render(overlayDirectories);
+        for (int index = 0; index < renders.size(); index++) {
+          if (!addRendered(overlayDirectories.get(index), await(renders.get(index)))) {
+            break;
+          }
+        }
+      } finally {
+        kubectl.shutdownNow();
       }
       List<TerraformModule> modules = new ArrayList<>();
       tfFiles.forEach((directory, hcl) -> modules.add(
           TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
       return new Platform(root, new TerraformView(root, modules), new KubernetesView(objects), overlays, k3d, files,
           comments, errors, notes);
+    }
+
+    private ProcessResult await(Future<ProcessResult> render) {
+      try {
+        return render.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while kubectl kustomize was running", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("kubectl kustomize could not be run", e.getCause());
+      }
     }
 
     private List<Path> walk(Path folder) {
@@ -197,34 +218,32 @@ public final class PlatformLoader {
       }
     }
 
-    private void render(List<Path> overlayDirectories) {
-      for (Path overlay : overlayDirectories) {
-        Path relative = relative(overlay);
-        String name = overlay.getFileName().toString();
-        ProcessResult result = processes.run(Command.of("kubectl", "kustomize", overlay.toString())
-            .withTimeout(KUSTOMIZE_TIMEOUT));
-        if (result.status() == ProcessResult.Status.NOT_FOUND) {
-          notes.add("kubectl is not installed: the kustomize overlays were not rendered, only the files as written"
-              + " were checked (install kubectl to check what each overlay deploys)");
-          return;
-        }
-        if (!result.succeeded()) {
-          errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
-              "cannot render overlay " + name + ": " + result.describe()));
-          continue;
-        }
-        try {
-          ManifestFile rendered = manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
-          List<LoadedObject> renderedObjects = new ArrayList<>();
-          for (KubeObject object : rendered.objects()) {
-            renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
-          }
-          overlays.put(name, new KubernetesView(renderedObjects));
-        } catch (ManifestParseException e) {
-          errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
-              "overlay " + name + " renders to malformed YAML: " + e.getMessage()));
-        }
+    /** Adds an overlay's rendered objects; false when kubectl is missing, so the other results are moot. */
+    private boolean addRendered(Path overlay, ProcessResult result) {
+      Path relative = relative(overlay);
+      String name = overlay.getFileName().toString();
+      if (result.status() == ProcessResult.Status.NOT_FOUND) {
+        notes.add("kubectl is not installed: the kustomize overlays were not rendered, only the files as written"
+            + " were checked (install kubectl to check what each overlay deploys)");
+        return false;
       }
+      if (!result.succeeded()) {
+        errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
+            "cannot render overlay " + name + ": " + result.describe()));
+        return true;
+      }
+      try {
+        ManifestFile rendered = manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
+        List<LoadedObject> renderedObjects = new ArrayList<>();
+        for (KubeObject object : rendered.objects()) {
+          renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
+        }
+        overlays.put(name, new KubernetesView(renderedObjects));
+      } catch (ManifestParseException e) {
+        errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
+            "overlay " + name + " renders to malformed YAML: " + e.getMessage()));
+      }
+      return true;
     }
 
     private Optional<String> readText(Path file, Path relative) {

@@ -77,7 +77,8 @@ public record TerraformModule(
                             name -> providers.add(new Provider(name, string(block, "alias"), block)));
                     case "terraform" -> terraformBlocks.add(block);
                     default -> {
-                        // moved, import, check, removed: not part of the model's questions yet.
+                        // moved, import, check and removed describe state operations and assertions, not
+                        // configuration; they stay reachable through files().
                     }
                 }
             }

@@ -109,7 +109,7 @@ class TerraformLoaderTest {
         Files.writeString(dir.resolve("main.tf"), "locals {\n  a = 1\n}\n");
         TerraformProject project = TerraformLoader.loadProject(dir);
         assertThat(project.modules()).hasSize(1);
-        assertThat(project.roots()).singleElement().extracting(TerraformModule::locals).asList().hasSize(1);
+        assertThat(project.roots()).singleElement().satisfies(m -> assertThat(m.locals()).hasSize(1));
     }
 
     @Test
