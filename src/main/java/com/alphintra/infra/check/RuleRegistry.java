@@ -24,11 +24,26 @@ import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
 import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
 import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
+import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
+import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
+import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
 import com.alphintra.infra.check.rules.k8s.K8sObjectsMatchTheirSchema;
 import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
 import com.alphintra.infra.check.rules.net.NatLogsErrors;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
+import com.alphintra.infra.check.rules.k8s.K8sNoClusterAdminBindings;
+import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
+import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
+import com.alphintra.infra.check.rules.k8s.K8sReplicatedWorkloadsHaveDisruptionBudgets;
+import com.alphintra.infra.check.rules.k8s.K8sRolesNameNoWildcards;
+import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
+import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
+import com.alphintra.infra.check.rules.k8s.K8sSecretsHoldOnlyPlaceholders;
+import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
+import com.alphintra.infra.check.rules.k8s.K8sServicePortsAreNamed;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.net.SubnetsHaveFlowLogs;
 import com.alphintra.infra.check.rules.net.SubnetsUsePrivateGoogleAccess;
@@ -114,6 +129,21 @@ public final class RuleRegistry {
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
+        new K8sRootFilesystemsAreReadOnly(),
+        new K8sContainersDropAllCapabilities(),
+        new K8sSeccompIsRuntimeDefault(),
+        new K8sPodsMountNoHostPaths(),
+        new K8sPodsShareNoHostNamespaces(),
+        new K8sContainersSetResources(),
+        new K8sContainersHaveProbes(),
+        new K8sServiceAccountTokensAreNotMounted(),
+        new K8sNamespacesEnforcePodSecurity(),
+        new K8sNamespacesDenyByDefault(),
+        new K8sRolesNameNoWildcards(),
+        new K8sNoClusterAdminBindings(),
+        new K8sSecretsHoldOnlyPlaceholders(),
+        new K8sServicePortsAreNamed(),
+        new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost(),
         new K3dConfigMatchesItsSchema(),
