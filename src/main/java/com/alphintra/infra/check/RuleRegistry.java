@@ -1,18 +1,69 @@
 package com.alphintra.infra.check;
 
 import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
+import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
+import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
+import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesDetectOutliers;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnections;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
+import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
+import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
+import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k3d.K3dConfigMatchesItsSchema;
+import com.alphintra.infra.check.rules.k3d.K3dAuditsApiServer;
+import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
+import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
+import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
+import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
+import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
+import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
+import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
 import com.alphintra.infra.check.rules.net.CidrRangesDoNotOverlap;
 import com.alphintra.infra.check.rules.net.CidrRangesFitTheCluster;
+import com.alphintra.infra.check.rules.k8s.K8sObjectsMatchTheirSchema;
+import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
+import com.alphintra.infra.check.rules.net.NatLogsErrors;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
+import com.alphintra.infra.check.rules.k8s.K8sNoClusterAdminBindings;
+import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
+import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
+import com.alphintra.infra.check.rules.k8s.K8sReplicatedWorkloadsHaveDisruptionBudgets;
+import com.alphintra.infra.check.rules.k8s.K8sRolesNameNoWildcards;
+import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
+import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
+import com.alphintra.infra.check.rules.k8s.K8sSecretsHoldOnlyPlaceholders;
+import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
+import com.alphintra.infra.check.rules.k8s.K8sServicePortsAreNamed;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.net.SubnetsHaveFlowLogs;
+import com.alphintra.infra.check.rules.net.SubnetsUsePrivateGoogleAccess;
+import com.alphintra.infra.check.rules.redis.RedisEncryptsInTransit;
+import com.alphintra.infra.check.rules.redis.RedisIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.redis.RedisRequiresAuth;
+import com.alphintra.infra.check.rules.redis.RedisUsesPrivateServiceAccess;
+import com.alphintra.infra.check.rules.sql.SqlAuthorizedNetworksAreNotTheInternet;
+import com.alphintra.infra.check.rules.sql.SqlBackupsHavePointInTimeRecovery;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
+import com.alphintra.infra.check.rules.sql.SqlIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.sql.SqlIsProtectedFromDeletionInProd;
+import com.alphintra.infra.check.rules.sql.SqlPostgresLogsSessionsAndLocks;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
+import com.alphintra.infra.check.rules.sql.SqlUserPasswordsAreGenerated;
+import com.alphintra.infra.check.rules.state.SecretsAreNotInConfiguration;
+import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
 import com.alphintra.infra.check.rules.tf.LocalsAreDeclared;
 import com.alphintra.infra.check.rules.tf.ModuleCallsMatchVariables;
@@ -22,6 +73,7 @@ import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
 import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
 import com.alphintra.infra.check.rules.xstack.PlaceholdersNameOutputs;
 import com.alphintra.infra.check.rules.xstack.WorkloadIdentityAccountsMatch;
+import com.alphintra.infra.check.rules.state.TerraformVersionsArePinned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,11 +116,45 @@ public final class RuleRegistry {
         new GkeUsesWorkloadIdentity(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
+        new SqlBackupsHavePointInTimeRecovery(),
+        new SqlIsHighlyAvailableInProd(),
+        new SqlIsProtectedFromDeletionInProd(),
+        new SqlPostgresLogsSessionsAndLocks(),
+        new SqlAuthorizedNetworksAreNotTheInternet(),
+        new SqlUserPasswordsAreGenerated(),
+        new RedisRequiresAuth(),
+        new RedisEncryptsInTransit(),
+        new RedisIsHighlyAvailableInProd(),
+        new RedisUsesPrivateServiceAccess(),
         new NetworksUseCustomSubnets(),
+        new SubnetsHaveFlowLogs(),
+        new SubnetsUsePrivateGoogleAccess(),
+        new FirewallsDoNotOpenAdminPortsToTheInternet(),
+        new NatLogsErrors(),
         new StateBucketIsVersioned(),
+        new StateBucketIsNotPublic(),
+        new SecretsAreNotInConfiguration(),
+        new TerraformVersionsArePinned(),
+        new AuditLogsRecordDataAccess(),
+        new AuditLogsAreRetained(),
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
+        new K8sRootFilesystemsAreReadOnly(),
+        new K8sContainersDropAllCapabilities(),
+        new K8sSeccompIsRuntimeDefault(),
+        new K8sPodsMountNoHostPaths(),
+        new K8sPodsShareNoHostNamespaces(),
+        new K8sContainersSetResources(),
+        new K8sContainersHaveProbes(),
+        new K8sServiceAccountTokensAreNotMounted(),
+        new K8sNamespacesEnforcePodSecurity(),
+        new K8sNamespacesDenyByDefault(),
+        new K8sRolesNameNoWildcards(),
+        new K8sNoClusterAdminBindings(),
+        new K8sSecretsHoldOnlyPlaceholders(),
+        new K8sServicePortsAreNamed(),
+        new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost(),
         new ResourcesMatchProviderSchema(),
@@ -81,7 +167,25 @@ public final class RuleRegistry {
         new CidrRangesFitTheCluster(),
         new WorkloadIdentityAccountsMatch(),
         new PlaceholdersNameOutputs(),
-        new EnvironmentsTightenTowardsProd()));
+        new EnvironmentsTightenTowardsProd(),
+        new K3dConfigMatchesItsSchema(),
+        new K8sObjectsMatchTheirSchema(),
+        new IstioNamespacesDenyByDefault(),
+        new IstioAuthorizationAllowsNotEverything(),
+        new IstioAllowRulesNameTheirCallers(),
+        new IstioDestinationRulesUseIstioMutualTls(),
+        new IstioDestinationRulesDetectOutliers(),
+        new IstioDestinationRulesLimitConnections(),
+        new IstioUnsafeRoutesAreNotRetried(),
+        new IstioRoutesHaveTimeouts(),
+        new IstioSidecarsAreInjected(),
+        new IstioGatewayHostsAreNamed(),
+        new IstioGatewaysServeHttps(),
+        new K3dImageIsPinned(),
+        new K3dHasRegistry(),
+        new K3dJoinsNamedNetwork(),
+        new K3dAuditsApiServer(),
+        new K3dPortsListenOnLocalhost()));
   }
 
   /** The rules that check the platform, in registration order. */
