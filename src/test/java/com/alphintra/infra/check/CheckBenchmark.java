@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * Benchmark harness for {@code alphintra check} (prints figures; not a test). Generates a synthetic platform
  * of N services (each a Deployment, Service, ServiceAccount, VirtualService, DestinationRule,
- * AuthorizationPolicy and NetworkPolicy, plus three Terraform resources) in a temporary folder, for N = 100,
+ * AuthorizationPolicy, NetworkPolicy and a Workload Identity ServiceAccount in overlays/dev, plus five Terraform
+ * resources: a service account, its Workload Identity binding, a subnet, a topic and a database) in a
+ * temporary folder, for N = 100,
  * 1 000 and 5 000, and times a bare parse of its files (HCL and YAML parsers only) and a full check (load
  * into the Platform view, run every rule, no kubectl). Prints files, objects, seconds, objects per second,
  * peak heap and the check/parse ratio. Each figure is the faster of two runs after a warm-up; speed and the
@@ -36,8 +38,8 @@ import java.util.stream.Stream;
  */
 public final class CheckBenchmark {
 
-  private static final int TERRAFORM_RESOURCES_PER_SERVICE = 3;
-  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 7;
+  private static final int TERRAFORM_RESOURCES_PER_SERVICE = 5;
+  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 8;
 
   private CheckBenchmark() {}
 
@@ -145,8 +147,10 @@ public final class CheckBenchmark {
     Path base = infra.resolve("kubernetes/base");
     Path istio = infra.resolve("kubernetes/istio");
     Path module = infra.resolve("terraform/modules/services");
+    Path overlay = infra.resolve("kubernetes/overlays/dev");
     for (Path folder : List.of(base.resolve("services"), base.resolve("network-policies"),
-        istio.resolve("traffic"), istio.resolve("security"), module, infra.resolve("terraform/environments/dev"))) {
+        istio.resolve("traffic"), istio.resolve("security"), module, infra.resolve("terraform/environments/dev"),
+        overlay)) {
       Files.createDirectories(folder);
     }
     Files.writeString(module.resolve("variables.tf"), """
@@ -167,7 +171,8 @@ public final class CheckBenchmark {
       Files.writeString(base.resolve("network-policies/" + name + ".yaml"), networkPolicy(name));
       Files.writeString(istio.resolve("traffic/" + name + ".yaml"), traffic(name));
       Files.writeString(istio.resolve("security/" + name + ".yaml"), authorization(name));
-      Files.writeString(module.resolve(name + ".tf"), terraform(name));
+      Files.writeString(module.resolve(name + ".tf"), terraform(name, index));
+      Files.writeString(overlay.resolve(name + "-workload-identity.yaml"), workloadIdentity(name));
     }
     return tree;
   }
@@ -301,13 +306,37 @@ public final class CheckBenchmark {
         """.formatted(name);
   }
 
-  private static String terraform(String name) {
+  private static String workloadIdentity(String name) {
     return """
-        # %1$s: identity, topic and database.
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: %1$s
+          namespace: alphintra
+          annotations:
+            iam.gke.io/gcp-service-account: %1$s@alphintra-dev.iam.gserviceaccount.com
+        """.formatted(name);
+  }
+
+  private static String terraform(String name, int index) {
+    return """
+        # %1$s: identity, Workload Identity binding, subnet, topic and database.
         resource "google_service_account" "%2$s" {
           project      = var.project_id
           account_id   = "%1$s"
           display_name = "Workload identity of %1$s"
+        }
+
+        resource "google_service_account_iam_member" "%2$s" {
+          service_account_id = google_service_account.%2$s.name
+          role               = "roles/iam.workloadIdentityUser"
+          member             = "serviceAccount:${var.project_id}.svc.id.goog[alphintra/%1$s]"
+        }
+
+        resource "google_compute_subnetwork" "%2$s" {
+          project       = var.project_id
+          name          = "%1$s"
+          ip_cidr_range = cidrsubnet("10.0.0.0/8", 16, %3$d)
         }
 
         resource "google_pubsub_topic" "%2$s" {
@@ -323,6 +352,6 @@ public final class CheckBenchmark {
           name     = replace("%1$s", "-", "_")
           instance = "alphintra"
         }
-        """.formatted(name, name.replace('-', '_'));
+        """.formatted(name, name.replace('-', '_'), index);
   }
 }

@@ -58,6 +58,10 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
   public List<Finding> check(Platform platform) {
     OverlayObjects overlays = new OverlayObjects(platform);
     Map<String, Map<String, LoadedObject>> accounts = new HashMap<>();
+    Map<String, TerraformResource> googleAccounts = new HashMap<>();
+    for (TerraformResource account : platform.terraform().resources("google_service_account")) {
+      googleAccounts.putIfAbsent(account.directory() + "/" + account.name(), account);
+    }
     List<Finding> findings = new ArrayList<>();
     for (TerraformResource binding : platform.terraform().resources("google_service_account_iam_member")) {
       Optional<Attribute> member = binding.attribute("member");
@@ -80,7 +84,7 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
           String namespace = parsed.get().group(2);
           String account = parsed.get().group(3);
           String label = binding.address() + key(symbols);
-          Optional<String> email = email(platform, binding, context, symbols);
+          Optional<String> email = email(googleAccounts, binding, context, symbols);
           LoadedObject serviceAccount = byName.get(namespace + "/" + account);
           if (serviceAccount == null) {
             findings.add(Finding.of(INFO, binding.file(), member.get().range().start().line(), label,
@@ -121,15 +125,14 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
    * ({@code google_service_account.NAME[...]...}): its account_id at its project, evaluated with the binding's
    * own {@code each}/{@code count}, as both iterate the same collection.
    */
-  private static Optional<String> email(Platform platform, TerraformResource binding, EvaluationContext context,
-      Map<String, Value> symbols) {
+  private static Optional<String> email(Map<String, TerraformResource> googleAccounts, TerraformResource binding,
+      EvaluationContext context, Map<String, Value> symbols) {
     Optional<String> name = binding.attribute("service_account_id").flatMap(a -> accountResource(a.value()));
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    Optional<TerraformResource> account = platform.terraform().resources("google_service_account").stream()
-        .filter(candidate -> candidate.name().equals(name.get()) && candidate.directory().equals(binding.directory()))
-        .findFirst();
+    Optional<TerraformResource> account =
+        Optional.ofNullable(googleAccounts.get(binding.directory() + "/" + name.get()));
     if (account.isEmpty()) {
       return Optional.empty();
     }
