@@ -34,6 +34,9 @@ final class SchemaComparison {
       List<Resource> blocks = new ArrayList<>(module.resources());
       blocks.addAll(module.dataSources());
       for (Resource resource : blocks) {
+        if (usesOtherProvider(resource)) {
+          continue;
+        }
         boolean data = resource.mode() == ResourceMode.DATA;
         Optional<SchemaBlock> block = data ? schema.dataSource(resource.type()) : schema.resource(resource.type());
         if (block.isPresent()) {
@@ -46,6 +49,17 @@ final class SchemaComparison {
       }
     }
     return problems;
+  }
+
+  /**
+   * A block whose {@code provider} meta-argument names another provider than its type prefix
+   * ({@code provider = google-beta}) follows that provider's schema, which may not be the one given.
+   */
+  private static boolean usesOtherProvider(Resource resource) {
+    String prefix = resource.type().contains("_") ? resource.type().substring(0, resource.type().indexOf('_'))
+        : resource.type();
+    return resource.body().attribute("provider").flatMap(attribute -> attribute.value().asTraversal())
+        .map(traversal -> !traversal.root().equals(prefix)).orElse(false);
   }
 
   private static void compare(Body body, SchemaBlock schema, Block owner, String address, String prefix,

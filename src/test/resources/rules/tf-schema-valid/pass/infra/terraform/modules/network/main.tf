@@ -23,3 +23,11 @@ data "google_project" "current" {
 resource "random_id" "suffix" {
   byte_length = 4
 }
+
+# Another provider's schema (google-beta) is not the one given: left alone.
+resource "google_compute_network" "beta" {
+  provider = google-beta
+
+  name         = "beta"
+  beta_feature = true
+}
