@@ -1,5 +1,6 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
@@ -51,6 +52,7 @@ public final class RuleRegistry {
     return new RuleRegistry(List.of(
         new GkeNodesArePrivate(),
         new GkeUsesWorkloadIdentity(),
+        new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
