@@ -1,6 +1,7 @@
 package com.alphintra.infra.check;
 
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
@@ -53,6 +54,7 @@ public final class RuleRegistry {
         new GkeNodesArePrivate(),
         new GkeUsesWorkloadIdentity(),
         new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
+        new GkeControlPlaneIsPrivateInProduction(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
