@@ -3,6 +3,7 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
+import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
@@ -55,6 +56,7 @@ public final class RuleRegistry {
         new GkeUsesWorkloadIdentity(),
         new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
         new GkeControlPlaneIsPrivateInProduction(),
+        new GkeNodesAreShielded(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
