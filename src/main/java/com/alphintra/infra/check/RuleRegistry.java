@@ -2,6 +2,7 @@ package com.alphintra.infra.check;
 
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
@@ -57,6 +58,7 @@ public final class RuleRegistry {
         new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
         new GkeControlPlaneIsPrivateInProduction(),
         new GkeNodesAreShielded(),
+        new GkeEnforcesNetworkPolicies(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
