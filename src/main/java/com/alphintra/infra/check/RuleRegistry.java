@@ -3,6 +3,7 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
+import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
@@ -59,6 +60,7 @@ public final class RuleRegistry {
         new GkeControlPlaneIsPrivateInProduction(),
         new GkeNodesAreShielded(),
         new GkeEnforcesNetworkPolicies(),
+        new GkeFollowsAReleaseChannel(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
