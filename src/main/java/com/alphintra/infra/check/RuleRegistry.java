@@ -4,6 +4,7 @@ import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedN
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
+import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
@@ -61,6 +62,7 @@ public final class RuleRegistry {
         new GkeNodesAreShielded(),
         new GkeEnforcesNetworkPolicies(),
         new GkeFollowsAReleaseChannel(),
+        new GkeNodePoolsRepairAndUpgradeAutomatically(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
