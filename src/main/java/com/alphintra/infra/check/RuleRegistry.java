@@ -4,6 +4,7 @@ import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedN
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
+import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
 import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
@@ -63,6 +64,7 @@ public final class RuleRegistry {
         new GkeEnforcesNetworkPolicies(),
         new GkeFollowsAReleaseChannel(),
         new GkeNodePoolsRepairAndUpgradeAutomatically(),
+        new GkeHasNoDefaultNodePool(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
