@@ -8,6 +8,7 @@ import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
 import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
+import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
@@ -65,6 +66,7 @@ public final class RuleRegistry {
         new GkeFollowsAReleaseChannel(),
         new GkeNodePoolsRepairAndUpgradeAutomatically(),
         new GkeHasNoDefaultNodePool(),
+        new GkeNodesUseADedicatedServiceAccount(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
