@@ -2,6 +2,7 @@ package com.alphintra.infra.check;
 
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
 import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
@@ -67,6 +68,7 @@ public final class RuleRegistry {
         new GkeNodePoolsRepairAndUpgradeAutomatically(),
         new GkeHasNoDefaultNodePool(),
         new GkeNodesUseADedicatedServiceAccount(),
+        new GkeDoesNotUseLegacyAbac(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
