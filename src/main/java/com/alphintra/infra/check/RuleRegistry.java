@@ -3,6 +3,7 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyClientAuthentication;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
 import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
@@ -69,6 +70,7 @@ public final class RuleRegistry {
         new GkeHasNoDefaultNodePool(),
         new GkeNodesUseADedicatedServiceAccount(),
         new GkeDoesNotUseLegacyAbac(),
+        new GkeDoesNotUseLegacyClientAuthentication(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
