@@ -4,6 +4,7 @@ import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedN
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyClientAuthentication;
+import com.alphintra.infra.check.rules.gke.GkeEncryptsSecretsWithKms;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
 import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
@@ -71,6 +72,7 @@ public final class RuleRegistry {
         new GkeNodesUseADedicatedServiceAccount(),
         new GkeDoesNotUseLegacyAbac(),
         new GkeDoesNotUseLegacyClientAuthentication(),
+        new GkeEncryptsSecretsWithKms(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
