@@ -5,6 +5,7 @@ import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyClientAuthentication;
 import com.alphintra.infra.check.rules.gke.GkeEncryptsSecretsWithKms;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesBinaryAuthorizationInProduction;
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
 import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
@@ -73,6 +74,7 @@ public final class RuleRegistry {
         new GkeDoesNotUseLegacyAbac(),
         new GkeDoesNotUseLegacyClientAuthentication(),
         new GkeEncryptsSecretsWithKms(),
+        new GkeEnforcesBinaryAuthorizationInProduction(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
