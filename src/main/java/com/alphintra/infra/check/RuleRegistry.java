@@ -9,6 +9,7 @@ import com.alphintra.infra.check.rules.gke.GkeEnforcesBinaryAuthorizationInProdu
 import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
 import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
 import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
+import com.alphintra.infra.check.rules.gke.GkeIsProtectedFromDeletionInProduction;
 import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
@@ -75,6 +76,7 @@ public final class RuleRegistry {
         new GkeDoesNotUseLegacyClientAuthentication(),
         new GkeEncryptsSecretsWithKms(),
         new GkeEnforcesBinaryAuthorizationInProduction(),
+        new GkeIsProtectedFromDeletionInProduction(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
