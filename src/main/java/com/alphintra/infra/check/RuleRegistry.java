@@ -14,6 +14,7 @@ import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatic
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
+import com.alphintra.infra.check.rules.gke.GkeSendsLogs;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
@@ -77,6 +78,7 @@ public final class RuleRegistry {
         new GkeEncryptsSecretsWithKms(),
         new GkeEnforcesBinaryAuthorizationInProduction(),
         new GkeIsProtectedFromDeletionInProduction(),
+        new GkeSendsLogs(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
