@@ -15,6 +15,7 @@ import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
 import com.alphintra.infra.check.rules.gke.GkeSendsLogs;
+import com.alphintra.infra.check.rules.gke.GkeSendsMetrics;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
@@ -79,6 +80,7 @@ public final class RuleRegistry {
         new GkeEnforcesBinaryAuthorizationInProduction(),
         new GkeIsProtectedFromDeletionInProduction(),
         new GkeSendsLogs(),
+        new GkeSendsMetrics(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
