@@ -14,6 +14,7 @@ import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatic
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
 import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
+import com.alphintra.infra.check.rules.gke.GkeProtectsNodeMetadata;
 import com.alphintra.infra.check.rules.gke.GkeSendsLogs;
 import com.alphintra.infra.check.rules.gke.GkeSendsMetrics;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
@@ -81,6 +82,7 @@ public final class RuleRegistry {
         new GkeIsProtectedFromDeletionInProduction(),
         new GkeSendsLogs(),
         new GkeSendsMetrics(),
+        new GkeProtectsNodeMetadata(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new NetworksUseCustomSubnets(),
