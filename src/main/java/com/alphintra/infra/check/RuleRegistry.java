@@ -2,7 +2,23 @@ package com.alphintra.infra.check;
 
 import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
 import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyClientAuthentication;
+import com.alphintra.infra.check.rules.gke.GkeEncryptsSecretsWithKms;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesBinaryAuthorizationInProduction;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
+import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
+import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
+import com.alphintra.infra.check.rules.gke.GkeIsProtectedFromDeletionInProduction;
+import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
+import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
+import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
+import com.alphintra.infra.check.rules.gke.GkeProtectsNodeMetadata;
+import com.alphintra.infra.check.rules.gke.GkeSendsLogs;
+import com.alphintra.infra.check.rules.gke.GkeSendsMetrics;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
 import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
@@ -103,6 +119,22 @@ public final class RuleRegistry {
     return new RuleRegistry(List.of(
         new GkeNodesArePrivate(),
         new GkeUsesWorkloadIdentity(),
+        new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
+        new GkeControlPlaneIsPrivateInProduction(),
+        new GkeNodesAreShielded(),
+        new GkeEnforcesNetworkPolicies(),
+        new GkeFollowsAReleaseChannel(),
+        new GkeNodePoolsRepairAndUpgradeAutomatically(),
+        new GkeHasNoDefaultNodePool(),
+        new GkeNodesUseADedicatedServiceAccount(),
+        new GkeDoesNotUseLegacyAbac(),
+        new GkeDoesNotUseLegacyClientAuthentication(),
+        new GkeEncryptsSecretsWithKms(),
+        new GkeEnforcesBinaryAuthorizationInProduction(),
+        new GkeIsProtectedFromDeletionInProduction(),
+        new GkeSendsLogs(),
+        new GkeSendsMetrics(),
+        new GkeProtectsNodeMetadata(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new SqlBackupsHavePointInTimeRecovery(),
