@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CheckCommand.class,
         DoctorCommand.class,
+        UpCommand.class,
+        DownCommand.class,
+        StatusCommand.class,
+        AccessCommand.class,
         AutoComplete.GenerateCompletion.class})
 final class AlphintraCommand implements Callable<Integer> {
 

@@ -13,6 +13,10 @@ final class CommandFactory implements CommandLine.IFactory {
     this.commands = Map.of(
         CheckCommand.class, () -> new CheckCommand(services),
         DoctorCommand.class, () -> new DoctorCommand(services),
+        UpCommand.class, () -> new UpCommand(services),
+        DownCommand.class, () -> new DownCommand(services),
+        StatusCommand.class, () -> new StatusCommand(services),
+        AccessCommand.class, () -> new AccessCommand(services),
         VersionProvider.class, () -> new VersionProvider(services));
   }
 

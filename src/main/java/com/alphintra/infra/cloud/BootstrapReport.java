@@ -5,6 +5,6 @@ public record BootstrapReport(String projectId, String region, String bucket) {
 
   /** The backend settings each environment's {@code terraform init} gets. */
   public String backendSettings(Environment environment) {
-    return "bucket = \"" + bucket + "\"\nprefix = \"terraform/" + environment.id() + "\"";
+    return "bucket = \"" + bucket + "\"\nprefix = \"environments/" + environment.id() + "\"";
   }
 }

@@ -83,9 +83,9 @@ public final class CloudWorkflow {
     run(terraform.applyVariables(List.of("-var=project_id=" + projectId, "-var=region=" + region)),
         APPLY_TIMEOUT, console, "terraform apply of the bootstrap root");
     JsonNode outputs = outputs(terraform);
-    String bucket = outputs.path("state_bucket_name").path("value").asText("");
+    String bucket = outputs.path("state_bucket").path("value").asText("");
     if (bucket.isEmpty()) {
-      throw new OperationFailedException("the bootstrap root has no 'state_bucket_name' output",
+      throw new OperationFailedException("the bootstrap root has no 'state_bucket' output",
           "restore infra/terraform/bootstrap/outputs.tf from git");
     }
     return new BootstrapReport(projectId, region, bucket);

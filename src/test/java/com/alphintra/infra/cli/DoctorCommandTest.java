@@ -122,4 +122,16 @@ class DoctorCommandTest {
 
     assertThat(run.err()).contains("at com.alphintra.infra");
   }
+
+  @Test
+  void malformedK3dConfigIsAnInputErrorWithItsLocation() throws Exception {
+    var workspace = TestWorkspace.create(root);
+    java.nio.file.Files.writeString(workspace.k3dConfig(), "apiVersion: k3d.io/v1alpha5\nports: [\n");
+    Services services = new Services(localToolsInstalled(), host, () -> Optional.of(workspace));
+
+    CliRun run = CliRun.of(services, "doctor", "--target", "local");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("cluster-config.yaml:");
+  }
 }

@@ -28,7 +28,7 @@ class CloudWorkflowTest {
       {"gke_cluster_name": {"sensitive": false, "type": "string", "value": "alphintra-dev"},
        "gke_location": {"sensitive": false, "type": "string", "value": "europe-west2-a"},
        "gke_private_endpoint_enabled": {"sensitive": false, "type": "bool", "value": true},
-       "state_bucket_name": {"sensitive": false, "type": "string", "value": "alphintra-dev-tfstate"}}
+       "state_bucket": {"sensitive": false, "type": "string", "value": "alphintra-dev-tfstate"}}
       """;
 
   @TempDir
@@ -252,7 +252,7 @@ class CloudWorkflowTest {
         "terraform -chdir=ROOT/infra/terraform/bootstrap output -json");
     assertThat(report.bucket()).isEqualTo("alphintra-dev-tfstate");
     assertThat(report.backendSettings(Environment.STAGING))
-        .isEqualTo("bucket = \"alphintra-dev-tfstate\"\nprefix = \"terraform/staging\"");
+        .isEqualTo("bucket = \"alphintra-dev-tfstate\"\nprefix = \"environments/staging\"");
   }
 
   @Test
