@@ -2,19 +2,17 @@ package com.alphintra.infra.platform;
 
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Expression;
-import com.alphintra.infra.terraform.ModuleCall;
+import com.alphintra.infra.terraform.ModuleInstance;
 import com.alphintra.infra.terraform.Resource;
 import com.alphintra.infra.terraform.TerraformModule;
-import com.alphintra.infra.terraform.Variable;
+import com.alphintra.infra.terraform.TerraformProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Terraform part of the platform: the model of every module, environment and bootstrap directory (from
@@ -35,21 +33,23 @@ public final class TerraformView {
   public TerraformView(Path root, List<TerraformModule> modules) {
     this.root = root;
     this.modules = List.copyOf(modules);
-    Map<Path, TerraformModule> byPath = new HashMap<>();
-    Map<Path, List<Caller>> callers = new HashMap<>();
+    TerraformProject project = TerraformProject.of(root, this.modules);
     for (TerraformModule module : this.modules) {
-      byPath.put(module.directory(), module);
       for (Resource resource : module.resources()) {
         resourcesByType.computeIfAbsent(resource.type(), type -> new ArrayList<>()).add(new TerraformResource(
-            resource.type(), resource.name(), resource.block(), resource.range().file(), relative(module)));
-      }
-      for (ModuleCall call : module.moduleCalls()) {
-        call.localSource().ifPresent(source ->
-            callers.computeIfAbsent(source, m -> new ArrayList<>()).add(new Caller(module, call)));
+            resource.type(), resource.name(), resource.block(), resource.range().file(), relative(module.directory())));
       }
     }
+    for (ModuleInstance instance : project.instances()) {
+      contexts.computeIfAbsent(relative(instance.module().directory()), key -> new ArrayList<>())
+          .add(new EvaluationContext(contextName(instance), instance));
+    }
     for (TerraformModule module : this.modules) {
-      contextsOf(module, byPath, callers, new HashSet<>());
+      Path key = relative(module.directory());
+      if (!contexts.containsKey(key)) {
+        project.instancesOf(module.directory()).forEach(instance -> contexts
+            .computeIfAbsent(key, k -> new ArrayList<>()).add(new EvaluationContext(contextName(instance), instance)));
+      }
     }
   }
 
@@ -88,7 +88,8 @@ public final class TerraformView {
           .add(context.name()));
     }
     List<TerraformValue> values = new ArrayList<>();
-    byValue.forEach((value, names) -> values.add(new TerraformValue(value, names, names.size() == all.size())));
+    byValue.forEach((value, names) -> values.add(
+        new TerraformValue(value, names.stream().distinct().toList(), names.size() == all.size())));
     return values;
   }
 
@@ -98,62 +99,19 @@ public final class TerraformView {
     return attribute.isEmpty() ? List.of() : values(resource, attribute.get().value());
   }
 
-  private record Caller(TerraformModule module, ModuleCall call) {}
-
-  private Path relative(TerraformModule module) {
-    return module.directory().startsWith(root) ? root.relativize(module.directory()) : module.directory();
+  private Path relative(Path directory) {
+    return directory.startsWith(root) ? root.relativize(directory) : directory;
   }
 
-  private List<EvaluationContext> contextsOf(TerraformModule module, Map<Path, TerraformModule> byPath,
-      Map<Path, List<Caller>> callers, Set<Path> visiting) {
-    Path key = relative(module);
-    List<EvaluationContext> known = contexts.get(key);
-    if (known != null) {
-      return known;
-    }
-    if (!visiting.add(key)) {
-      return List.of();
-    }
-    Map<String, Object> defaults = defaults(module);
-    Map<String, Expression> locals = new HashMap<>();
-    module.locals().forEach(local -> locals.put(local.name(), local.value()));
-    List<EvaluationContext> result = new ArrayList<>();
-    List<Caller> calledBy = callers.getOrDefault(module.directory(), List.of());
-    if (calledBy.isEmpty()) {
-      Map<String, Object> variables = new HashMap<>(defaults);
-      EvaluationContext literals = new EvaluationContext("tfvars", Map.of(), Map.of());
-      module.tfvars().forEach((name, value) -> literals.value(value.value()).ifPresent(v -> variables.put(name, v)));
-      result.add(new EvaluationContext(isEnvironment(key) ? key.getFileName().toString() : "defaults", variables,
-          locals));
-    } else {
-      for (Caller caller : calledBy) {
-        for (EvaluationContext outer : contextsOf(caller.module(), byPath, callers, visiting)) {
-          Map<String, Object> variables = new HashMap<>(defaults);
-          caller.call().arguments().forEach((name, argument) -> {
-            variables.remove(name);
-            outer.value(argument.value()).ifPresent(v -> variables.put(name, v));
-          });
-          result.add(new EvaluationContext(outer.name(), variables, locals));
-        }
-      }
-    }
-    visiting.remove(key);
-    contexts.put(key, List.copyOf(result));
-    return result;
+  /** The environment an instance is reached from ({@code dev}), else {@code defaults}. */
+  private String contextName(ModuleInstance instance) {
+    Path from = relative(instance.rootDirectory());
+    return isEnvironment(from) ? from.getFileName().toString() : "defaults";
   }
 
   /** An environment is a root configuration under {@code environments/} (DESIGN.md, repository layout). */
   private static boolean isEnvironment(Path directory) {
     Path parent = directory.getParent();
     return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("environments");
-  }
-
-  private static Map<String, Object> defaults(TerraformModule module) {
-    EvaluationContext literals = new EvaluationContext("defaults", Map.of(), Map.of());
-    Map<String, Object> defaults = new HashMap<>();
-    for (Variable variable : module.variables()) {
-      variable.defaultValue().flatMap(literals::value).ifPresent(value -> defaults.put(variable.name(), value));
-    }
-    return defaults;
   }
 }
