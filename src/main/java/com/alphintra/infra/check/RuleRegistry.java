@@ -3,6 +3,9 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
+import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
+import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
@@ -59,7 +62,10 @@ public final class RuleRegistry {
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
         new IstioMtlsIsStrict(),
-        new K3dApiListensOnLocalhost()));
+        new K3dApiListensOnLocalhost(),
+        new K8sServicesSelectWorkloads(),
+        new K8sServiceTargetPortsExist(),
+        new K8sWorkloadReferencesExist()));
   }
 
   /** The rules that check the platform, in registration order. */
