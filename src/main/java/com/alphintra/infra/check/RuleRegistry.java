@@ -3,6 +3,17 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceDestinationsExist;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceSubsetsAreDefined;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceGatewaysExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleHostsExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleSubsetsSelectWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioGatewaySelectorsMatchGateways;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysDoNotConflict;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSourcesExist;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSelectorsMatchWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationMatchesNetworkPolicy;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesRequireMutualTls;
 import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
 import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
 import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
@@ -65,7 +76,18 @@ public final class RuleRegistry {
         new K3dApiListensOnLocalhost(),
         new K8sServicesSelectWorkloads(),
         new K8sServiceTargetPortsExist(),
-        new K8sWorkloadReferencesExist()));
+        new K8sWorkloadReferencesExist(),
+        new IstioVirtualServiceDestinationsExist(),
+        new IstioVirtualServiceSubsetsAreDefined(),
+        new IstioVirtualServiceGatewaysExist(),
+        new IstioDestinationRuleHostsExist(),
+        new IstioDestinationRuleSubsetsSelectWorkloads(),
+        new IstioGatewaySelectorsMatchGateways(),
+        new IstioGatewaysDoNotConflict(),
+        new IstioAuthorizationSourcesExist(),
+        new IstioAuthorizationSelectorsMatchWorkloads(),
+        new IstioAuthorizationMatchesNetworkPolicy(),
+        new IstioNamespacesRequireMutualTls()));
   }
 
   /** The rules that check the platform, in registration order. */
