@@ -41,8 +41,8 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       "Add the matching <callee>-from-<caller> NetworkPolicy (ingress of the callee, and egress of the caller"
           + " when its namespace denies egress) or AuthorizationPolicy, or remove the allow that is no longer"
           + " meant.",
-      List.of("kube-score networkpolicy-targets-pod",
-          "https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns"));
+      List.of("https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns",
+          "https://kubernetes.io/docs/concepts/services-networking/network-policies/"));
 
   @Override
   public RuleInfo info() {

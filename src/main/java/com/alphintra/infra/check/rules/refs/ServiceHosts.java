@@ -84,7 +84,7 @@ public final class ServiceHosts {
 
   /** How a message names what a host needs: {@code Service alphintra/api} or {@code a ServiceEntry}. */
   public static String expected(Optional<ServiceName> service) {
-    return service.map(name -> "Service " + name.namespace() + "/" + name.name() + " or a ServiceEntry")
+    return service.map(name -> "Service " + name.namespace() + "/" + name.name() + " or ServiceEntry")
         .orElse("ServiceEntry");
   }
 }
