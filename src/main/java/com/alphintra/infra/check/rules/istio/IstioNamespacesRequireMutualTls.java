@@ -33,7 +33,7 @@ public final class IstioNamespacesRequireMutualTls implements Rule {
           + " namespaces no policy covers at all.",
       "Add a mesh-wide PeerAuthentication named default in istio-system with spec.mtls.mode: STRICT (or a"
           + " namespace-wide one in the namespace).",
-      List.of("istioctl analyze IST0113 MTLSPolicyConflict",
+      List.of("Istio security best practices: mutual TLS (STRICT mode)",
           "https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/"));
 
   @Override
