@@ -27,15 +27,22 @@ public final class KubernetesView {
   private final Map<String, List<LoadedObject>> workloadsByServiceAccount = new HashMap<>();
   private final Map<String, List<LoadedObject>> serviceEntriesByHost = new HashMap<>();
   private final List<IstioGatewayValues> istioGatewayValues;
+  private final boolean complete;
 
   public KubernetesView(List<LoadedObject> objects) {
-    this(objects, List.of());
+    this(objects, List.of(), true);
   }
 
-  /** A view that also knows the ingress gateways the Istio Helm values install. */
-  public KubernetesView(List<LoadedObject> objects, List<IstioGatewayValues> istioGatewayValues) {
+  /**
+   * A view that also knows the ingress gateways the Istio Helm values install.
+   *
+   * @param complete false when only part of the Kubernetes files was loaded (a subfolder of
+   *     infra/kubernetes), so a reference that does not resolve may point outside the view
+   */
+  public KubernetesView(List<LoadedObject> objects, List<IstioGatewayValues> istioGatewayValues, boolean complete) {
     this.objects = List.copyOf(objects);
     this.istioGatewayValues = List.copyOf(istioGatewayValues);
+    this.complete = complete;
     for (LoadedObject object : this.objects) {
       byKind.computeIfAbsent(object.kind(), kind -> new ArrayList<>()).add(object);
       byName.computeIfAbsent(nameKey(object.kind(), object.namespace(), object.name()), key -> new ArrayList<>())
@@ -67,6 +74,11 @@ public final class KubernetesView {
 
   public static KubernetesView empty() {
     return new KubernetesView(List.of());
+  }
+
+  /** Whether every Kubernetes file was loaded, so that references resolve within the view. */
+  public boolean isComplete() {
+    return complete;
   }
 
   /** Every object, in load order. */

@@ -53,7 +53,7 @@ public record Platform(
    * The sets of objects that are deployed together, in which references must resolve: each rendered overlay;
    * the files as written when the tree has no overlay at all. Empty when overlays exist but none was rendered
    * (kubectl missing or failing): the files as written mix every overlay with patches, so cross-references
-   * between them mean nothing.
+   * between them mean nothing; empty too when only a subfolder of infra/kubernetes was loaded.
    */
   public List<ObjectSet> objectSets() {
     if (!overlays.isEmpty()) {
@@ -62,7 +62,7 @@ public record Platform(
     }
     boolean hasOverlays = files.stream().anyMatch(file -> file.getFileName().toString().equals("kustomization.yaml")
         && overlayOf(file.getParent()).isPresent());
-    return hasOverlays ? List.of() : List.of(new ObjectSet(Optional.empty(), kubernetes));
+    return hasOverlays || !kubernetes.isComplete() ? List.of() : List.of(new ObjectSet(Optional.empty(), kubernetes));
   }
 
   /**

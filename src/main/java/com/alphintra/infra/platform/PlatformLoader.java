@@ -142,7 +142,16 @@ public final class PlatformLoader {
       List<TerraformModule> modules = new ArrayList<>();
       tfFiles.forEach((directory, hcl) -> modules.add(
           TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
-      return new Platform(root, new TerraformView(root, modules), new KubernetesView(objects, gatewayValues), overlays, k3d, files,
+      // A folder inside infra/kubernetes holds only part of what references resolve against.
+      Path loaded = relative(folder);
+      Path kubernetes = Path.of("infra", "kubernetes");
+      boolean whole = !loaded.startsWith(kubernetes) || loaded.equals(kubernetes);
+      if (!whole && !objects.isEmpty()) {
+        notes.add("only " + loaded + " of infra/kubernetes was loaded: references between Kubernetes objects were not"
+            + " resolved (check infra/kubernetes or infra to resolve them)");
+      }
+      return new Platform(root, new TerraformView(root, modules), new KubernetesView(objects, gatewayValues, whole),
+          overlays, k3d, files,
           comments, errors, notes);
     }
 
@@ -245,7 +254,7 @@ public final class PlatformLoader {
         for (KubeObject object : rendered.objects()) {
           renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
         }
-        overlays.put(name, new KubernetesView(renderedObjects, gatewayValues));
+        overlays.put(name, new KubernetesView(renderedObjects, gatewayValues, true));
       } catch (ManifestParseException e) {
         errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
             "overlay " + name + " renders to malformed YAML: " + e.getMessage()));

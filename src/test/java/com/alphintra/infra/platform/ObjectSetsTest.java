@@ -69,9 +69,30 @@ class ObjectSetsTest {
   }
 
   @Test
+  void aSubfolderOfTheKubernetesFilesLeavesNoSetAndSaysSo() throws IOException {
+    write("infra/kubernetes/istio/traffic/virtual-service-api.yaml", """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          hosts: [api]
+        """);
+
+    Platform platform = new PlatformLoader(new FakeProcessRunner()).load(root.resolve("infra/kubernetes/istio"));
+
+    assertThat(platform.objectSets()).isEmpty();
+    assertThat(platform.notes()).anySatisfy(note -> assertThat(note).contains("were not resolved"));
+    assertThat(new PlatformLoader(new FakeProcessRunner()).load(root.resolve("infra/kubernetes")).objectSets())
+        .hasSize(1);
+  }
+
+  @Test
   void renderedObjectsAreReportedWhereTheFieldIsWritten() throws IOException {
     write("infra/kubernetes/base/api.yaml", DEPLOYMENT);
-    write("infra/kubernetes/overlays/dev/kustomization.yaml", "resources: [../../base]\npatches: [{path: replicas.yaml}]\n");
+    write("infra/kubernetes/overlays/dev/kustomization.yaml",
+        "resources: [../../base]\npatches: [{path: replicas.yaml}]\n");
     write("infra/kubernetes/overlays/dev/replicas.yaml", """
         apiVersion: apps/v1
         kind: Deployment
