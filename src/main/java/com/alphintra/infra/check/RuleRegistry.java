@@ -1,7 +1,32 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
+import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyClientAuthentication;
+import com.alphintra.infra.check.rules.gke.GkeEncryptsSecretsWithKms;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesBinaryAuthorizationInProduction;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
+import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
+import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
+import com.alphintra.infra.check.rules.gke.GkeIsProtectedFromDeletionInProduction;
+import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
+import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
+import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
+import com.alphintra.infra.check.rules.gke.GkeProtectsNodeMetadata;
+import com.alphintra.infra.check.rules.gke.GkeSendsLogs;
+import com.alphintra.infra.check.rules.gke.GkeSendsMetrics;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
+import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesDetectOutliers;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnections;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
+import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioVirtualServiceDestinationsExist;
 import com.alphintra.infra.check.rules.istio.IstioVirtualServiceSubsetsAreDefined;
@@ -17,14 +42,57 @@ import com.alphintra.infra.check.rules.istio.IstioNamespacesRequireMutualTls;
 import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
 import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
 import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
+import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
+import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
+import com.alphintra.infra.check.rules.k3d.K3dConfigMatchesItsSchema;
+import com.alphintra.infra.check.rules.k3d.K3dAuditsApiServer;
+import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
+import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
+import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
+import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
+import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
+import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
+import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
+import com.alphintra.infra.check.rules.k8s.K8sObjectsMatchTheirSchema;
+import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
+import com.alphintra.infra.check.rules.net.NatLogsErrors;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
+import com.alphintra.infra.check.rules.k8s.K8sNoClusterAdminBindings;
+import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
+import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
+import com.alphintra.infra.check.rules.k8s.K8sReplicatedWorkloadsHaveDisruptionBudgets;
+import com.alphintra.infra.check.rules.k8s.K8sRolesNameNoWildcards;
+import com.alphintra.infra.check.rules.k8s.K8sRootFilesystemsAreReadOnly;
+import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
+import com.alphintra.infra.check.rules.k8s.K8sSecretsHoldOnlyPlaceholders;
+import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
+import com.alphintra.infra.check.rules.k8s.K8sServicePortsAreNamed;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
+import com.alphintra.infra.check.rules.net.SubnetsHaveFlowLogs;
+import com.alphintra.infra.check.rules.net.SubnetsUsePrivateGoogleAccess;
+import com.alphintra.infra.check.rules.redis.RedisEncryptsInTransit;
+import com.alphintra.infra.check.rules.redis.RedisIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.redis.RedisRequiresAuth;
+import com.alphintra.infra.check.rules.redis.RedisUsesPrivateServiceAccess;
+import com.alphintra.infra.check.rules.sql.SqlAuthorizedNetworksAreNotTheInternet;
+import com.alphintra.infra.check.rules.sql.SqlBackupsHavePointInTimeRecovery;
 import com.alphintra.infra.check.rules.sql.SqlHasNoPublicIp;
+import com.alphintra.infra.check.rules.sql.SqlIsHighlyAvailableInProd;
+import com.alphintra.infra.check.rules.sql.SqlIsProtectedFromDeletionInProd;
+import com.alphintra.infra.check.rules.sql.SqlPostgresLogsSessionsAndLocks;
 import com.alphintra.infra.check.rules.sql.SqlRequiresTls;
+import com.alphintra.infra.check.rules.sql.SqlUserPasswordsAreGenerated;
+import com.alphintra.infra.check.rules.state.SecretsAreNotInConfiguration;
+import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
+import com.alphintra.infra.check.rules.state.TerraformVersionsArePinned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,13 +133,63 @@ public final class RuleRegistry {
     return new RuleRegistry(List.of(
         new GkeNodesArePrivate(),
         new GkeUsesWorkloadIdentity(),
+        new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
+        new GkeControlPlaneIsPrivateInProduction(),
+        new GkeNodesAreShielded(),
+        new GkeEnforcesNetworkPolicies(),
+        new GkeFollowsAReleaseChannel(),
+        new GkeNodePoolsRepairAndUpgradeAutomatically(),
+        new GkeHasNoDefaultNodePool(),
+        new GkeNodesUseADedicatedServiceAccount(),
+        new GkeDoesNotUseLegacyAbac(),
+        new GkeDoesNotUseLegacyClientAuthentication(),
+        new GkeEncryptsSecretsWithKms(),
+        new GkeEnforcesBinaryAuthorizationInProduction(),
+        new GkeIsProtectedFromDeletionInProduction(),
+        new GkeSendsLogs(),
+        new GkeSendsMetrics(),
+        new GkeProtectsNodeMetadata(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
+        new SqlBackupsHavePointInTimeRecovery(),
+        new SqlIsHighlyAvailableInProd(),
+        new SqlIsProtectedFromDeletionInProd(),
+        new SqlPostgresLogsSessionsAndLocks(),
+        new SqlAuthorizedNetworksAreNotTheInternet(),
+        new SqlUserPasswordsAreGenerated(),
+        new RedisRequiresAuth(),
+        new RedisEncryptsInTransit(),
+        new RedisIsHighlyAvailableInProd(),
+        new RedisUsesPrivateServiceAccess(),
         new NetworksUseCustomSubnets(),
+        new SubnetsHaveFlowLogs(),
+        new SubnetsUsePrivateGoogleAccess(),
+        new FirewallsDoNotOpenAdminPortsToTheInternet(),
+        new NatLogsErrors(),
         new StateBucketIsVersioned(),
+        new StateBucketIsNotPublic(),
+        new SecretsAreNotInConfiguration(),
+        new TerraformVersionsArePinned(),
+        new AuditLogsRecordDataAccess(),
+        new AuditLogsAreRetained(),
         new K8sContainersRunAsNonRoot(),
         new K8sContainersCannotEscalatePrivileges(),
         new K8sImagesArePinned(),
+        new K8sRootFilesystemsAreReadOnly(),
+        new K8sContainersDropAllCapabilities(),
+        new K8sSeccompIsRuntimeDefault(),
+        new K8sPodsMountNoHostPaths(),
+        new K8sPodsShareNoHostNamespaces(),
+        new K8sContainersSetResources(),
+        new K8sContainersHaveProbes(),
+        new K8sServiceAccountTokensAreNotMounted(),
+        new K8sNamespacesEnforcePodSecurity(),
+        new K8sNamespacesDenyByDefault(),
+        new K8sRolesNameNoWildcards(),
+        new K8sNoClusterAdminBindings(),
+        new K8sSecretsHoldOnlyPlaceholders(),
+        new K8sServicePortsAreNamed(),
+        new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost(),
         new K8sServicesSelectWorkloads(),
@@ -87,7 +205,25 @@ public final class RuleRegistry {
         new IstioAuthorizationSourcesExist(),
         new IstioAuthorizationSelectorsMatchWorkloads(),
         new IstioAuthorizationMatchesNetworkPolicy(),
-        new IstioNamespacesRequireMutualTls()));
+        new IstioNamespacesRequireMutualTls(),
+        new K3dConfigMatchesItsSchema(),
+        new K8sObjectsMatchTheirSchema(),
+        new IstioNamespacesDenyByDefault(),
+        new IstioAuthorizationAllowsNotEverything(),
+        new IstioAllowRulesNameTheirCallers(),
+        new IstioDestinationRulesUseIstioMutualTls(),
+        new IstioDestinationRulesDetectOutliers(),
+        new IstioDestinationRulesLimitConnections(),
+        new IstioUnsafeRoutesAreNotRetried(),
+        new IstioRoutesHaveTimeouts(),
+        new IstioSidecarsAreInjected(),
+        new IstioGatewayHostsAreNamed(),
+        new IstioGatewaysServeHttps(),
+        new K3dImageIsPinned(),
+        new K3dHasRegistry(),
+        new K3dJoinsNamedNetwork(),
+        new K3dAuditsApiServer(),
+        new K3dPortsListenOnLocalhost()));
   }
 
   /** The rules that check the platform, in registration order. */

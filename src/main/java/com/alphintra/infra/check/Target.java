@@ -9,8 +9,10 @@ import java.util.Locale;
 public enum Target {
   GKE("GKE clusters and node pools (Terraform)"),
   SQL("Cloud SQL instances (Terraform)"),
+  REDIS("Memorystore for Redis instances (Terraform)"),
   NET("VPC networks, subnets and firewalls (Terraform)"),
   STATE("Terraform state, secrets and provider versions"),
+  AUDIT("Cloud Audit Logs: data-access logging, log buckets and sinks (Terraform)"),
   K8S("Kubernetes objects"),
   ISTIO("Istio mesh objects"),
   K3D("the local k3d cluster configuration"),

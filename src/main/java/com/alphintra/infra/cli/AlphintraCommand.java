@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         DownCommand.class,
         StatusCommand.class,
         AccessCommand.class,
+        CloudCommand.class,
         AutoComplete.GenerateCompletion.class})
 final class AlphintraCommand implements Callable<Integer> {
 

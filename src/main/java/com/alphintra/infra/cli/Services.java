@@ -3,13 +3,17 @@ package com.alphintra.infra.cli;
 import com.alphintra.infra.check.CheckEngine;
 import com.alphintra.infra.check.Checker;
 import com.alphintra.infra.check.RuleRegistry;
+import com.alphintra.infra.cloud.CheckPolicyGate;
+import com.alphintra.infra.cloud.CloudWorkflow;
+import com.alphintra.infra.cloud.EnvironmentSettingsReader;
 import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.doctor.HostProbe;
 import com.alphintra.infra.doctor.SystemHostProbe;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.local.LocalEnvironment;
-import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.platform.PlatformLoader;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
@@ -49,6 +53,15 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
 
   public Checker checker() {
     return new Checker(new PlatformLoader(processes), new CheckEngine(RuleRegistry.builtIn()));
+  }
+
+  /** The Terraform workflow for the checkout, gated by check over its Terraform tree. */
+  public CloudWorkflow cloudWorkflow() {
+    Workspace checkout = requireWorkspace();
+    return new CloudWorkflow(processes, doctor(), RequirementsReader.read(checkout),
+        new CheckPolicyGate(checker(), checkout.root(), checkout.terraform()),
+        new EnvironmentSettingsReader(checkout.terraform().resolve("environments"))::read,
+        checkout.terraform().resolve("bootstrap"), checkout.localState().resolve("cloud"));
   }
 
   public Doctor doctor() {

@@ -16,10 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
 
+  /** One finding only (net-vpc-custom-mode, line 3): the versions are pinned so state-versions-pinned is quiet. */
   private static final String INSECURE_NETWORK = """
       resource "google_compute_network" "main" {
         name                    = "alphintra"
         auto_create_subnetworks = true
+      }
+
+      terraform {
+        required_version = ">= 1.6"
+        required_providers {
+          google = {
+            source  = "hashicorp/google"
+            version = ">= 6.50, < 7.0"
+          }
+        }
       }
       """;
 

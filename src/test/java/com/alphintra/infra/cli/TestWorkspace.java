@@ -26,13 +26,22 @@ final class TestWorkspace {
       apiVersion: k3d.io/v1alpha5
       kind: Simple
       metadata: {name: alphintra}
+      image: rancher/k3s:v1.35.6-k3s1
+      network: alphintra-net
       kubeAPI: {host: "127.0.0.1", hostIP: "127.0.0.1", hostPort: "6550"}
       ports:
         - port: 127.0.0.1:80:80
           nodeFilters: [loadbalancer]
-        - port: 443:443@loadbalancer
+        - port: 127.0.0.1:443:443@loadbalancer
+      files:
+        - {source: audit-policy.yaml, destination: /var/lib/rancher/k3s/server/audit-policy.yaml}
       registries:
         create: {name: alphintra-registry.localhost, host: "127.0.0.1", hostPort: "5000"}
+      options:
+        k3s:
+          extraArgs:
+            - arg: --kube-apiserver-arg=audit-policy-file=/var/lib/rancher/k3s/server/audit-policy.yaml
+            - arg: --kube-apiserver-arg=audit-log-path=/var/lib/rancher/k3s/storage/audit.log
       """;
 
   private TestWorkspace() {}

@@ -22,6 +22,16 @@ public record Container(PodTemplate pod, String path, Map<?, ?> fields) {
         ? Optional.ofNullable(context.get(field)) : Optional.empty();
   }
 
+  /** Whether it is an init container, which runs to completion before the others start. */
+  public boolean isInit() {
+    return path.substring(pod.path().length()).startsWith(".initContainers[");
+  }
+
+  /** A field of the container, when present ({@code resources}, {@code livenessProbe}). */
+  public Optional<Object> field(String name) {
+    return Optional.ofNullable(fields.get(name));
+  }
+
   /** A security setting as it applies: the container's own, else the pod's. */
   public Optional<Object> effectiveSecurityContext(String field) {
     return securityContext(field).or(() -> pod.podSecurityContext(field));

@@ -3,6 +3,7 @@ package com.alphintra.infra.check.rules.k8s;
 import com.alphintra.infra.platform.KubernetesView;
 import com.alphintra.infra.platform.LoadedObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,50 @@ public record PodTemplate(LoadedObject object, String path, Map<?, ?> spec) {
       }
     }
     return containers;
+  }
+
+  /** A field of the pod spec, when present ({@code hostNetwork}, {@code volumes}). */
+  public Optional<Object> field(String name) {
+    return Optional.ofNullable(spec.get(name));
+  }
+
+  /** The tightest line for a finding about the pod spec field at {@code relative} ({@code volumes[0].hostPath}). */
+  public int lineOf(String relative) {
+    return object.lineOf(path + "." + relative);
+  }
+
+  /**
+   * Whether the pod runs until stopped (a Deployment, StatefulSet, DaemonSet, ReplicaSet, or a Pod that restarts
+   * always) rather than to completion (a Job, a CronJob, a Pod with restartPolicy Never or OnFailure).
+   */
+  public boolean isLongRunning() {
+    return switch (object.kind()) {
+      case "Job", "CronJob" -> false;
+      case "Pod" -> !(spec.get("restartPolicy") instanceof String policy) || policy.equals("Always");
+      default -> true;
+    };
+  }
+
+  /** The path of the pod's metadata ({@code spec.template.metadata}; {@code metadata} for a Pod). */
+  public String metadataPath() {
+    return path.substring(0, path.length() - "spec".length()) + "metadata";
+  }
+
+  /** The annotations of the workload and of its pod template, the pod template's winning. */
+  public Map<String, String> annotations() {
+    Map<String, String> annotations = new LinkedHashMap<>(object.object().annotations());
+    Object node = object.object().raw();
+    for (String key : metadataPath().split("\\.")) {
+      node = node instanceof Map<?, ?> map ? map.get(key) : null;
+    }
+    if (node instanceof Map<?, ?> metadata && metadata.get("annotations") instanceof Map<?, ?> podAnnotations) {
+      podAnnotations.forEach((key, value) -> {
+        if (key instanceof String name && value instanceof String text) {
+          annotations.put(name, text);
+        }
+      });
+    }
+    return annotations;
   }
 
   /** A field of the pod's {@code securityContext}, when present. */

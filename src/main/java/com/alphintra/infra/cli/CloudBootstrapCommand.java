@@ -1,0 +1,41 @@
+package com.alphintra.infra.cli;
+
+import com.alphintra.infra.cloud.BootstrapReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+    header = "Create a project's remote-state bucket and print the backend settings.")
+final class CloudBootstrapCommand implements Callable<Integer> {
+
+  private final Services services;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  OutputOptions output;
+
+  @Option(names = "--project", required = true, paramLabel = "ID", description = "The Google Cloud project id.")
+  String project;
+
+  @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east4",
+      description = "Where the state bucket lives (default: ${DEFAULT-VALUE}).")
+  String region;
+
+  CloudBootstrapCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() {
+    CloudConsole console = CloudConsole.of(spec, output);
+    BootstrapReport report = services.cloudWorkflow().bootstrap(project, region, console::line);
+    console.report(CloudReportView.text(report), CloudReportView.json(report));
+    return ExitCode.OK.code();
+  }
+}

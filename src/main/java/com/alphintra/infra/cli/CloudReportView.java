@@ -1,0 +1,130 @@
+package com.alphintra.infra.cli;
+
+import com.alphintra.infra.cloud.BootstrapReport;
+import com.alphintra.infra.cloud.Environment;
+import com.alphintra.infra.cloud.KubeconfigReport;
+import com.alphintra.infra.cloud.PlanReport;
+import com.alphintra.infra.cloud.PlanSummary;
+import com.alphintra.infra.cloud.ResourceChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Summaries of the cloud workflow's results, as text and JSON. They hold addresses and counts, never values. */
+final class CloudReportView {
+
+  private CloudReportView() {}
+
+  static String text(PlanReport report) {
+    PlanSummary summary = report.summary();
+    String env = report.environment().id();
+    StringBuilder out = new StringBuilder();
+    String verb = switch (report.operation()) {
+      case PLAN -> "Plan";
+      case APPLY -> report.applied() ? "Applied" : "Nothing to apply";
+      case DESTROY -> report.applied() ? "Destroyed" : "Nothing to destroy";
+    };
+    out.append(verb).append(" for ").append(env).append(": ").append(summary.toAdd()).append(" to add, ")
+        .append(summary.toChange()).append(" to change, ").append(summary.toDestroy()).append(" to destroy");
+    if (summary.toRead() > 0) {
+      out.append(" (").append(summary.toRead()).append(" data sources read)");
+    }
+    out.append(".\n");
+    for (ResourceChange change : summary.changes()) {
+      if (!change.isRead()) {
+        out.append("  ").append(symbol(change)).append(' ').append(change.address()).append('\n');
+      }
+    }
+    if (report.operation() == PlanReport.Operation.PLAN) {
+      out.append("Saved plan: ").append(report.planFile()).append('\n');
+      out.append("Apply it with: alphintra cloud apply --env ").append(env)
+          .append(report.environment() == Environment.PROD ? " --confirm prod" : "").append('\n');
+    }
+    report.acceptedFindingsReason().ifPresent(reason -> out.append("Accepted ")
+        .append(report.gate().blocking().size()).append(" check finding(s) at HIGH or above, reason: \"")
+        .append(reason).append("\"\n"));
+    return out.toString();
+  }
+
+  static Map<String, Object> json(PlanReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("environment", report.environment().id());
+    root.put("operation", report.operation().name().toLowerCase(Locale.ROOT));
+    root.put("applied", report.applied());
+    root.put("add", report.summary().toAdd());
+    root.put("change", report.summary().toChange());
+    root.put("destroy", report.summary().toDestroy());
+    root.put("read", report.summary().toRead());
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (ResourceChange change : report.summary().changes()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("address", change.address());
+      entry.put("type", change.type());
+      entry.put("actions", change.actions());
+      changes.add(entry);
+    }
+    root.put("changes", changes);
+    root.put("planFile", report.planFile().toString());
+    root.put("blockingFindings", report.gate().blocking());
+    root.put("acceptedFindingsReason", report.acceptedFindingsReason().orElse(null));
+    return root;
+  }
+
+  static String text(BootstrapReport report) {
+    StringBuilder out = new StringBuilder();
+    out.append("Remote state for project ").append(report.projectId()).append(": gs://").append(report.bucket())
+        .append(" (").append(report.region()).append(", versioned, uniform access, public access prevented)\n");
+    out.append("Backend settings, per environment (passed by 'alphintra cloud' as -backend-config):\n");
+    for (Environment environment : Environment.values()) {
+      out.append("  ").append(environment.id()).append(":\n");
+      report.backendSettings(environment).lines().forEach(line -> out.append("    ").append(line).append('\n'));
+    }
+    return out.toString();
+  }
+
+  static Map<String, Object> json(BootstrapReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("project", report.projectId());
+    root.put("region", report.region());
+    root.put("bucket", report.bucket());
+    Map<String, String> backends = new LinkedHashMap<>();
+    for (Environment environment : Environment.values()) {
+      backends.put(environment.id(), report.backendSettings(environment));
+    }
+    root.put("backends", backends);
+    return root;
+  }
+
+  static String text(KubeconfigReport report) {
+    return "Kube context " + report.context() + " -> cluster " + report.cluster() + " in " + report.location()
+        + (report.privateEndpoint()
+            ? " (private endpoint: reach it from inside the VPC, e.g. through IAP or the corporate VPN)"
+            : "")
+        + "\nInstall the platform onto it with: alphintra up --context " + report.context() + "\n";
+  }
+
+  static Map<String, Object> json(KubeconfigReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("environment", report.environment().id());
+    root.put("context", report.context());
+    root.put("cluster", report.cluster());
+    root.put("location", report.location());
+    root.put("privateEndpoint", report.privateEndpoint());
+    return root;
+  }
+
+  private static String symbol(ResourceChange change) {
+    if (change.isReplace()) {
+      return "-/+";
+    }
+    if (change.isCreate()) {
+      return "+";
+    }
+    if (change.isDelete()) {
+      return "-";
+    }
+    return "~";
+  }
+}

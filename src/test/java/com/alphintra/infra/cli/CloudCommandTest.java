@@ -1,0 +1,220 @@
+package com.alphintra.infra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphintra.infra.doctor.FakeHostProbe;
+import com.alphintra.infra.exec.FakeProcessRunner;
+import com.alphintra.infra.workspace.Workspace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cloud commands end to end: the real check gate over a copy of the repository's own Terraform (which
+ * the repository's check keeps clean), with fake terraform and gcloud.
+ */
+class CloudCommandTest {
+
+  private static final String PRIVATE_NODES = "enable_private_nodes = true";
+
+  @TempDir
+  Path root;
+
+  private Workspace workspace;
+  private FakeProcessRunner processes;
+  private Path dev;
+
+  @BeforeEach
+  void checkout() throws IOException {
+    workspace = TestWorkspace.create(root);
+    copyTree(Workspace.locate(Path.of("")).terraform(), workspace.terraform());
+    dev = root.resolve("infra/terraform/environments/dev");
+    processes = new FakeProcessRunner()
+        .succeeds("Terraform v1.11.4\n", "terraform", "version")
+        .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+        .succeeds("Terraform has been successfully initialized!\n", "terraform", "-chdir=" + dev, "init")
+        .succeeds("Plan: 2 to add, 1 to change, 1 to destroy.\n", "terraform", "-chdir=" + dev, "plan")
+        .succeeds(resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
+        .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path source : paths.filter(path -> !path.toString().contains(".terraform")).toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  /** Turns the gke module's private nodes off: a HIGH finding wherever the module is used. */
+  private void exposeNodes(Path moduleFile) throws IOException {
+    String text = Files.readString(moduleFile);
+    assertThat(text).contains(PRIVATE_NODES);
+    Files.writeString(moduleFile, text.replace(PRIVATE_NODES, "enable_private_nodes = false"));
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = CloudCommandTest.class.getResourceAsStream("/cloud/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private CliRun run(String... args) {
+    return CliRun.of(new Services(processes, new FakeHostProbe(), () -> Optional.of(workspace)), args);
+  }
+
+  @Test
+  void planStreamsTerraformAndPrintsTheSummaryWithoutSecrets() {
+    CliRun run = run("cloud", "plan", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Terraform has been successfully initialized!",
+        "Plan for dev: 2 to add, 1 to change, 1 to destroy (1 data sources read).",
+        "  + module.vpc.google_compute_network.this", "  -/+ module.cloudsql.google_sql_user.app",
+        "Apply it with: alphintra cloud apply --env dev");
+    assertThat(run.out()).doesNotContain("s3cr3t-in-clear");
+    assertThat(processes.commandLines()).anyMatch(line -> line.contains("-backend-config=bucket=alphintra-dev-tfstate"));
+  }
+
+  @Test
+  void jsonSummaryIsAloneOnStandardOutput() throws Exception {
+    CliRun run = run("cloud", "plan", "--env", "dev", "--output", "json");
+
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("environment").asText()).isEqualTo("dev");
+    assertThat(json.get("add").asInt()).isEqualTo(2);
+    assertThat(json.get("changes")).hasSize(4);
+    assertThat(run.err()).contains("Terraform has been successfully initialized!");
+  }
+
+  @Test
+  void applyAppliesTheSavedPlan() {
+    CliRun run = run("cloud", "apply", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Applied for dev:");
+    assertThat(processes.commandLines()).last().asString().contains(" apply -input=false -lock-timeout=5m ")
+        .endsWith("dev.tfplan");
+  }
+
+  @Test
+  void highFindingInTheEnvironmentRefusesWithExitOne() throws IOException {
+    exposeNodes(root.resolve("infra/terraform/modules/gke/main.tf"));
+
+    CliRun run = run("cloud", "apply", "--env", "dev");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("finding(s) at HIGH or above in dev", "gke-private-nodes",
+        "--accept-findings");
+    assertThat(processes.commandLines()).noneMatch(line -> line.startsWith("terraform -chdir"));
+  }
+
+  @Test
+  void acceptedFindingsProceedAndTheReasonIsPrinted() throws IOException {
+    exposeNodes(root.resolve("infra/terraform/modules/gke/main.tf"));
+
+    CliRun run = run("cloud", "plan", "--env", "dev", "--accept-findings", "CHG-4711 approved by SecOps");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("reason: \"CHG-4711 approved by SecOps\"");
+  }
+
+  @Test
+  void findingsInAnotherEnvironmentDoNotBlockThisOne() throws IOException {
+    Path prodVars = root.resolve("infra/terraform/environments/prod/terraform.tfvars");
+    Files.writeString(prodVars, Files.readString(prodVars) + "\ndb_password = \"hunter2hunter2\"\n");
+
+    CliRun prod = run("cloud", "plan", "--env", "prod");
+    CliRun dev = run("cloud", "plan", "--env", "dev");
+
+    assertThat(prod.exitCode()).isEqualTo(1);
+    assertThat(dev.exitCode()).as(dev.err()).isZero();
+  }
+
+  @Test
+  void prodApplyWithoutConfirmationIsAUsageError() {
+    CliRun run = run("cloud", "apply", "--env", "prod");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("needs --confirm prod");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void environmentWithoutProjectIdIsAnInputError() throws IOException {
+    Files.writeString(dev.resolve("terraform.tfvars"), "region = \"us-east4\"\n");
+
+    CliRun run = run("cloud", "plan", "--env", "dev");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("sets no literal project_id", "terraform.tfvars");
+  }
+
+  @Test
+  void failingPlanExitsOneAndAppliesNothing() {
+    processes.fails(1, "Error: Unsupported argument", "terraform", "-chdir=" + dev, "plan");
+
+    CliRun run = run("cloud", "apply", "--env", "dev");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("terraform plan failed", "Unsupported argument");
+    assertThat(processes.commandLines()).noneMatch(line -> line.contains(" apply "));
+  }
+
+  @Test
+  void unknownEnvironmentListsTheValidOnes() {
+    CliRun run = run("cloud", "plan", "--env", "qa");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("DEV", "STAGING", "PROD");
+  }
+
+  @Test
+  void bootstrapPrintsTheBackendSettingsOfEveryEnvironment() {
+    Path bootstrap = root.resolve("infra/terraform/bootstrap");
+    processes.succeeds("", "terraform", "-chdir=" + bootstrap)
+        .succeeds("{\"state_bucket\": {\"value\": \"alphintra-dev-tfstate\"}}", "terraform", "-chdir=" + bootstrap,
+            "output");
+
+    CliRun run = run("cloud", "bootstrap", "--project", "alphintra-dev");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("gs://alphintra-dev-tfstate", "prefix = \"environments/prod\"");
+  }
+
+  @Test
+  void kubeconfigNamesTheContext() {
+    processes.succeeds("{\"gke_cluster_name\": {\"value\": \"alphintra-dev\"},"
+            + " \"gke_location\": {\"value\": \"us-east4-a\"}, \"gke_private_endpoint_enabled\": {\"value\": false}}",
+            "terraform", "-chdir=" + dev, "output")
+        .succeeds("", "gcloud", "container").succeeds("", "kubectl", "config");
+
+    CliRun run = run("cloud", "kubeconfig", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Kube context alphintra-dev", "alphintra up --context alphintra-dev");
+    assertThat(processes.commandLines()).contains(
+        "gcloud container clusters get-credentials alphintra-dev --location=us-east4-a --project=alphintra-dev");
+  }
+
+  @Test
+  void noCloudCommandIsAUsageError() {
+    CliRun run = run("cloud");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("bootstrap", "kubeconfig");
+  }
+}

@@ -1,0 +1,13 @@
+resource "google_project_iam_audit_config" "data_access" {
+  for_each = toset(["container.googleapis.com", "cloudsql.googleapis.com"])
+
+  project = "alphintra-dev"
+  service = each.value
+
+  audit_log_config {
+    log_type = "DATA_READ"
+  }
+  audit_log_config {
+    log_type = "DATA_WRITE"
+  }
+}

@@ -1,0 +1,1 @@
+audit_log_retention_days = 30

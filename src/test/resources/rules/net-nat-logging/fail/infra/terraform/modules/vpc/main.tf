@@ -1,0 +1,20 @@
+resource "google_compute_router_nat" "egress" {
+  name                               = "egress"
+  router                             = "router"
+  region                             = "us-east4"
+  nat_ip_allocate_option             = "AUTO_ONLY"
+  source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"
+}
+
+resource "google_compute_router_nat" "batch" {
+  name                               = "batch"
+  router                             = "router"
+  region                             = "us-east4"
+  nat_ip_allocate_option             = "AUTO_ONLY"
+  source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"
+
+  log_config {
+    enable = false
+    filter = "ALL"
+  }
+}

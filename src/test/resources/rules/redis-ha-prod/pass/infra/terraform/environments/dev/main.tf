@@ -1,0 +1,5 @@
+# BASIC is fine outside prod.
+module "memorystore" {
+  source = "../../modules/memorystore"
+  tier   = "BASIC"
+}

@@ -1,0 +1,3 @@
+module "memorystore" {
+  source = "../../modules/memorystore"
+}

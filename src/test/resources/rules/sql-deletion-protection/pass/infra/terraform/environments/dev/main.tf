@@ -1,0 +1,5 @@
+# dev may be torn down.
+module "cloudsql" {
+  source              = "../../modules/cloudsql"
+  deletion_protection = false
+}

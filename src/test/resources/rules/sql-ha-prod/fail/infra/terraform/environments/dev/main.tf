@@ -1,0 +1,4 @@
+module "cloudsql" {
+  source            = "../../modules/cloudsql"
+  availability_type = "ZONAL"
+}

@@ -1,0 +1,1 @@
+cloudsql_availability_type = "ZONAL"

@@ -1,0 +1,3 @@
+module "cloudsql" {
+  source = "../../modules/cloudsql"
+}

@@ -1,0 +1,4 @@
+resource "google_storage_bucket" "state" {
+  name     = "alphintra-bootstrap"
+  location = "EU"
+}

@@ -1,0 +1,2 @@
+region         = "us-east4"
+webhook_secret = "REPLACE_ME"
