@@ -28,6 +28,20 @@ import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutual
 import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
 import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceDestinationsExist;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceSubsetsAreDefined;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceGatewaysExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleHostsExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleSubsetsSelectWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioGatewaySelectorsMatchGateways;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysDoNotConflict;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSourcesExist;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSelectorsMatchWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationMatchesNetworkPolicy;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesRequireMutualTls;
+import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
+import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
+import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
 import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
@@ -178,6 +192,20 @@ public final class RuleRegistry {
         new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
         new IstioMtlsIsStrict(),
         new K3dApiListensOnLocalhost(),
+        new K8sServicesSelectWorkloads(),
+        new K8sServiceTargetPortsExist(),
+        new K8sWorkloadReferencesExist(),
+        new IstioVirtualServiceDestinationsExist(),
+        new IstioVirtualServiceSubsetsAreDefined(),
+        new IstioVirtualServiceGatewaysExist(),
+        new IstioDestinationRuleHostsExist(),
+        new IstioDestinationRuleSubsetsSelectWorkloads(),
+        new IstioGatewaySelectorsMatchGateways(),
+        new IstioGatewaysDoNotConflict(),
+        new IstioAuthorizationSourcesExist(),
+        new IstioAuthorizationSelectorsMatchWorkloads(),
+        new IstioAuthorizationMatchesNetworkPolicy(),
+        new IstioNamespacesRequireMutualTls(),
         new K3dConfigMatchesItsSchema(),
         new K8sObjectsMatchTheirSchema(),
         new IstioNamespacesDenyByDefault(),
