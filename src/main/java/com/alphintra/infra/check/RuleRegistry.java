@@ -3,7 +3,23 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
 import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
 import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
+import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
+import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyClientAuthentication;
+import com.alphintra.infra.check.rules.gke.GkeEncryptsSecretsWithKms;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesBinaryAuthorizationInProduction;
+import com.alphintra.infra.check.rules.gke.GkeEnforcesNetworkPolicies;
+import com.alphintra.infra.check.rules.gke.GkeFollowsAReleaseChannel;
+import com.alphintra.infra.check.rules.gke.GkeHasNoDefaultNodePool;
+import com.alphintra.infra.check.rules.gke.GkeIsProtectedFromDeletionInProduction;
+import com.alphintra.infra.check.rules.gke.GkeNodePoolsRepairAndUpgradeAutomatically;
 import com.alphintra.infra.check.rules.gke.GkeNodesArePrivate;
+import com.alphintra.infra.check.rules.gke.GkeNodesAreShielded;
+import com.alphintra.infra.check.rules.gke.GkeNodesUseADedicatedServiceAccount;
+import com.alphintra.infra.check.rules.gke.GkeProtectsNodeMetadata;
+import com.alphintra.infra.check.rules.gke.GkeSendsLogs;
+import com.alphintra.infra.check.rules.gke.GkeSendsMetrics;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
 import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
@@ -13,6 +29,20 @@ import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutual
 import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
 import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
 import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceDestinationsExist;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceSubsetsAreDefined;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceGatewaysExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleHostsExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleSubsetsSelectWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioGatewaySelectorsMatchGateways;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysDoNotConflict;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSourcesExist;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSelectorsMatchWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationMatchesNetworkPolicy;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesRequireMutualTls;
+import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
+import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
+import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
 import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
@@ -114,6 +144,22 @@ public final class RuleRegistry {
     return new RuleRegistry(List.of(
         new GkeNodesArePrivate(),
         new GkeUsesWorkloadIdentity(),
+        new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
+        new GkeControlPlaneIsPrivateInProduction(),
+        new GkeNodesAreShielded(),
+        new GkeEnforcesNetworkPolicies(),
+        new GkeFollowsAReleaseChannel(),
+        new GkeNodePoolsRepairAndUpgradeAutomatically(),
+        new GkeHasNoDefaultNodePool(),
+        new GkeNodesUseADedicatedServiceAccount(),
+        new GkeDoesNotUseLegacyAbac(),
+        new GkeDoesNotUseLegacyClientAuthentication(),
+        new GkeEncryptsSecretsWithKms(),
+        new GkeEnforcesBinaryAuthorizationInProduction(),
+        new GkeIsProtectedFromDeletionInProduction(),
+        new GkeSendsLogs(),
+        new GkeSendsMetrics(),
+        new GkeProtectsNodeMetadata(),
         new SqlHasNoPublicIp(),
         new SqlRequiresTls(),
         new SqlBackupsHavePointInTimeRecovery(),
@@ -168,6 +214,20 @@ public final class RuleRegistry {
         new WorkloadIdentityAccountsMatch(),
         new PlaceholdersNameOutputs(),
         new EnvironmentsTightenTowardsProd(),
+        new K8sServicesSelectWorkloads(),
+        new K8sServiceTargetPortsExist(),
+        new K8sWorkloadReferencesExist(),
+        new IstioVirtualServiceDestinationsExist(),
+        new IstioVirtualServiceSubsetsAreDefined(),
+        new IstioVirtualServiceGatewaysExist(),
+        new IstioDestinationRuleHostsExist(),
+        new IstioDestinationRuleSubsetsSelectWorkloads(),
+        new IstioGatewaySelectorsMatchGateways(),
+        new IstioGatewaysDoNotConflict(),
+        new IstioAuthorizationSourcesExist(),
+        new IstioAuthorizationSelectorsMatchWorkloads(),
+        new IstioAuthorizationMatchesNetworkPolicy(),
+        new IstioNamespacesRequireMutualTls(),
         new K3dConfigMatchesItsSchema(),
         new K8sObjectsMatchTheirSchema(),
         new IstioNamespacesDenyByDefault(),

@@ -31,7 +31,9 @@ public final class Main {
     commandLine.setParameterExceptionHandler(new UsageErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodeList());
-    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    // picocli's own command has no header; give it one like every other command's.
+    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+        .header("Generate a bash or zsh completion script.");
     return commandLine;
   }
 

@@ -9,7 +9,9 @@ import com.alphintra.infra.hcl.HclFile;
 import com.alphintra.infra.hcl.HclParseException;
 import com.alphintra.infra.hcl.HclParser;
 import com.alphintra.infra.hcl.Token;
+import com.alphintra.infra.manifest.FieldPath;
 import com.alphintra.infra.manifest.KubeObject;
+import com.alphintra.infra.manifest.ManifestDocument;
 import com.alphintra.infra.manifest.ManifestFile;
 import com.alphintra.infra.manifest.ManifestLoader;
 import com.alphintra.infra.manifest.ManifestParseException;
@@ -103,6 +105,7 @@ public final class PlatformLoader {
     private final List<K3dConfig> k3d = new ArrayList<>();
     private final Map<String, KubernetesView> overlays = new TreeMap<>();
     private final Optional<Path> providerSchemaFile;
+    private final List<IstioGatewayValues> gatewayValues = new ArrayList<>();
 
     Reading(Path root, Optional<Path> providerSchemaFile) {
       this.root = root;
@@ -153,9 +156,17 @@ public final class PlatformLoader {
       List<TerraformModule> modules = new ArrayList<>();
       tfFiles.forEach((directory, hcl) -> modules.add(
           TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
+      // A folder inside infra/kubernetes holds only part of what references resolve against.
+      Path loaded = relative(folder);
+      Path kubernetes = Path.of("infra", "kubernetes");
+      boolean whole = !loaded.startsWith(kubernetes) || loaded.equals(kubernetes);
+      if (!whole && !objects.isEmpty()) {
+        notes.add("only " + loaded + " of infra/kubernetes was loaded: references between Kubernetes objects were not"
+            + " resolved (check infra/kubernetes or infra to resolve them)");
+      }
       Optional<ProviderSchema> schema = modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
-      return new Platform(root, new TerraformView(root, modules, schema), new KubernetesView(objects), overlays, k3d,
-          files, comments, errors, notes);
+      return new Platform(root, new TerraformView(root, modules, schema),
+          new KubernetesView(objects, gatewayValues, whole), overlays, k3d, files, comments, errors, notes);
     }
 
     /** The schema of --provider-schema, else those terraform reads from the initialised directories. */
@@ -264,6 +275,10 @@ public final class PlatformLoader {
         fileComments.add(new SourceComment(comment.line(), comment.text(), !comment.inline()));
       }
       addComments(relative, fileComments);
+      if (isIstioGatewayValues(relative)) {
+        manifest.documents().stream().findFirst().flatMap(document -> istioGatewayValues(relative, document))
+            .ifPresent(gatewayValues::add);
+      }
       for (KubeObject object : manifest.objects()) {
         if (object.apiVersion().startsWith("k3d.io/")) {
           k3d.add(new K3dConfig(relative, object.document()));
@@ -293,7 +308,7 @@ public final class PlatformLoader {
         for (KubeObject object : rendered.objects()) {
           renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
         }
-        overlays.put(name, new KubernetesView(renderedObjects));
+        overlays.put(name, new KubernetesView(renderedObjects, gatewayValues, true));
       } catch (ManifestParseException e) {
         errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
             "overlay " + name + " renders to malformed YAML: " + e.getMessage()));
@@ -321,6 +336,40 @@ public final class PlatformLoader {
     private Path relative(Path path) {
       return root.relativize(path);
     }
+  }
+
+  /** Helm values of the istio/gateway chart: {@code istio/helm/gateway*-values.yaml}. */
+  private static boolean isIstioGatewayValues(Path relative) {
+    String name = relative.getFileName().toString();
+    Path helm = relative.getParent();
+    return name.startsWith("gateway") && name.endsWith("values.yaml") && helm != null
+        && helm.getFileName().toString().equals("helm") && helm.getParent() != null
+        && helm.getParent().getFileName().toString().equals("istio");
+  }
+
+  /** The pod labels the istio/gateway chart derives from its values (see {@link IstioGatewayValues}). */
+  private static Optional<IstioGatewayValues> istioGatewayValues(Path file, ManifestDocument document) {
+    Optional<Map<String, Object>> values = document.rootMap();
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    if (values.get().get("name") instanceof String name) {
+      labels.put("app", name);
+      labels.put("istio", name.startsWith("istio-") ? name.substring("istio-".length()) : name);
+    }
+    if (values.get().get("labels") instanceof Map<?, ?> written) {
+      written.forEach((key, value) -> {
+        if (key instanceof String label && value instanceof String text) {
+          labels.put(label, text);
+        }
+      });
+    }
+    int line = document.positionOf(FieldPath.parse("labels")).orElse(document.start()).line();
+    Optional<String> account = values.get().get("serviceAccount") instanceof Map<?, ?> settings
+        && settings.get("name") instanceof String name && !name.isEmpty() ? Optional.of(name)
+        : values.get().get("name") instanceof String name ? Optional.of(name) : Optional.empty();
+    return Optional.of(new IstioGatewayValues(file, line, labels, account));
   }
 
   private static List<SourceComment> hclComments(HclFile hcl, String text) {

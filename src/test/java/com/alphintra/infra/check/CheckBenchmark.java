@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * Benchmark harness for {@code alphintra check} (prints figures; not a test). Generates a synthetic platform
- * of N services (each a Deployment, Service, ServiceAccount, VirtualService, DestinationRule,
+ * of N services (each a Deployment, Service, ServiceAccount, ConfigMap, VirtualService, DestinationRule,
  * AuthorizationPolicy, NetworkPolicy and a Workload Identity ServiceAccount in overlays/dev, plus five Terraform
  * resources: a service account, its Workload Identity binding, a subnet, a topic and a database) in a
  * temporary folder, for N = 100,
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 public final class CheckBenchmark {
 
   private static final int TERRAFORM_RESOURCES_PER_SERVICE = 5;
-  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 8;
+  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 9;
 
   private CheckBenchmark() {}
 
@@ -165,12 +165,18 @@ public final class CheckBenchmark {
           project_id = "alphintra-dev"
         }
         """);
+    Files.createDirectories(istio.resolve("helm"));
+    Files.writeString(base.resolve("namespace.yaml"), MESH);
+    Files.writeString(istio.resolve("helm/gateway-values.yaml"), "name: istio-ingressgateway\n");
     for (int index = 0; index < services; index++) {
       String name = "svc-" + index;
+      // Each service is called by the one before it (svc-0 by the last), allowed on both layers, so the
+      // cross-reference rules resolve a reference of every kind per service.
+      String caller = "svc-" + ((index + services - 1) % services);
       Files.writeString(base.resolve("services/" + name + ".yaml"), kubernetes(name, index));
-      Files.writeString(base.resolve("network-policies/" + name + ".yaml"), networkPolicy(name));
+      Files.writeString(base.resolve("network-policies/" + name + ".yaml"), networkPolicy(name, caller));
       Files.writeString(istio.resolve("traffic/" + name + ".yaml"), traffic(name));
-      Files.writeString(istio.resolve("security/" + name + ".yaml"), authorization(name));
+      Files.writeString(istio.resolve("security/" + name + ".yaml"), authorization(name, caller));
       Files.writeString(module.resolve(name + ".tf"), terraform(name, index));
       Files.writeString(overlay.resolve(name + "-workload-identity.yaml"), workloadIdentity(name));
     }
@@ -206,6 +212,8 @@ public final class CheckBenchmark {
               containers:
                 - name: app
                   image: localhost:5000/alphintra/%1$s:1.0.%2$d
+                  envFrom:
+                    - configMapRef: {name: %1$s-config}
                   ports:
                     - {name: http, containerPort: 8080}
                   resources:
@@ -229,10 +237,17 @@ public final class CheckBenchmark {
           name: %1$s
           namespace: alphintra
         automountServiceAccountToken: false
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: %1$s-config
+          namespace: alphintra
+        data: {LOG_LEVEL: info}
         """.formatted(name, index, securityContext);
   }
 
-  private static String networkPolicy(String name) {
+  private static String networkPolicy(String name, String caller) {
     return """
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
@@ -247,9 +262,11 @@ public final class CheckBenchmark {
             - from:
                 - namespaceSelector:
                     matchLabels: {kubernetes.io/metadata.name: istio-ingress}
+                - podSelector:
+                    matchLabels: {app.kubernetes.io/name: %2$s}
               ports:
                 - {protocol: TCP, port: 8080}
-        """.formatted(name);
+        """.formatted(name, caller);
   }
 
   private static String traffic(String name) {
@@ -265,6 +282,7 @@ public final class CheckBenchmark {
             - route:
                 - destination:
                     host: %1$s.alphintra.svc.cluster.local
+                    port: {number: 80}
                     subset: v1
               timeout: 5s
               retries: {attempts: 2, perTryTimeout: 2s}
@@ -284,7 +302,7 @@ public final class CheckBenchmark {
         """.formatted(name);
   }
 
-  private static String authorization(String name) {
+  private static String authorization(String name, String caller) {
     return """
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -298,13 +316,64 @@ public final class CheckBenchmark {
           rules:
             - from:
                 - source:
-                    principals: [cluster.local/ns/istio-ingress/sa/istio-ingressgateway]
+                    principals:
+                      - cluster.local/ns/istio-ingress/sa/istio-ingressgateway
+                      - cluster.local/ns/alphintra/sa/%2$s
               to:
                 - operation:
                     methods: [GET, POST]
                     paths: ["/api/*"]
-        """.formatted(name);
+        """.formatted(name, caller);
   }
+
+  /** The namespaces, mesh-wide mutual TLS and the ingress Gateway with its VirtualService. */
+  private static final String MESH = """
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: alphintra
+        labels: {istio-injection: enabled}
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: istio-ingress
+      ---
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata:
+        name: default
+        namespace: istio-system
+      spec:
+        mtls: {mode: STRICT}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: alphintra
+        namespace: istio-ingress
+      spec:
+        selector: {istio: ingressgateway}
+        servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            hosts: [api.alphintra.example]
+            tls: {mode: SIMPLE, credentialName: alphintra-tls}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata:
+        name: api
+        namespace: istio-ingress
+      spec:
+        hosts: [api.alphintra.example]
+        gateways: [istio-ingress/alphintra]
+        http:
+          - route:
+              - destination:
+                  host: svc-0.alphintra.svc.cluster.local
+                  port: {number: 80}
+            timeout: 5s
+      """;
 
   private static String workloadIdentity(String name) {
     return """

@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** GKE nodes get internal addresses only, so no node is reachable from the internet. */
@@ -24,6 +22,9 @@ public final class GkeNodesArePrivate implements Rule {
       List.of("checkov CKV_GCP_25", "tfsec google-gke-enable-private-cluster",
           "terraform-google-modules kubernetes-engine safer-cluster"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_container_cluster", SETTING,
+      "so its nodes get public IP addresses", Boolean.FALSE::equals);
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -31,20 +32,6 @@ public final class GkeNodesArePrivate implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource cluster : platform.terraform().resources("google_container_cluster")) {
-      if (cluster.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-            cluster.address() + " does not set " + SETTING + ", so its nodes get public IP addresses"));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(cluster, SETTING)) {
-        if (Boolean.FALSE.equals(value.value())) {
-          findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-              cluster.address() + " sets " + SETTING + " = false" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

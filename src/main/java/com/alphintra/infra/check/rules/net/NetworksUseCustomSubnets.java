@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** VPC networks are in custom mode: every subnet and CIDR is one we planned. */
@@ -25,6 +23,9 @@ public final class NetworksUseCustomSubnets implements Rule {
       List.of("CIS Google Cloud Platform Foundation Benchmark 3.1 (no default network)",
           "https://cloud.google.com/vpc/docs/vpc#subnet-ranges"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_compute_network", SETTING,
+      "which defaults to true (auto mode)", Boolean.TRUE::equals);
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -32,20 +33,6 @@ public final class NetworksUseCustomSubnets implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource network : platform.terraform().resources("google_compute_network")) {
-      if (network.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, network.file(), network.line(), network.address(),
-            network.address() + " does not set " + SETTING + ", which defaults to true (auto mode)"));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(network, SETTING)) {
-        if (Boolean.TRUE.equals(value.value())) {
-          findings.add(Finding.of(INFO, network.file(), network.lineOf(SETTING), network.address(),
-              network.address() + " sets " + SETTING + " = true" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

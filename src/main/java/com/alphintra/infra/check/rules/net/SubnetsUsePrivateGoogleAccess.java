@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Every subnet reaches Google APIs without external addresses. */
@@ -23,6 +21,9 @@ public final class SubnetsUsePrivateGoogleAccess implements Rule {
       "Set private_ip_google_access = true on the google_compute_subnetwork.",
       List.of("checkov CKV_GCP_74", "https://cloud.google.com/vpc/docs/private-google-access"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_compute_subnetwork", SETTING,
+      "which defaults to false", Boolean.FALSE::equals);
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -30,23 +31,6 @@ public final class SubnetsUsePrivateGoogleAccess implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource subnet : platform.terraform().resources("google_compute_subnetwork")) {
-      if (SubnetsHaveFlowLogs.isProxyOnly(platform, subnet)) {
-        continue;
-      }
-      if (subnet.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, subnet.file(), subnet.line(), subnet.address(),
-            subnet.address() + " does not set " + SETTING + ", which defaults to false"));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(subnet, SETTING)) {
-        if (Boolean.FALSE.equals(value.value())) {
-          findings.add(Finding.of(INFO, subnet.file(), subnet.lineOf(SETTING), subnet.address(),
-              subnet.address() + " sets " + SETTING + " = false" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform, subnet -> !SubnetsHaveFlowLogs.isProxyOnly(platform, subnet));
   }
 }

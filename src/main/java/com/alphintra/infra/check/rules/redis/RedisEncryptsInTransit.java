@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Memorystore speaks TLS only. */
@@ -25,6 +23,9 @@ public final class RedisEncryptsInTransit implements Rule {
           + " using its server CA.",
       List.of("checkov CKV_GCP_97", "https://cloud.google.com/memorystore/docs/redis/about-in-transit-encryption"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_redis_instance", SETTING,
+      "which defaults to \"DISABLED\"", value -> value instanceof String mode && !ENCRYPTED.equals(mode));
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -32,20 +33,6 @@ public final class RedisEncryptsInTransit implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource instance : platform.terraform().resources("google_redis_instance")) {
-      if (instance.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, instance.file(), instance.line(), instance.address(),
-            instance.address() + " does not set " + SETTING + ", which defaults to \"DISABLED\""));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(instance, SETTING)) {
-        if (value.value() instanceof String mode && !ENCRYPTED.equals(mode)) {
-          findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-              instance.address() + " sets " + SETTING + " = \"" + mode + "\"" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Memorystore asks every client for the AUTH string. */
@@ -24,6 +22,9 @@ public final class RedisRequiresAuth implements Rule {
           + " Secret Manager.",
       List.of("checkov CKV_GCP_95", "https://cloud.google.com/memorystore/docs/redis/about-redis-auth"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_redis_instance", SETTING,
+      "which defaults to false", Boolean.FALSE::equals);
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -31,20 +32,6 @@ public final class RedisRequiresAuth implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource instance : platform.terraform().resources("google_redis_instance")) {
-      if (instance.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, instance.file(), instance.line(), instance.address(),
-            instance.address() + " does not set " + SETTING + ", which defaults to false"));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(instance, SETTING)) {
-        if (Boolean.FALSE.equals(value.value())) {
-          findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-              instance.address() + " sets " + SETTING + " = false" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

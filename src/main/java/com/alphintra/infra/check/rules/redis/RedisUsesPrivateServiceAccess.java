@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Memorystore takes its address from the platform's private services access range. */
@@ -26,6 +24,9 @@ public final class RedisUsesPrivateServiceAccess implements Rule {
           + " the google_redis_instance.",
       List.of("https://cloud.google.com/memorystore/docs/redis/networking"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_redis_instance", SETTING,
+      "which defaults to \"DIRECT_PEERING\"", value -> value instanceof String mode && !PRIVATE.equals(mode));
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -33,20 +34,6 @@ public final class RedisUsesPrivateServiceAccess implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource instance : platform.terraform().resources("google_redis_instance")) {
-      if (instance.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, instance.file(), instance.line(), instance.address(),
-            instance.address() + " does not set " + SETTING + ", which defaults to \"DIRECT_PEERING\""));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(instance, SETTING)) {
-        if (value.value() instanceof String mode && !PRIVATE.equals(mode)) {
-          findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-              instance.address() + " sets " + SETTING + " = \"" + mode + "\"" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

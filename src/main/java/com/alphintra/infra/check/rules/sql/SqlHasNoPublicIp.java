@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Cloud SQL is reachable over private IP only. */
@@ -24,6 +22,9 @@ public final class SqlHasNoPublicIp implements Rule {
           + " google_sql_database_instance.",
       List.of("checkov CKV_GCP_60", "CIS Google Cloud Platform Foundation Benchmark 6.6"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_sql_database_instance", SETTING,
+      "which defaults to true (a public IP)", Boolean.TRUE::equals);
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -31,20 +32,6 @@ public final class SqlHasNoPublicIp implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource instance : platform.terraform().resources("google_sql_database_instance")) {
-      if (instance.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-            instance.address() + " does not set " + SETTING + ", which defaults to true (a public IP)"));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(instance, SETTING)) {
-        if (Boolean.TRUE.equals(value.value())) {
-          findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-              instance.address() + " sets " + SETTING + " = true" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

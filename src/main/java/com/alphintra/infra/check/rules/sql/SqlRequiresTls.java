@@ -5,10 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.RequiredSetting;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.platform.TerraformResource;
-import com.alphintra.infra.platform.TerraformValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +24,9 @@ public final class SqlRequiresTls implements Rule {
           + " \"TRUSTED_CLIENT_CERTIFICATE_REQUIRED\") on the google_sql_database_instance.",
       List.of("checkov CKV_GCP_6", "CIS Google Cloud Platform Foundation Benchmark 6.4"));
 
+  private static final RequiredSetting REQUIRED = new RequiredSetting("google_sql_database_instance", SETTING,
+      "so unencrypted connections are accepted", value -> value instanceof String mode && !ENCRYPTED.contains(mode));
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -33,20 +34,6 @@ public final class SqlRequiresTls implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformResource instance : platform.terraform().resources("google_sql_database_instance")) {
-      if (instance.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-            instance.address() + " does not set " + SETTING + ", so unencrypted connections are accepted"));
-        continue;
-      }
-      for (TerraformValue value : platform.terraform().values(instance, SETTING)) {
-        if (value.value() instanceof String mode && !ENCRYPTED.contains(mode)) {
-          findings.add(Finding.of(INFO, instance.file(), instance.lineOf(SETTING), instance.address(),
-              instance.address() + " sets " + SETTING + " = \"" + mode + "\"" + value.where()));
-        }
-      }
-    }
-    return findings;
+    return REQUIRED.check(INFO, platform);
   }
 }

@@ -1,0 +1,116 @@
+package com.alphintra.infra.check.rules.gke;
+
+import com.alphintra.infra.check.Finding;
+import com.alphintra.infra.check.Rule;
+import com.alphintra.infra.check.RuleInfo;
+import com.alphintra.infra.check.Severity;
+import com.alphintra.infra.check.Target;
+import com.alphintra.infra.hcl.Attribute;
+import com.alphintra.infra.hcl.Block;
+import com.alphintra.infra.hcl.TemplateExpr;
+import com.alphintra.infra.platform.EvaluationContext;
+import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.TerraformResource;
+import com.alphintra.infra.platform.TerraformView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In production every pod's image is checked against the project's Binary Authorization policy, and the policy
+ * blocks what it does not allow rather than only logging it.
+ */
+public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
+
+  static final String EVALUATION_MODE = "binary_authorization.evaluation_mode";
+  static final String LEGACY_ENABLED = "binary_authorization.enabled";
+  static final String PROJECT_POLICY = "PROJECT_SINGLETON_POLICY_ENFORCE";
+  static final String POLICY_TYPE = "google_binary_authorization_policy";
+  static final String ENFORCED = "ENFORCED_BLOCK_AND_AUDIT_LOG";
+  static final String ALWAYS_ALLOW = "ALWAYS_ALLOW";
+
+  static final RuleInfo INFO = new RuleInfo("gke-binary-authorization",
+      "Production GKE clusters run only images the Binary Authorization policy admits", Severity.HIGH, Target.GKE,
+      "Without enforced Binary Authorization anyone who can create a pod in production can run any image from any"
+          + " registry, a typosquatted or backdoored one included; a dry-run policy only logs it afterwards.",
+      "Set binary_authorization { evaluation_mode = \"PROJECT_SINGLETON_POLICY_ENFORCE\" } on the"
+          + " google_container_cluster, and give the google_binary_authorization_policy a default_admission_rule"
+          + " with enforcement_mode = \"ENFORCED_BLOCK_AND_AUDIT_LOG\" and an evaluation_mode other than"
+          + " \"ALWAYS_ALLOW\" in prod.",
+      List.of("checkov CKV_GCP_66", "https://cloud.google.com/binary-authorization/docs/setting-up"));
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Finding> check(Platform platform) {
+    TerraformView terraform = platform.terraform();
+    List<Finding> findings = new ArrayList<>();
+    for (TerraformResource cluster : Clusters.all(terraform)) {
+      checkCluster(terraform, cluster, findings);
+    }
+    for (TerraformResource policy : terraform.resources(POLICY_TYPE)) {
+      checkPolicy(terraform, policy, findings);
+    }
+    return findings;
+  }
+
+  private static void checkCluster(TerraformView terraform, TerraformResource cluster, List<Finding> findings) {
+    Optional<Attribute> mode = cluster.attribute(EVALUATION_MODE);
+    Optional<Attribute> legacy = cluster.attribute(LEGACY_ENABLED);
+    Map<String, Integer> messages = new LinkedHashMap<>();
+    for (EvaluationContext context : Environments.production(terraform, cluster)) {
+      String where = " (in " + context.name() + ")";
+      if (mode.isPresent()) {
+        context.value(mode.get().value()).filter(value -> !PROJECT_POLICY.equals(value)).ifPresent(value ->
+            messages.put(cluster.address() + " sets " + EVALUATION_MODE + " = " + Literal.of(value) + where,
+                cluster.lineOf(EVALUATION_MODE)));
+      } else if (legacy.isPresent()) {
+        context.bool(legacy.get().value()).filter(on -> !on).ifPresent(off ->
+            messages.put(cluster.address() + " sets " + LEGACY_ENABLED + " = false" + where,
+                cluster.lineOf(LEGACY_ENABLED)));
+      } else {
+        messages.put(cluster.address() + " does not set " + EVALUATION_MODE + ", so it runs any image" + where,
+            cluster.lineOf(EVALUATION_MODE));
+      }
+    }
+    messages.forEach((message, line) ->
+        findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(), message)));
+  }
+
+  private static void checkPolicy(TerraformView terraform, TerraformResource policy, List<Finding> findings) {
+    Map<String, Block> rules = new LinkedHashMap<>();
+    policy.block().body().blocks("default_admission_rule").stream().findFirst()
+        .ifPresent(rule -> rules.put("default_admission_rule", rule));
+    List<Block> clusterRules = policy.block().body().blocks("cluster_admission_rules");
+    for (int index = 0; index < clusterRules.size(); index++) {
+      Block rule = clusterRules.get(index);
+      String cluster = rule.body().attribute("cluster")
+          .filter(found -> found.value() instanceof TemplateExpr)
+          .flatMap(found -> ((TemplateExpr) found.value()).literalValue())
+          .map(name -> "for \"" + name + "\"")
+          .orElse("#" + (index + 1));
+      rules.put("cluster_admission_rules " + cluster, rule);
+    }
+    Map<String, Integer> messages = new LinkedHashMap<>();
+    for (EvaluationContext context : Environments.production(terraform, policy)) {
+      String where = " (in " + context.name() + ")";
+      rules.forEach((name, rule) -> {
+        rule.body().attribute("enforcement_mode").ifPresent(mode ->
+            context.value(mode.value()).filter(value -> !ENFORCED.equals(value)).ifPresent(value ->
+                messages.put(policy.address() + " sets enforcement_mode = " + Literal.of(value) + " in " + name + where
+                    + ", so it only logs the images it should block", mode.range().start().line())));
+        rule.body().attribute("evaluation_mode").ifPresent(mode ->
+            context.value(mode.value()).filter(ALWAYS_ALLOW::equals).ifPresent(value ->
+                messages.put(policy.address() + " sets evaluation_mode = " + Literal.of(value) + " in " + name + where
+                    + ", so it admits every image", mode.range().start().line())));
+      });
+    }
+    messages.forEach((message, line) ->
+        findings.add(Finding.of(INFO, policy.file(), line, policy.address(), message)));
+  }
+}

@@ -1,0 +1,5 @@
+module "gke" {
+  source = "../../modules/gke"
+  binauthz_mode = "DISABLED"
+  enforced      = false
+}

@@ -1,0 +1,29 @@
+resource "google_container_cluster" "primary" {
+  name = "alphintra"
+  binary_authorization {
+    evaluation_mode = var.binauthz_mode
+  }
+}
+
+resource "google_container_cluster" "open" {
+  name = "open"
+}
+
+resource "google_container_cluster" "legacy" {
+  name = "legacy"
+  binary_authorization {
+    enabled = false
+  }
+}
+
+resource "google_binary_authorization_policy" "project" {
+  default_admission_rule {
+    evaluation_mode  = "ALWAYS_DENY"
+    enforcement_mode = var.enforced ? "ENFORCED_BLOCK_AND_AUDIT_LOG" : "DRYRUN_AUDIT_LOG_ONLY"
+  }
+  cluster_admission_rules {
+    cluster          = "us-east4.alphintra"
+    evaluation_mode  = "ALWAYS_ALLOW"
+    enforcement_mode = "ENFORCED_BLOCK_AND_AUDIT_LOG"
+  }
+}

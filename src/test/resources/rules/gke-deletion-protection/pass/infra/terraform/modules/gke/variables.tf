@@ -1,0 +1,4 @@
+variable "deletion_protection" {
+  type    = bool
+  default = true
+}

@@ -1,0 +1,4 @@
+variable "logging_service" {
+  type    = string
+  default = "logging.googleapis.com/kubernetes"
+}

@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  monitoring_components = ["APISERVER"]
+}

@@ -1,0 +1,4 @@
+variable "monitoring_components" {
+  type    = list(string)
+  default = ["SYSTEM_COMPONENTS", "APISERVER"]
+}

@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  datapath = "LEGACY_DATAPATH"
+}

@@ -1,0 +1,4 @@
+variable "datapath" {
+  type    = string
+  default = "ADVANCED_DATAPATH"
+}

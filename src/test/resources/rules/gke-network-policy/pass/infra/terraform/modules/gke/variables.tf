@@ -1,0 +1,4 @@
+variable "datapath" {
+  type    = string
+  default = "advanced_datapath"
+}

@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  remove_default_pool = false
+}

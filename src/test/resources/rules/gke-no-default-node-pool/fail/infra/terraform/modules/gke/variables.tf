@@ -1,0 +1,4 @@
+variable "remove_default_pool" {
+  type    = bool
+  default = true
+}

@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  legacy_abac = true
+}

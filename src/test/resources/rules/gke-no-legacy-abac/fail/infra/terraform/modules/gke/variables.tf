@@ -1,0 +1,4 @@
+variable "legacy_abac" {
+  type    = bool
+  default = false
+}

@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  admin_password = "placeholder-not-a-secret"
+}

@@ -1,0 +1,4 @@
+variable "auto_upgrade" {
+  type    = bool
+  default = true
+}

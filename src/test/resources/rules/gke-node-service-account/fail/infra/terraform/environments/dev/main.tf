@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  node_service_account = "default"
+}

@@ -1,0 +1,4 @@
+variable "private_endpoint" {
+  type    = bool
+  default = false
+}

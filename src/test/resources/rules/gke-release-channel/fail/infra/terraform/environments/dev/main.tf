@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  release_channel = "UNSPECIFIED"
+}

@@ -1,0 +1,4 @@
+variable "release_channel" {
+  type    = string
+  default = "REGULAR"
+}

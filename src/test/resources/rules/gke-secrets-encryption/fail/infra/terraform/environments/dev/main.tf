@@ -1,0 +1,4 @@
+module "gke" {
+  source = "../../modules/gke"
+  secrets_encryption = "DECRYPTED"
+}

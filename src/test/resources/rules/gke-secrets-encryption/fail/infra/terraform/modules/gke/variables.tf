@@ -1,0 +1,4 @@
+variable "secrets_encryption" {
+  type    = string
+  default = "ENCRYPTED"
+}

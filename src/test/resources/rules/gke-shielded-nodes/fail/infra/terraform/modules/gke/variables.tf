@@ -1,0 +1,4 @@
+variable "secure_boot" {
+  type    = bool
+  default = true
+}
