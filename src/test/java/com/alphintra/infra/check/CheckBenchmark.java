@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Benchmark harness for {@code alphintra check} (prints figures; not a test). Generates a synthetic platform
- * of N services (each a Deployment, Service, ServiceAccount, ConfigMap, VirtualService, DestinationRule,
- * AuthorizationPolicy, NetworkPolicy and a Workload Identity ServiceAccount in overlays/dev, plus five Terraform
+ * of N services (each a Deployment, PodDisruptionBudget, Service, ServiceAccount, ConfigMap, VirtualService,
+ * DestinationRule, AuthorizationPolicy, an ingress and an egress NetworkPolicy and a Workload Identity
+ * ServiceAccount in overlays/dev, plus five Terraform
  * resources: a service account, its Workload Identity binding, a subnet, a topic and a database) in a
  * temporary folder, for N = 100,
  * 1 000 and 5 000, and times a bare parse of its files (HCL and YAML parsers only) and a full check (load
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
 public final class CheckBenchmark {
 
   private static final int TERRAFORM_RESOURCES_PER_SERVICE = 5;
-  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 9;
+  private static final int KUBERNETES_OBJECTS_PER_SERVICE = 11;
 
   private CheckBenchmark() {}
 
@@ -164,7 +165,37 @@ public final class CheckBenchmark {
           source     = "../../modules/services"
           project_id = "alphintra-dev"
         }
+
+        resource "google_project_iam_audit_config" "data_access" {
+          for_each = toset(["container.googleapis.com", "cloudsql.googleapis.com"])
+
+          project = "alphintra-dev"
+          service = each.value
+
+          audit_log_config {
+            log_type = "DATA_READ"
+          }
+          audit_log_config {
+            log_type = "DATA_WRITE"
+          }
+        }
+
+        resource "google_logging_project_bucket_config" "audit" {
+          project        = "alphintra-dev"
+          location       = "us-east4"
+          bucket_id      = "audit"
+          retention_days = 400
+        }
+
+        resource "google_logging_project_sink" "audit" {
+          name        = "audit"
+          destination = "logging.googleapis.com/${google_logging_project_bucket_config.audit.id}"
+          filter      = "logName:\\"cloudaudit.googleapis.com\\""
+        }
         """);
+    for (Path directory : List.of(module, infra.resolve("terraform/environments/dev"))) {
+      Files.writeString(directory.resolve("versions.tf"), VERSIONS);
+    }
     Files.createDirectories(istio.resolve("helm"));
     Files.writeString(base.resolve("namespace.yaml"), MESH);
     Files.writeString(istio.resolve("helm/gateway-values.yaml"), "name: istio-ingressgateway\n");
@@ -184,12 +215,16 @@ public final class CheckBenchmark {
   }
 
   private static String kubernetes(String name, int index) {
-    // Every tenth service has findings, so the report path is exercised too.
+    // Every tenth service has findings, so the report path is exercised too; the others are clean, as a
+    // real platform mostly is.
     String securityContext = index % 10 == 0 ? "" : """
                   securityContext:
                     runAsNonRoot: true
                     runAsUser: 10001
                     allowPrivilegeEscalation: false
+                    readOnlyRootFilesystem: true
+                    capabilities: {drop: [ALL]}
+                    seccompProfile: {type: RuntimeDefault}
         """;
     return """
         # %1$s: deployment, service and service account.
@@ -219,7 +254,19 @@ public final class CheckBenchmark {
                   resources:
                     requests: {cpu: 100m, memory: 128Mi}
                     limits: {memory: 256Mi}
+                  readinessProbe: {httpGet: {path: /readyz, port: http}}
+                  livenessProbe: {httpGet: {path: /healthz, port: http}}
         %3$s---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: %1$s
+          namespace: alphintra
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels: {app.kubernetes.io/name: %1$s}
+        ---
         apiVersion: v1
         kind: Service
         metadata:
@@ -266,6 +313,22 @@ public final class CheckBenchmark {
                     matchLabels: {app.kubernetes.io/name: %2$s}
               ports:
                 - {protocol: TCP, port: 8080}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: %2$s-to-%1$s
+          namespace: alphintra
+        spec:
+          podSelector:
+            matchLabels: {app.kubernetes.io/name: %2$s}
+          policyTypes: [Egress]
+          egress:
+            - to:
+                - podSelector:
+                    matchLabels: {app.kubernetes.io/name: %1$s}
+              ports:
+                - {protocol: TCP, port: 8080}
         """.formatted(name, caller);
   }
 
@@ -279,13 +342,22 @@ public final class CheckBenchmark {
         spec:
           hosts: [%1$s.alphintra.svc.cluster.local]
           http:
-            - route:
+            - match:
+                - method: {exact: GET}
+              route:
                 - destination:
                     host: %1$s.alphintra.svc.cluster.local
                     port: {number: 80}
                     subset: v1
               timeout: 5s
               retries: {attempts: 2, perTryTimeout: 2s}
+            - route:
+                - destination:
+                    host: %1$s.alphintra.svc.cluster.local
+                    port: {number: 80}
+                    subset: v1
+              timeout: 5s
+              retries: {attempts: 0}
         ---
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -296,6 +368,10 @@ public final class CheckBenchmark {
           host: %1$s.alphintra.svc.cluster.local
           trafficPolicy:
             tls: {mode: ISTIO_MUTUAL}
+            connectionPool:
+              tcp: {maxConnections: 100}
+              http: {http1MaxPendingRequests: 100}
+            outlierDetection: {consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s}
           subsets:
             - name: v1
               labels: {app.kubernetes.io/version: "1.0.0"}
@@ -326,18 +402,48 @@ public final class CheckBenchmark {
         """.formatted(name, caller);
   }
 
-  /** The namespaces, mesh-wide mutual TLS and the ingress Gateway with its VirtualService. */
+  private static final String VERSIONS = """
+      terraform {
+        required_version = ">= 1.6"
+
+        required_providers {
+          google = {
+            source  = "hashicorp/google"
+            version = ">= 6.50, < 7.0"
+          }
+        }
+      }
+      """;
+
+  /** The namespaces (default deny on both layers), mesh-wide mutual TLS and the ingress Gateway. */
   private static final String MESH = """
       apiVersion: v1
       kind: Namespace
       metadata:
         name: alphintra
-        labels: {istio-injection: enabled}
+        labels: {istio-injection: enabled, pod-security.kubernetes.io/enforce: restricted}
       ---
       apiVersion: v1
       kind: Namespace
       metadata:
         name: istio-ingress
+        labels: {pod-security.kubernetes.io/enforce: restricted}
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: default-deny
+        namespace: alphintra
+      spec:
+        podSelector: {}
+        policyTypes: [Ingress, Egress]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata:
+        name: allow-nothing
+        namespace: alphintra
+      spec: {}
       ---
       apiVersion: security.istio.io/v1
       kind: PeerAuthentication
@@ -373,6 +479,7 @@ public final class CheckBenchmark {
                   host: svc-0.alphintra.svc.cluster.local
                   port: {number: 80}
             timeout: 5s
+            retries: {attempts: 0}
       """;
 
   private static String workloadIdentity(String name) {
@@ -406,6 +513,12 @@ public final class CheckBenchmark {
           project       = var.project_id
           name          = "%1$s"
           ip_cidr_range = cidrsubnet("10.0.0.0/8", 16, %3$d)
+
+          private_ip_google_access = true
+          log_config {
+            aggregation_interval = "INTERVAL_5_SEC"
+            flow_sampling        = 0.5
+          }
         }
 
         resource "google_pubsub_topic" "%2$s" {
