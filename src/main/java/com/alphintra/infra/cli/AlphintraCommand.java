@@ -16,6 +16,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     subcommands = {
         DoctorCommand.class,
+        UpCommand.class,
+        DownCommand.class,
+        StatusCommand.class,
+        AccessCommand.class,
         AutoComplete.GenerateCompletion.class})
 final class AlphintraCommand implements Callable<Integer> {
 

@@ -12,6 +12,10 @@ final class CommandFactory implements CommandLine.IFactory {
   CommandFactory(Services services) {
     this.commands = Map.of(
         DoctorCommand.class, () -> new DoctorCommand(services),
+        UpCommand.class, () -> new UpCommand(services),
+        DownCommand.class, () -> new DownCommand(services),
+        StatusCommand.class, () -> new StatusCommand(services),
+        AccessCommand.class, () -> new AccessCommand(services),
         VersionProvider.class, () -> new VersionProvider(services));
   }
 

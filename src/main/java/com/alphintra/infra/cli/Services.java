@@ -4,6 +4,8 @@ import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.HostProbe;
 import com.alphintra.infra.doctor.SystemHostProbe;
 import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.local.LocalEnvironment;
+import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.exec.SystemProcessRunner;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
@@ -16,15 +18,23 @@ import java.util.function.Supplier;
  * @param processes runs external programs
  * @param host reads CPU, memory, disk and port availability of this machine
  * @param workspace the checkout the tool works on, when there is one
+ * @param local cluster connections, Helm, the ingress prober and the clock of the local environment
  */
-public record Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
+public record Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace,
+    LocalServices local) {
+
+  /** For commands that never reach a cluster: the local environment gets its production wiring, made lazily. */
+  public Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
+    this(processes, host, workspace, LocalServices.production());
+  }
 
   /** The property the launcher sets to the checkout it lives in. */
   public static final String HOME_PROPERTY = "alphintra.home";
 
   public static Services production() {
     Path start = Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")));
-    return new Services(new SystemProcessRunner(), new SystemHostProbe(), () -> Workspace.find(start));
+    return new Services(new SystemProcessRunner(), new SystemHostProbe(), () -> Workspace.find(start),
+        LocalServices.production());
   }
 
   public Workspace requireWorkspace() {
@@ -35,5 +45,9 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
 
   public Doctor doctor() {
     return new Doctor(processes, host);
+  }
+
+  public LocalEnvironment localEnvironment() {
+    return new LocalEnvironment(requireWorkspace(), processes, doctor(), local);
   }
 }

@@ -1,0 +1,84 @@
+package com.alphintra.infra.local;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.Release;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link Charts} through the Helm library embedded in helm-java, so no {@code helm} binary is needed.
+ * Repositories go into our own repository file under .alphintra/, leaving the person's Helm setup alone.
+ */
+public final class HelmCharts implements Charts {
+
+  private final String kubeconfig;
+  private final Path repositoryConfig;
+  private final Set<String> addedRepositories = new HashSet<>();
+
+  /**
+   * @param kubeconfig the kubeconfig text with the wanted context as its current context
+   * @param repositoryConfig where Helm keeps the repository list for the tool
+   */
+  public HelmCharts(String kubeconfig, Path repositoryConfig) {
+    this.kubeconfig = kubeconfig;
+    this.repositoryConfig = repositoryConfig;
+  }
+
+  @Override
+  public void install(ChartRelease release, Duration timeout) {
+    try {
+      addRepository(release);
+      Helm.upgrade(release.repositoryName() + "/" + release.chart())
+          .install()
+          .withName(release.name())
+          .withNamespace(release.namespace())
+          .createNamespace()
+          .withVersion(release.version())
+          .withValuesFile(release.valuesFile())
+          .withRepositoryConfig(repositoryConfig)
+          .withKubeConfigContents(kubeconfig)
+          .waitReady()
+          .withTimeout((int) Math.max(1, timeout.toSeconds()))
+          .call();
+    } catch (IllegalStateException e) {
+      throw new StepFailedException("helm could not install " + release.display() + " as " + release.namespace()
+          + "/" + release.name(), e.getMessage(), e);
+    }
+  }
+
+  private void addRepository(ChartRelease release) {
+    if (addedRepositories.add(release.repositoryName())) {
+      OwnerOnlyFiles.createDirectory(repositoryConfig.getParent());
+      Helm.repo().add()
+          .withRepositoryConfig(repositoryConfig)
+          .withName(release.repositoryName())
+          .withUrl(URI.create(release.repositoryUrl()))
+          .call();
+    }
+  }
+
+  @Override
+  public Optional<InstalledRelease> status(String release, String namespace) {
+    for (Release found : Helm.list().all().withNamespace(namespace).withKubeConfigContents(kubeconfig).call()) {
+      if (found.getName().equals(release)) {
+        String chart = found.getChart();
+        String version = chart.substring(chart.lastIndexOf('-') + 1);
+        return Optional.of(new InstalledRelease(release, namespace, version, found.getStatus()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void uninstall(String release, String namespace) {
+    try {
+      Helm.uninstall(release).withNamespace(namespace).ignoreNotFound().withKubeConfigContents(kubeconfig).call();
+    } catch (IllegalStateException e) {
+      throw new StepFailedException("helm could not uninstall " + namespace + "/" + release, e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package com.alphintra.infra.local;
+
+import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.doctor.RequirementsReader;
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.workspace.PinnedVersions;
+import com.alphintra.infra.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Builds the plan of {@code up} from the checkout: chart versions from infra/versions.yaml, the cluster
+ * from the k3d config, the platform from the local overlay, our Helm values beside the manifests.
+ * Building touches nothing: connections to the cluster and Helm are made when a step first needs them.
+ */
+public final class PlanFactory {
+
+  static final String OVERLAY = "overlays/local";
+
+  /** PHASE-2.md's targets: cluster startup under 5 minutes, service deployment under 2. */
+  static final List<Budget> BUDGETS = List.of(
+      new Budget("cluster startup", Duration.ofMinutes(5), List.of("prerequisites", "cluster")),
+      new Budget("service deployment", Duration.ofMinutes(2), List.of("platform")),
+      new Budget("whole environment", Duration.ofMinutes(15),
+          List.of("prerequisites", "cluster", "istio", "tls", "platform", "observability", "verify")));
+
+  private final Workspace workspace;
+  private final ProcessRunner processes;
+  private final Doctor doctor;
+  private final LocalServices services;
+
+  public PlanFactory(Workspace workspace, ProcessRunner processes, Doctor doctor, LocalServices services) {
+    this.workspace = workspace;
+    this.processes = processes;
+    this.doctor = doctor;
+    this.services = services;
+  }
+
+  public static String contextFor(K3dConfig config, java.util.Optional<String> context) {
+    return context.orElse(config.context());
+  }
+
+  public Plan build(UpRequest request, Supplier<Cluster> cluster) {
+    PinnedVersions pins = PinnedVersions.read(workspace.versionsFile());
+    K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
+    boolean existingCluster = request.context().isPresent();
+    String context = contextFor(k3d, request.context());
+    Path overlay = workspace.kubernetes().resolve(OVERLAY);
+    List<String> notes = new ArrayList<>();
+    if (!Files.isRegularFile(overlay.resolve("kustomization.yaml"))) {
+      if (!request.dryRun()) {
+        throw new InputException("the local overlay is missing", overlay,
+            "restore infra/kubernetes/" + OVERLAY + "/kustomization.yaml from git");
+      }
+      notes.add("overlay " + shown(overlay) + " is missing: the platform step would fail");
+    }
+    Programs programs = new Programs(processes);
+    Supplier<Charts> charts = new Lazy<>(() -> services.charts().apply(context, workspace.localState()));
+    RenderedOverlay rendered = new RenderedOverlay(programs, overlay, cluster);
+    LocalCertificateAuthority authority = new LocalCertificateAuthority(workspace.localState().resolve("tls"),
+        services.clock());
+    LocalSecrets secrets = new LocalSecrets(workspace.kubernetes().resolve("base/secrets"),
+        workspace.localState().resolve("secrets.yaml"));
+    Duration wait = services.readinessWait();
+
+    List<Step> steps = List.of(
+        new PrerequisitesStep(doctor, RequirementsReader.read(workspace), existingCluster),
+        new ClusterStep(programs, k3d, shown(k3d.file()), cluster, wait),
+        new IstioStep(new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait),
+        new GatewayTlsStep(authority, cluster),
+        new PlatformStep(rendered, secrets, cluster, shown(overlay), plannedObjects(overlay)),
+        new ObservabilityStep(new Releases(observabilityReleases(pins), charts, workspace.root()), rendered, cluster),
+        new VerificationStep(new HealthCheck(services.probers().apply(authority.caCertificate())), cluster,
+            context, wait));
+    if (existingCluster) {
+      notes.add("context " + context + ": the cluster step is skipped; the platform layers go onto that cluster");
+    }
+    return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), BUDGETS, notes);
+  }
+
+  private List<ChartRelease> istioReleases(PinnedVersions pins) {
+    String repository = pins.require("kubernetes.istio.charts.repository");
+    Path values = workspace.kubernetes().resolve("istio/helm");
+    List<ChartRelease> releases = new ArrayList<>();
+    releases.add(release("istio-base", "istio-system", "istio", repository, "base",
+        pins.require("kubernetes.istio.charts.base"), values.resolve("base-values.yaml")));
+    pins.find("kubernetes.istio.charts.cni").ifPresent(version -> releases.add(release("istio-cni", "istio-system",
+        "istio", repository, "cni", version, values.resolve("cni-values.yaml"))));
+    releases.add(release("istiod", "istio-system", "istio", repository, "istiod",
+        pins.require("kubernetes.istio.charts.istiod"), values.resolve("istiod-values.yaml")));
+    releases.add(release(IstioStep.GATEWAY, IstioStep.GATEWAY_NAMESPACE, "istio", repository, "gateway",
+        pins.require("kubernetes.istio.charts.gateway"), values.resolve("gateway-values.yaml")));
+    return releases;
+  }
+
+  private List<ChartRelease> observabilityReleases(PinnedVersions pins) {
+    Path values = workspace.kubernetes().resolve("observability/helm");
+    List<ChartRelease> releases = new ArrayList<>();
+    // pin key, release name, repository name as the upstream project calls it
+    for (List<String> entry : List.of(List.of("kubePrometheusStack", "kube-prometheus-stack", "prometheus-community"),
+        List.of("jaeger", "jaeger", "jaegertracing"), List.of("kiali", "kiali", "kiali"))) {
+      String key = "observability." + entry.get(0);
+      String chart = pins.require(key + ".chart");
+      releases.add(release(entry.get(1), HealthCheck.OBSERVABILITY, entry.get(2),
+          pins.require(key + ".repository"), chart, pins.require(key + ".version"),
+          values.resolve(chart + "-values.yaml")));
+    }
+    return releases;
+  }
+
+  private ChartRelease release(String name, String namespace, String repositoryName, String repositoryUrl,
+      String chart, String version, Path valuesFile) {
+    if (!Files.isRegularFile(valuesFile)) {
+      throw new InputException("the Helm values for " + chart + " are missing", valuesFile,
+          "restore " + shown(valuesFile) + " from git");
+    }
+    return new ChartRelease(name, namespace, repositoryName, repositoryUrl, chart, version, valuesFile);
+  }
+
+  private List<String> plannedObjects(Path overlay) {
+    Map<String, Integer> counts = ObjectCounts.count(overlay);
+    if (counts.isEmpty()) {
+      return List.of("objects: counts unavailable (the overlay's files could not be read; no process is run "
+          + "for a dry run)");
+    }
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    List<String> lines = new ArrayList<>();
+    lines.add("apply: " + total + " objects (server-side apply, field manager " + Cluster.FIELD_MANAGER
+        + "; counted from the overlay's files):");
+    StringBuilder line = new StringBuilder();
+    for (Map.Entry<String, Integer> count : counts.entrySet()) {
+      String part = count.getKey() + " " + count.getValue();
+      if (line.length() + part.length() > 90) {
+        lines.add("  " + line.toString().strip());
+        line.setLength(0);
+      }
+      line.append(part).append(", ");
+    }
+    if (line.length() > 0) {
+      lines.add("  " + line.substring(0, line.length() - 2));
+    }
+    return lines;
+  }
+
+  /** Paths as a person sees them in the plan: relative to the checkout, so the plan reads the same anywhere. */
+  private Path shown(Path path) {
+    return path.startsWith(workspace.root()) ? workspace.root().relativize(path) : path;
+  }
+}
