@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         DownCommand.class,
         StatusCommand.class,
         AccessCommand.class,
+        DevCommand.class,
         AutoComplete.GenerateCompletion.class})
 final class AlphintraCommand implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ final class CommandFactory implements CommandLine.IFactory {
         DownCommand.class, () -> new DownCommand(services),
         StatusCommand.class, () -> new StatusCommand(services),
         AccessCommand.class, () -> new AccessCommand(services),
+        DevDeployCommand.class, () -> new DevDeployCommand(services),
         VersionProvider.class, () -> new VersionProvider(services));
   }
 

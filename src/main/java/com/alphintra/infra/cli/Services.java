@@ -1,15 +1,19 @@
 package com.alphintra.infra.cli;
 
+import com.alphintra.infra.dev.DevLoop;
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.HostProbe;
 import com.alphintra.infra.doctor.SystemHostProbe;
 import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.image.ImageBuilder;
+import com.alphintra.infra.image.ImagePublisher;
 import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.exec.SystemProcessRunner;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,13 +23,20 @@ import java.util.function.Supplier;
  * @param host reads CPU, memory, disk and port availability of this machine
  * @param workspace the checkout the tool works on, when there is one
  * @param local cluster connections, Helm, the ingress prober and the clock of the local environment
+ * @param images builds and pushes images, given the folder for its layer cache
  */
 public record Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace,
-    LocalServices local) {
+    LocalServices local, Function<Path, ImagePublisher> images) {
 
   /** For commands that never reach a cluster: the local environment gets its production wiring, made lazily. */
   public Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
     this(processes, host, workspace, LocalServices.production());
+  }
+
+  /** Images are built with Jib, as in production. */
+  public Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace,
+      LocalServices local) {
+    this(processes, host, workspace, local, ImageBuilder::new);
   }
 
   /** The property the launcher sets to the checkout it lives in. */
@@ -34,7 +45,7 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
   public static Services production() {
     Path start = Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")));
     return new Services(new SystemProcessRunner(), new SystemHostProbe(), () -> Workspace.find(start),
-        LocalServices.production());
+        LocalServices.production(), ImageBuilder::new);
   }
 
   public Workspace requireWorkspace() {
@@ -45,6 +56,13 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
 
   public Doctor doctor() {
     return new Doctor(processes, host);
+  }
+
+  /** The sample service's dev loop; its image layers are cached under the checkout's .alphintra/. */
+  public DevLoop devLoop() {
+    Workspace checkout = requireWorkspace();
+    return new DevLoop(checkout, processes, images.apply(checkout.localState().resolve("jib-cache")),
+        local.clusters());
   }
 
   public LocalEnvironment localEnvironment() {

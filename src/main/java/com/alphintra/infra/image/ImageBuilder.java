@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Builds container images with Jib: no Docker daemon, layers cached on disk so a rebuild after a small change
  * only makes and pushes the one layer that changed.
  */
-public final class ImageBuilder {
+public final class ImageBuilder implements ImagePublisher {
 
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1");
 
@@ -35,6 +35,11 @@ public final class ImageBuilder {
   /** @param cacheDirectory where base and application layers are cached between builds */
   public ImageBuilder(Path cacheDirectory) {
     this.cacheDirectory = cacheDirectory;
+  }
+
+  @Override
+  public BuiltImage publish(ImageRequest request, String reference) {
+    return build(request, new ImageDestination.Registry(reference));
   }
 
   public BuiltImage build(ImageRequest request, ImageDestination destination) {

@@ -70,7 +70,12 @@ public final class SampleServiceImage {
 
   /** The same image as reached from this machine, through the registry's loopback port. */
   public String pushReference() {
-    return HOST_REGISTRY + "/" + repository() + ":" + version();
+    return pushReference(HOST_REGISTRY);
+  }
+
+  /** The image under the same repository and tag in another registry, e.g. one a test runs. */
+  public String pushReference(String registryHost) {
+    return registryHost + "/" + repository() + ":" + version();
   }
 
   /** The cluster's reference pinned to a pushed digest: what the Deployments run. */
