@@ -5,15 +5,12 @@ import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.HostProbe;
 import com.alphintra.infra.doctor.SystemHostProbe;
 import com.alphintra.infra.exec.ProcessRunner;
-import com.alphintra.infra.image.ImageBuilder;
-import com.alphintra.infra.image.ImagePublisher;
 import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.exec.SystemProcessRunner;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,20 +20,13 @@ import java.util.function.Supplier;
  * @param host reads CPU, memory, disk and port availability of this machine
  * @param workspace the checkout the tool works on, when there is one
  * @param local cluster connections, Helm, the ingress prober and the clock of the local environment
- * @param images builds and pushes images, given the folder for its layer cache
  */
 public record Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace,
-    LocalServices local, Function<Path, ImagePublisher> images) {
+    LocalServices local) {
 
   /** For commands that never reach a cluster: the local environment gets its production wiring, made lazily. */
   public Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
     this(processes, host, workspace, LocalServices.production());
-  }
-
-  /** Images are built with Jib, as in production. */
-  public Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace,
-      LocalServices local) {
-    this(processes, host, workspace, local, ImageBuilder::new);
   }
 
   /** The property the launcher sets to the checkout it lives in. */
@@ -45,7 +35,7 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
   public static Services production() {
     Path start = Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")));
     return new Services(new SystemProcessRunner(), new SystemHostProbe(), () -> Workspace.find(start),
-        LocalServices.production(), ImageBuilder::new);
+        LocalServices.production());
   }
 
   public Workspace requireWorkspace() {
@@ -61,7 +51,7 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
   /** The sample service's dev loop; its image layers are cached under the checkout's .alphintra/. */
   public DevLoop devLoop() {
     Workspace checkout = requireWorkspace();
-    return new DevLoop(checkout, processes, images.apply(checkout.localState().resolve("jib-cache")),
+    return new DevLoop(checkout, processes, local.images().apply(LocalServices.imageCache(checkout)),
         local.clusters());
   }
 

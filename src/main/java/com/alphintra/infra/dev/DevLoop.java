@@ -2,16 +2,14 @@ package com.alphintra.infra.dev;
 
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.error.OperationFailedException;
-import com.alphintra.infra.exec.Command;
-import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.image.BuiltImage;
 import com.alphintra.infra.image.ImagePublisher;
+import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.image.SampleServiceImage;
 import com.alphintra.infra.local.Cluster;
 import com.alphintra.infra.local.K3dConfig;
 import com.alphintra.infra.local.PlanFactory;
-import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
@@ -30,23 +28,19 @@ import java.util.function.Function;
  */
 public final class DevLoop {
 
-  static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(5);
-
   private final Workspace workspace;
-  private final ProcessRunner processes;
-  private final ImagePublisher images;
+  private final SampleServiceBuild build;
   private final Function<String, Cluster> clusters;
 
   public DevLoop(Workspace workspace, ProcessRunner processes, ImagePublisher images,
       Function<String, Cluster> clusters) {
     this.workspace = workspace;
-    this.processes = processes;
-    this.images = images;
+    this.build = new SampleServiceBuild(workspace, processes, images);
     this.clusters = clusters;
   }
 
   public SampleServiceImage image() {
-    return new SampleServiceImage(workspace, PinnedVersions.read(workspace.versionsFile()));
+    return build.image();
   }
 
   /** The Deployments a request names; an unknown name is an input error before anything runs. */
@@ -62,12 +56,12 @@ public final class DevLoop {
 
     listener.phaseStarted(DeployPhase.COMPILE);
     long started = System.nanoTime();
-    compile(image);
+    build.compile();
     phases.add(finished(listener, DeployPhase.COMPILE, started, "mvnw compile " + workspace.root().relativize(image.pom())));
 
     listener.phaseStarted(DeployPhase.IMAGE);
     started = System.nanoTime();
-    BuiltImage built = publish(image, request);
+    BuiltImage built = publish(request);
     phases.add(finished(listener, DeployPhase.IMAGE, started, built.pinnedReference()));
 
     listener.phaseStarted(DeployPhase.ROLLOUT);
@@ -114,21 +108,9 @@ public final class DevLoop {
     }
   }
 
-  private void compile(SampleServiceImage image) {
-    Command command = Command.of(workspace.root().resolve("mvnw").toString(), "-q", "-B", "-f",
-            image.pom().toString(), "-DskipTests", "compile")
-        .inDirectory(workspace.root())
-        .withTimeout(COMPILE_TIMEOUT);
-    ProcessResult result = processes.run(command);
-    if (!result.succeeded()) {
-      throw new OperationFailedException("compile failed: " + result.describe(),
-          "fix the compile error; nothing was built or rolled out, the running version is unchanged");
-    }
-  }
-
-  private BuiltImage publish(SampleServiceImage image, DeployRequest request) {
+  private BuiltImage publish(DeployRequest request) {
     try {
-      return images.publish(image.request(), image.pushReference(request.registryHost()));
+      return build.publish(request.registryHost());
     } catch (OperationFailedException e) {
       throw new OperationFailedException(e.getMessage(),
           e.hint() + "; nothing was rolled out, the running version is unchanged");

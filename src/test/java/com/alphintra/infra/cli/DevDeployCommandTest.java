@@ -39,9 +39,8 @@ class DevDeployCommandTest {
       throw new IllegalStateException("dev deploy needs no Helm");
     }, ca -> {
       throw new IllegalStateException("dev deploy probes no ingress");
-    }, Clock.systemUTC(), Duration.ofSeconds(1));
-    return new Services(fixture.processes, new FakeHostProbe(), () -> Optional.of(fixture.workspace), local,
-        cache -> fixture.publisher());
+    }, Clock.systemUTC(), Duration.ofSeconds(1), cache -> fixture.publisher());
+    return new Services(fixture.processes, new FakeHostProbe(), () -> Optional.of(fixture.workspace), local);
   }
 
   /** Without a controller the mock keeps the old status, whose generation is older than the patch's. */
