@@ -14,16 +14,17 @@ import java.util.function.Function;
 /**
  * What the local environment needs beyond running programs, built once: a cluster connection per kube
  * context, Helm per context (with the tool's own repository file under the state folder), the ingress
- * prober for a CA file, a clock, how long to wait for readiness, and the image builder (given its cache folder). Tests pass fakes and the mock server.
+ * prober for a CA file, a clock, how long to wait for readiness, the image builder (given its cache folder) and the deep status check's
+ * probes (given a cluster and the local CA). Tests pass fakes and the mock server.
  */
 public record LocalServices(Function<String, Cluster> clusters, BiFunction<String, Path, Charts> charts,
     Function<Path, IngressProber> probers, Clock clock, Duration readinessWait,
-    Function<Path, ImagePublisher> images) {
+    Function<Path, ImagePublisher> images, BiFunction<Cluster, Path, SmokeProbes> smokeProbes) {
 
-  /** Images built with Jib (cached in the given folder), as in production. */
+  /** Images built with Jib (cached in the given folder) and the deep check's real probes, as in production. */
   public LocalServices(Function<String, Cluster> clusters, BiFunction<String, Path, Charts> charts,
       Function<Path, IngressProber> probers, Clock clock, Duration readinessWait) {
-    this(clusters, charts, probers, clock, readinessWait, ImageBuilder::new);
+    this(clusters, charts, probers, clock, readinessWait, ImageBuilder::new, ClusterSmokeProbes::new);
   }
 
   public static LocalServices production() {
@@ -35,7 +36,8 @@ public record LocalServices(Function<String, Cluster> clusters, BiFunction<Strin
         TlsIngressProber::new,
         Clock.systemUTC(),
         Duration.ofMinutes(3),
-        ImageBuilder::new);
+        ImageBuilder::new,
+        ClusterSmokeProbes::new);
   }
 
   /** Where Jib caches base and application layers for a checkout: its git-ignored state folder. */

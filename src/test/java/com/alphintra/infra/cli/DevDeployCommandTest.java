@@ -39,7 +39,9 @@ class DevDeployCommandTest {
       throw new IllegalStateException("dev deploy needs no Helm");
     }, ca -> {
       throw new IllegalStateException("dev deploy probes no ingress");
-    }, Clock.systemUTC(), Duration.ofSeconds(1), cache -> fixture.publisher());
+    }, Clock.systemUTC(), Duration.ofSeconds(1), cache -> fixture.publisher(), (cluster, ca) -> {
+      throw new IllegalStateException("dev deploy runs no smoke test");
+    });
     return new Services(fixture.processes, new FakeHostProbe(), () -> Optional.of(fixture.workspace), local);
   }
 
