@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Compiles the sample service (its own Maven project, through the checkout's Maven Wrapper) and publishes its
@@ -21,15 +22,23 @@ public final class SampleServiceBuild {
 
   public static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * For the short-lived Maven of the dev loop: C1 only and the serial GC start faster than the defaults.
+   * Measured on a loaded 2-core machine: compile phase 13-15 s without, 3-4 s with.
+   */
+  static final String FAST_START = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   private final Workspace workspace;
   private final ProcessRunner processes;
   private final ImagePublisher publisher;
+  private final String mavenOpts;
 
   public SampleServiceBuild(Workspace workspace, ProcessRunner processes, ImagePublisher publisher) {
     this.workspace = workspace;
     this.processes = processes;
     this.publisher = publisher;
+    // A person's own MAVEN_OPTS (proxy, memory) still apply; ours come last.
+    this.mavenOpts = java.util.Optional.ofNullable(System.getenv("MAVEN_OPTS")).orElse("");
   }
 
   public SampleServiceImage image() {
@@ -40,6 +49,7 @@ public final class SampleServiceBuild {
     return Command.of(workspace.root().resolve("mvnw").toString(), "-q", "-B", "-f", image().pom().toString(),
             "-DskipTests", "compile")
         .inDirectory(workspace.root())
+        .withEnvironment(Map.of("MAVEN_OPTS", (mavenOpts + " " + FAST_START).strip()))
         .withTimeout(COMPILE_TIMEOUT);
   }
 
