@@ -217,7 +217,7 @@ class UpTest {
 
     assertThat(report.failure()).isEmpty();
     assertThat(report.result("cluster").orElseThrow().outcome()).isEqualTo(StepOutcome.SKIPPED);
-    assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("k3d"));
+    assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("k3d cluster"));
   }
 
   @Test

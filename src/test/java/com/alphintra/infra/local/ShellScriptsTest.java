@@ -1,0 +1,51 @@
+package com.alphintra.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The wrapper scripts and the end-to-end script are shellcheck-clean; skipped where shellcheck is absent. */
+class ShellScriptsTest {
+
+  static final List<String> SCRIPTS = List.of("infra/kubernetes/local-k3d/setup.sh",
+      "infra/kubernetes/local-k3d/istio-setup.sh", "infra/kubernetes/local-k3d/access-istio-addons.sh",
+      "scripts/e2e-local.sh");
+
+  @Test
+  void scriptsAreShellcheckClean() throws Exception {
+    assumeTrue(onPath("shellcheck"), "shellcheck is not installed (apt-get install -y shellcheck)");
+    List<String> command = new ArrayList<>(List.of("shellcheck", "--severity=style"));
+    command.addAll(SCRIPTS);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+  }
+
+  @Test
+  void wrappersCallTheCliThroughTheLauncher() throws Exception {
+    assertThat(Files.readString(Path.of(SCRIPTS.get(0)))).contains("\"$root/alphintra\" up \"$@\"");
+    assertThat(Files.readString(Path.of(SCRIPTS.get(1)))).contains("\"$root/alphintra\" up --only istio");
+    assertThat(Files.readString(Path.of(SCRIPTS.get(2)))).contains("\"$root/alphintra\" access \"${1:-all}\"");
+    for (String script : SCRIPTS) {
+      assertThat(Files.isExecutable(Path.of(script))).as(script).isTrue();
+    }
+  }
+
+  private static boolean onPath(String program) {
+    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(directory, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
