@@ -92,7 +92,11 @@ public final class PlanFactory {
     if (existingCluster) {
       notes.add("context " + context + ": the cluster step is skipped; the platform layers go onto that cluster");
     }
-    return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), BUDGETS, notes);
+    // A budget counts the steps this plan has: without the sample service there is no images step.
+    List<String> names = steps.stream().map(Step::name).toList();
+    List<Budget> budgets = BUDGETS.stream().map(budget -> new Budget(budget.label(), budget.limit(),
+        budget.steps().stream().filter(names::contains).toList())).toList();
+    return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), budgets, notes);
   }
 
   private List<ChartRelease> istioReleases(PinnedVersions pins) {

@@ -84,6 +84,12 @@ class ImagesStepTest {
   }
 
   @Test
+  void buildingTheImageCountsTowardServiceDeployment() {
+    assertThat(plan(Optional.empty()).budgets()).filteredOn(budget -> budget.label().equals("service deployment"))
+        .singleElement().satisfies(budget -> assertThat(budget.steps()).containsExactly("images", "platform"));
+  }
+
+  @Test
   void anExistingClusterGetsNoLocalRegistryPush() {
     assertThat(plan(Optional.of("gke_prod")).names()).doesNotContain("images");
   }
