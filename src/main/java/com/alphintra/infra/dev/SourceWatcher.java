@@ -2,6 +2,7 @@ package com.alphintra.infra.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Watches source folders (recursively, including folders created later) and reports changes once they have
@@ -77,7 +77,7 @@ final class SourceWatcher implements AutoCloseable {
       Path path = folder.resolve((Path) event.context());
       if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path) && isInTree(path)) {
         try {
-          registerTree(path);
+          registerTree(path).stream().filter(file -> !isEditorScratch(file)).forEach(changed::add);
         } catch (IOException e) {
           // A folder that vanished again has nothing to watch.
         }
@@ -102,15 +102,27 @@ final class SourceWatcher implements AutoCloseable {
     return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp");
   }
 
-  private void registerTree(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return;
+  /**
+   * Watches the folder, then everything already in it: registering before listing means a child made meanwhile
+   * shows up either in the listing or as an event. Returns the files found, which are changes when the folder
+   * itself is new (a package created together with its first class).
+   */
+  private List<Path> registerTree(Path folder) throws IOException {
+    List<Path> files = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return files;
     }
-    try (Stream<Path> tree = Files.walk(root)) {
-      for (Path folder : tree.filter(Files::isDirectory).toList()) {
-        register(folder);
+    register(folder);
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+      for (Path child : children) {
+        if (Files.isDirectory(child)) {
+          files.addAll(registerTree(child));
+        } else {
+          files.add(child);
+        }
       }
     }
+    return files;
   }
 
   private void register(Path folder) throws IOException {

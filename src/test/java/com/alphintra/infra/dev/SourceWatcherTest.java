@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,14 @@ class SourceWatcherTest {
   @TempDir
   Path root;
 
+  /** Its own thread: the common pool may have a single worker on a two-core machine. */
+  private final ExecutorService waiting = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stopWaiting() {
+    waiting.shutdownNow();
+  }
+
   private CompletableFuture<List<Path>> next(SourceWatcher watcher) {
     return CompletableFuture.supplyAsync(() -> {
       try {
@@ -23,7 +34,7 @@ class SourceWatcherTest {
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    });
+    }, waiting);
   }
 
   @Test
@@ -52,6 +63,20 @@ class SourceWatcherTest {
       CompletableFuture<List<Path>> changes = next(watcher);
       Files.writeString(folder.resolve("New.java"), "class New {}\n");
       assertThat(changes.get(10, TimeUnit.SECONDS)).contains(folder.resolve("New.java"));
+    }
+  }
+
+  @Test
+  void filesOfAFolderCreatedWithThemAreChanges() throws Exception {
+    Path sources = Files.createDirectories(root.resolve("src/main/java"));
+    try (SourceWatcher watcher = new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
+      CompletableFuture<List<Path>> changes = next(watcher);
+      // As a branch switch does: a package folder appears together with its classes.
+      Path staging = Files.createDirectories(root.resolve("staging/pkg/sub"));
+      Files.writeString(staging.resolve("Deep.java"), "class Deep {}\n");
+      Files.move(root.resolve("staging/pkg"), sources.resolve("pkg"));
+
+      assertThat(changes.get(10, TimeUnit.SECONDS)).contains(sources.resolve("pkg/sub/Deep.java"));
     }
   }
 
