@@ -134,17 +134,39 @@ public final class ImageBuilder implements ImagePublisher {
     }
   }
 
-  private static OperationFailedException failure(ImageRequest request, ImageDestination destination,
+  private OperationFailedException failure(ImageRequest request, ImageDestination destination,
       Exception exception) {
     Throwable cause = exception instanceof ExecutionException && exception.getCause() != null
         ? exception.getCause() : exception;
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     String where = destination instanceof ImageDestination.Registry ? "push to " + destination.reference()
         : "write " + destination.reference();
-    String hint = destination instanceof ImageDestination.Registry && isLoopbackRegistry(destination.reference())
-        ? "is the local registry running? 'alphintra up' creates it (k3d-alphintra-registry.localhost on "
-            + "127.0.0.1:5000); base image " + request.base().describe() + " must be reachable or cached"
-        : "check that base image " + request.base().describe() + " and the destination are reachable";
-    return new OperationFailedException("could not build and " + where + ": " + message, hint);
+    return new OperationFailedException("could not build and " + where + ": " + message,
+        hint(request, destination, message, cacheDirectory));
+  }
+
+  /** Says which side failed: pulling the base (Jib names its registry in the error), or the destination. */
+  static String hint(ImageRequest request, ImageDestination destination, String message, Path cacheDirectory) {
+    if (request.base() instanceof BaseImage.Registry base) {
+      String baseRegistry = registryOf(base.reference());
+      if (!baseRegistry.isEmpty() && message.contains(baseRegistry)) {
+        return "the base image " + base.reference() + " could not be pulled from " + baseRegistry
+            + ": check the network or proxy; once pulled its layers are cached in " + cacheDirectory.resolve("base");
+      }
+    }
+    if (destination instanceof ImageDestination.Registry && isLoopbackRegistry(destination.reference())) {
+      return "is the local registry running? 'alphintra up' creates it (k3d-alphintra-registry.localhost on "
+          + "127.0.0.1:5000); 'k3d registry list' shows it";
+    }
+    return "check that the base image " + request.base().describe() + " and " + destination.reference()
+        + " are reachable";
+  }
+
+  private static String registryOf(String reference) {
+    try {
+      return ImageReference.parse(reference).getRegistry();
+    } catch (InvalidImageReferenceException e) {
+      return "";
+    }
   }
 }

@@ -96,6 +96,20 @@ class ImageBuilderTest {
   }
 
   @Test
+  void theHintSaysWhetherTheBaseOrTheDestinationFailed() throws Exception {
+    // Jib retries an unreachable registry for about a minute, so the messages are given here, not provoked.
+    String base = "eclipse-temurin:21-jre-noble@sha256:" + "a".repeat(64);
+    ImageRequest request = request(new BaseImage.Registry(base), someClasses(temp));
+    ImageDestination local = new ImageDestination.Registry("127.0.0.1:5000/alphintra/sample-service:0.1.0");
+
+    assertThat(ImageBuilder.hint(request, local, "registry-1.docker.io: Name or service not known", temp))
+        .startsWith("the base image " + base + " could not be pulled from registry-1.docker.io")
+        .contains(temp.resolve("base").toString());
+    assertThat(ImageBuilder.hint(request, local, "Connect to 127.0.0.1:5000 failed: Connection refused", temp))
+        .startsWith("is the local registry running?");
+  }
+
+  @Test
   void rootIsRefused() throws Exception {
     Path classes = someClasses(temp);
     assertThatThrownBy(() -> new ImageRequest(new BaseImage.Scratch(), classes, "/app", List.of("java"), "0:0", 8080,
