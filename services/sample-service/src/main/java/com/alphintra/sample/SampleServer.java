@@ -149,10 +149,12 @@ public final class SampleServer {
         // Keep-alive connections outlive the listener: ask clients to open the next request elsewhere.
         exchange.getResponseHeaders().set("Connection", "close");
       }
-      send(exchange, method, response, trace);
+      // Counted and logged before the answer goes out, so whoever has the answer also finds its metric and
+      // log line; writing a body of a few hundred bytes is not worth measuring.
       double seconds = (System.nanoTime() - started) / 1e9;
       metrics.recordRequest(route.label(), method, response.status(), seconds);
       logRequest(exchange, method, route, response, trace, seconds);
+      send(exchange, method, response, trace);
     } finally {
       exchange.close();
       synchronized (drained) {
