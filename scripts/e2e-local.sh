@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real end-to-end test of the local environment, for a machine with Docker and k3d: up, status, one
-# HTTPS request through the ingress gateway, a port-forward per add-on, down. Prints each duration.
+# HTTPS request through the ingress gateway, the sample service's dev loop (dev deploy all), the deep status
+# check through the mesh (status --deep), a port-forward per add-on, down. Prints each duration.
 # Exits 3 when no Docker daemon is reachable, 1 when a stage fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,6 +56,8 @@ addon() {
 stage "up" "$cli" up
 stage "status" "$cli" status
 stage "https through the gateway" through_gateway
+stage "dev deploy all" "$cli" dev deploy all
+stage "status --deep" "$cli" status --deep
 stage "access kiali" addon kiali 20001
 stage "access grafana" addon grafana 3000
 stage "access jaeger" addon jaeger 16686

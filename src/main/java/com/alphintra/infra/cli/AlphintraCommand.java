@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         StatusCommand.class,
         AccessCommand.class,
         CloudCommand.class,
+        DevCommand.class,
         AutoComplete.GenerateCompletion.class})
 final class AlphintraCommand implements Callable<Integer> {
 

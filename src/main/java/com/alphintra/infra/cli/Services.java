@@ -6,6 +6,7 @@ import com.alphintra.infra.check.RuleRegistry;
 import com.alphintra.infra.cloud.CheckPolicyGate;
 import com.alphintra.infra.cloud.CloudWorkflow;
 import com.alphintra.infra.cloud.EnvironmentSettingsReader;
+import com.alphintra.infra.dev.DevLoop;
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.doctor.HostProbe;
@@ -66,6 +67,13 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
 
   public Doctor doctor() {
     return new Doctor(processes, host);
+  }
+
+  /** The sample service's dev loop; its image layers are cached under the checkout's .alphintra/. */
+  public DevLoop devLoop() {
+    Workspace checkout = requireWorkspace();
+    return new DevLoop(checkout, processes, local.images().apply(LocalServices.imageCache(checkout)),
+        local.clusters());
   }
 
   public LocalEnvironment localEnvironment() {

@@ -109,6 +109,16 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
+   * Applies a JSON patch (RFC 6902) to one object: for a change of single fields that leaves every other
+   * field, and who owns it, as it is (the dev loop's image change). Returns the object as the server holds it.
+   */
+  public <T extends HasMetadata> T jsonPatch(Class<T> type, String namespace, String name, String patch) {
+    return client.resources(type).inNamespace(namespace).withName(name)
+        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), patch);
+  }
+
+  /**
    * Polls the condition until it holds or the timeout passes; API errors while waiting (a cluster still
    * starting) count as "not yet".
    */

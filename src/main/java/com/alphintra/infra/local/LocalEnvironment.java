@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -127,6 +128,36 @@ public final class LocalEnvironment {
       return new HealthReport(name, Optional.empty(), List.of(new HealthItem("cluster", name, false,
           "not reachable: " + firstLine(e.getMessage()) + " (is it up? 'alphintra up')")));
     }
+  }
+
+  /**
+   * {@link #status} plus the deep check: one traced request across the whole call graph through the ingress
+   * gateway, an undeclared call that must be denied, the trace in Jaeger and mutual TLS in Istio's metrics.
+   */
+  public HealthReport deepStatus(Optional<String> context) throws InterruptedException {
+    HealthReport report = status(context);
+    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    CallGraph graph = CallGraph.read(workspace.kubernetes().resolve("base/configmaps"));
+    Duration telemetryWait = min(services.readinessWait(), TELEMETRY_WAIT);
+    SmokeTest smoke = new SmokeTest(graph, "alphintra", telemetryWait, min(telemetryWait.dividedBy(3), SMOKE_POLL),
+        SmokeTest.randomTraceIds());
+    List<HealthItem> items = new ArrayList<>(report.items());
+    try (Cluster cluster = services.clusters().apply(name);
+         SmokeProbes probes = services.smokeProbes().apply(cluster,
+             workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE))) {
+      items.addAll(smoke.run(probes));
+    } catch (KubernetesClientException e) {
+      items.add(new HealthItem(SmokeTest.GROUP, "deep check", false, "cluster not reachable: " + firstLine(e.getMessage())));
+    }
+    return new HealthReport(report.context(), report.istioVersion(), items);
+  }
+
+  /** Span flush and a Prometheus scrape interval or two: what a trace and a metric may take to show up. */
+  private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(60);
+  private static final Duration SMOKE_POLL = Duration.ofSeconds(2);
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

@@ -4,6 +4,8 @@ import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.image.SampleServiceBuild;
+import com.alphintra.infra.image.SampleServiceImage;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Files;
@@ -27,9 +29,9 @@ public final class PlanFactory {
   /** PHASE-2.md's targets: cluster startup under 5 minutes, service deployment under 2. */
   static final List<Budget> BUDGETS = List.of(
       new Budget("cluster startup", Duration.ofMinutes(5), List.of("prerequisites", "cluster")),
-      new Budget("service deployment", Duration.ofMinutes(2), List.of("platform")),
+      new Budget("service deployment", Duration.ofMinutes(2), List.of("images", "platform")),
       new Budget("whole environment", Duration.ofMinutes(15),
-          List.of("prerequisites", "cluster", "istio", "tls", "platform", "observability", "verify")));
+          List.of("prerequisites", "cluster", "istio", "tls", "images", "platform", "observability", "verify")));
 
   private final Workspace workspace;
   private final ProcessRunner processes;
@@ -70,19 +72,31 @@ public final class PlanFactory {
         workspace.localState().resolve("secrets.yaml"));
     Duration wait = services.readinessWait();
 
-    List<Step> steps = List.of(
+    List<Step> steps = new ArrayList<>(List.of(
         new PrerequisitesStep(doctor, RequirementsReader.read(workspace), existingCluster),
         new ClusterStep(programs, k3d, shown(k3d.file()), cluster, wait),
         new IstioStep(new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait),
-        new GatewayTlsStep(authority, cluster),
+        new GatewayTlsStep(authority, cluster)));
+    // The sample service image, before the Deployments that run it; a checkout without the service has none.
+    Path samplePom = workspace.root().resolve("services/sample-service/pom.xml");
+    if (Files.isRegularFile(samplePom) && !existingCluster) {
+      steps.add(new ImagesStep(new SampleServiceBuild(workspace, processes,
+          services.images().apply(LocalServices.imageCache(workspace))), SampleServiceImage.HOST_REGISTRY,
+          shown(samplePom)));
+    }
+    steps.addAll(List.of(
         new PlatformStep(rendered, secrets, cluster, shown(overlay), plannedObjects(overlay)),
         new ObservabilityStep(new Releases(observabilityReleases(pins), charts, workspace.root()), rendered, cluster),
         new VerificationStep(new HealthCheck(services.probers().apply(authority.caCertificate())), cluster,
-            context, wait));
+            context, wait)));
     if (existingCluster) {
       notes.add("context " + context + ": the cluster step is skipped; the platform layers go onto that cluster");
     }
-    return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), BUDGETS, notes);
+    // A budget counts the steps this plan has: without the sample service there is no images step.
+    List<String> names = steps.stream().map(Step::name).toList();
+    List<Budget> budgets = BUDGETS.stream().map(budget -> new Budget(budget.label(), budget.limit(),
+        budget.steps().stream().filter(names::contains).toList())).toList();
+    return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), budgets, notes);
   }
 
   private List<ChartRelease> istioReleases(PinnedVersions pins) {
