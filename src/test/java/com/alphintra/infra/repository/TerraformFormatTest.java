@@ -3,6 +3,13 @@ package com.alphintra.infra.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.alphintra.infra.doctor.CheckResult;
+import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.doctor.DoctorReport;
+import com.alphintra.infra.doctor.RequirementsReader;
+import com.alphintra.infra.doctor.Status;
+import com.alphintra.infra.doctor.SystemHostProbe;
+import com.alphintra.infra.doctor.Target;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.SystemProcessRunner;
@@ -11,8 +18,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Keeps every .tf and .tfvars file under infra/terraform in `terraform fmt` style, as CI expects. */
+/**
+ * Runs the real terraform when it is on the PATH: its version meets the pin of infra/versions.yaml, and every
+ * .tf and .tfvars file under infra/terraform is in `terraform fmt` style, as CI expects.
+ */
 class TerraformFormatTest {
+
+  @Test
+  void terraformOnThePathMeetsThePinnedMinimum() {
+    Workspace workspace = Workspace.locate(Path.of(""));
+    SystemProcessRunner processes = new SystemProcessRunner();
+    DoctorReport report = new Doctor(processes, new SystemHostProbe())
+        .examine(Target.CLOUD, RequirementsReader.read(workspace));
+    CheckResult terraform = report.results().stream().filter(result -> result.name().equals("terraform"))
+        .findFirst().orElseThrow();
+
+    assumeTrue(terraform.status() != Status.MISSING, "terraform is not on the PATH; nothing to run");
+    assertThat(terraform.status()).as(terraform.detail()).isEqualTo(Status.OK);
+    assertThat(terraform.found()).isPresent();
+  }
 
   @Test
   void terraformFilesAreFormatted() {
