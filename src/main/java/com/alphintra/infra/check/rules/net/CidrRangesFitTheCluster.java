@@ -9,6 +9,7 @@ import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Body;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.K3dConfig;
+import com.alphintra.infra.platform.ObjectSet;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.terraform.ListValue;
@@ -23,15 +24,17 @@ import java.util.regex.Pattern;
 /**
  * The node subnet and Pod range of each GKE cluster hold every node its node pools can scale to (autoscaling
  * maximum per zone times zones), each node taking the smallest block with twice its maximum Pods (110 Pods:
- * a /24); the k3d cluster's Pod range holds a /24 per k3d node.
+ * a /24); its Service range holds every Service of the environment's overlay (as kubectl renders it); the
+ * k3d cluster's Pod range holds a /24 per k3d node.
  */
 public final class CidrRangesFitTheCluster implements Rule {
 
   static final RuleInfo INFO = new RuleInfo("net-cidr-capacity",
-      "Node and Pod ranges hold every node the cluster can scale to", Severity.HIGH, Target.NET,
-      "GKE gives each node a fixed block of the Pod range (a /24 for 110 Pods per node) and each node an address"
-          + " of the subnet; when either runs out, the autoscaler cannot add nodes and Pods stay Pending exactly"
-          + " when load is highest.",
+      "Node, Pod and Service ranges hold every node and Service the cluster can have", Severity.HIGH, Target.NET,
+      "GKE gives each node a fixed block of the Pod range (a /24 for 110 Pods per node), each node an address"
+          + " of the subnet and each Service an address of the Service range; when one runs out, the autoscaler"
+          + " cannot add nodes and Pods stay Pending exactly when load is highest, or a new Service cannot be"
+          + " created.",
       "Widen the range in the environment's CIDR plan, or lower max_node_count or max_pods_per_node.",
       List.of("GKE: flexible Pod CIDR ranges (Pod range size = nodes x 2 x max Pods per node)",
           "k3s: node-cidr-mask-size /24 per node"));
@@ -55,8 +58,10 @@ public final class CidrRangesFitTheCluster implements Rule {
     for (TerraformResource cluster : platform.terraform().resources("google_container_cluster")) {
       List<TerraformResource> own = pools.stream().filter(pool -> pool.directory().equals(cluster.directory())
           && belongsTo(pool, cluster)).toList();
-      NetworkPlan.each(platform, cluster, (context, symbols, label) ->
-          checkCluster(plan, cluster, own, context, symbols, label, findings));
+      NetworkPlan.each(platform, cluster, (context, symbols, label) -> {
+        checkCluster(plan, cluster, own, context, symbols, label, findings);
+        checkServices(platform, plan, cluster, context, symbols, label, findings);
+      });
     }
     for (K3dConfig k3d : platform.k3d()) {
       checkK3d(k3d, findings);
@@ -107,6 +112,30 @@ public final class CidrRangesFitTheCluster implements Rule {
       findings.add(Finding.of(INFO, subnet.file(), subnet.line(), label, subnet.description() + " "
           + subnet.cidr() + " has " + usable + " usable addresses, but the node pools of " + label + " scale to "
           + nodes + " nodes (in " + context.name() + ")"));
+    }
+  }
+
+  /**
+   * Every ClusterIP Service takes one address of the Service range; the environment's overlay (rendered) says
+   * how many there are, or the files as written when the tree has no overlays. Without either the count is
+   * unknown and the rule is silent.
+   */
+  private static void checkServices(Platform platform, NetworkPlan plan, TerraformResource cluster,
+      EvaluationContext context, Map<String, Value> symbols, String label, List<Finding> findings) {
+    Optional<NetworkPlan.SecondaryRange> services = NetworkPlan.string(context, symbols,
+        NetworkPlan.nested(cluster.block().body(), "ip_allocation_policy", "services_secondary_range_name"))
+        .flatMap(name -> plan.secondaryRange(context.name(), name));
+    Optional<ObjectSet> overlay = platform.objectSets().stream()
+        .filter(set -> set.overlay().map(context.name()::equals).orElse(true)).findFirst();
+    if (services.isEmpty() || overlay.isEmpty()) {
+      return;
+    }
+    long count = overlay.get().view().ofKind("Service").size();
+    PlannedRange range = services.get().range();
+    if (count > range.cidr().size()) {
+      findings.add(Finding.of(INFO, range.file(), range.line(), label, range.description() + " " + range.cidr()
+          + " has " + range.cidr().size() + " addresses, but the Kubernetes configuration defines " + count
+          + " Services (in " + context.name() + ")"));
     }
   }
 

@@ -8,6 +8,11 @@ variable "pods_cidr" {
   description = "Pod secondary range."
 }
 
+variable "services_cidr" {
+  type        = string
+  description = "Service secondary range."
+}
+
 variable "max_nodes_per_zone" {
   type        = number
   description = "Autoscaling maximum of the node pool, per zone."
@@ -21,6 +26,11 @@ resource "google_compute_subnetwork" "nodes" {
     range_name    = "pods"
     ip_cidr_range = var.pods_cidr
   }
+
+  secondary_ip_range {
+    range_name    = "services"
+    ip_cidr_range = var.services_cidr
+  }
 }
 
 resource "google_container_cluster" "primary" {
@@ -28,7 +38,8 @@ resource "google_container_cluster" "primary" {
   location = "us-east4"
 
   ip_allocation_policy {
-    cluster_secondary_range_name = "pods"
+    cluster_secondary_range_name  = "pods"
+    services_secondary_range_name = "services"
   }
 }
 
