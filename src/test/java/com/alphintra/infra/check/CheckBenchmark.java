@@ -8,14 +8,15 @@ import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.PlatformLoader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -89,19 +90,41 @@ public final class CheckBenchmark {
     int run() throws IOException;
   }
 
+  /**
+   * Runs the work once, timing it, while a sampler reads the heap in use every few milliseconds: the peak is
+   * the most heap the JVM held at one moment (garbage included), which is what must fit under -Xmx. Summing
+   * each pool's own peak would add moments that never coincided.
+   */
   private static Measure measure(Work work) throws IOException {
     System.gc();
-    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread sampler = new Thread(() -> {
+      while (running.get()) {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long cpuStart = threads.getCurrentThreadCpuTime();
-    int result = work.run();
+    int result;
+    try {
+      result = work.run();
+    } finally {
+      running.set(false);
+    }
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    return new Measure(seconds, cpuSeconds, peak >> 20, result);
+    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+    return new Measure(seconds, cpuSeconds, peak.get() >> 20, result);
   }
 
   /** The baseline: every file through its parser, nothing kept. Returns the number of files parsed. */

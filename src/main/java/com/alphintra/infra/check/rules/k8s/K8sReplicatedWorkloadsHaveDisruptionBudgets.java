@@ -9,10 +9,15 @@ import com.alphintra.infra.platform.KubernetesView;
 import com.alphintra.infra.platform.LoadedObject;
 import com.alphintra.infra.platform.Platform;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every Deployment or StatefulSet that runs more than one replica (by {@code spec.replicas} or by the
@@ -68,52 +73,44 @@ public final class K8sReplicatedWorkloadsHaveDisruptionBudgets implements Rule {
     return findings;
   }
 
+  /**
+   * The replicated workloads no budget covers. Budgets and autoscalers are resolved once per view through its
+   * label index, so the rule stays linear in the number of objects.
+   */
   private static List<Unprotected> unprotected(KubernetesView view) {
+    Set<LoadedObject> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Optional<String>> coveredNamespaces = new HashSet<>();
+    for (LoadedObject budget : view.ofKind("PodDisruptionBudget")) {
+      if (!(field(budget.object().raw(), "spec", "selector") instanceof Map<?, ?> selector)) {
+        continue;
+      }
+      if (selector.get("matchExpressions") != null) {
+        // A selector we cannot evaluate counts as selecting: the rule reports only what is certainly missing.
+        coveredNamespaces.add(budget.namespace());
+      } else if (selector.get("matchLabels") instanceof Map<?, ?> matchLabels && !matchLabels.isEmpty()) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        matchLabels.forEach((key, value) -> labels.put(String.valueOf(key), String.valueOf(value)));
+        budget.namespace().ifPresent(namespace -> covered.addAll(view.workloadsSelectedBy(namespace, labels)));
+      }
+    }
+    Map<String, Long> autoscaledMinimums = new HashMap<>();
+    for (LoadedObject autoscaler : view.ofKind("HorizontalPodAutoscaler")) {
+      if (field(autoscaler.object().raw(), "spec", "scaleTargetRef") instanceof Map<?, ?> ref) {
+        autoscaledMinimums.merge(autoscaler.namespace() + "/" + ref.get("kind") + "/" + ref.get("name"),
+            number(field(autoscaler.object().raw(), "spec", "minReplicas")).orElse(1L), Math::max);
+      }
+    }
     List<Unprotected> found = new ArrayList<>();
     for (LoadedObject workload : view.ofKinds("Deployment", "StatefulSet")) {
-      long replicas = replicas(view, workload);
-      Optional<Map<?, ?>> labels = podLabels(workload);
-      if (replicas > 1 && labels.isPresent() && !isCovered(view, workload, labels.get())) {
+      long replicas = Math.max(number(field(workload.object().raw(), "spec", "replicas")).orElse(1L),
+          autoscaledMinimums.getOrDefault(workload.namespace() + "/" + workload.kind() + "/" + workload.name(), 1L));
+      boolean hasPodLabels = field(workload.object().raw(), "spec", "template", "metadata", "labels") instanceof Map;
+      if (replicas > 1 && hasPodLabels && !covered.contains(workload)
+          && !coveredNamespaces.contains(workload.namespace())) {
         found.add(new Unprotected(workload, replicas));
       }
     }
     return found;
-  }
-
-  /** The most replicas the workload is sure to run: its spec.replicas, or its autoscaler's minReplicas. */
-  private static long replicas(KubernetesView view, LoadedObject workload) {
-    long replicas = number(field(workload.object().raw(), "spec", "replicas")).orElse(1L);
-    for (LoadedObject autoscaler : view.ofKind("HorizontalPodAutoscaler")) {
-      Object target = field(autoscaler.object().raw(), "spec", "scaleTargetRef");
-      if (autoscaler.namespace().equals(workload.namespace()) && target instanceof Map<?, ?> ref
-          && workload.kind().equals(ref.get("kind")) && workload.name().equals(ref.get("name"))) {
-        replicas = Math.max(replicas, number(field(autoscaler.object().raw(), "spec", "minReplicas")).orElse(1L));
-      }
-    }
-    return replicas;
-  }
-
-  private static Optional<Map<?, ?>> podLabels(LoadedObject workload) {
-    return field(workload.object().raw(), "spec", "template", "metadata", "labels") instanceof Map<?, ?> labels
-        ? Optional.of(labels) : Optional.empty();
-  }
-
-  /** Whether a budget in the namespace selects the pods; a selector we cannot evaluate counts as selecting. */
-  private static boolean isCovered(KubernetesView view, LoadedObject workload, Map<?, ?> labels) {
-    for (LoadedObject budget : view.ofKind("PodDisruptionBudget")) {
-      if (!budget.namespace().equals(workload.namespace())
-          || !(field(budget.object().raw(), "spec", "selector") instanceof Map<?, ?> selector)) {
-        continue;
-      }
-      if (selector.get("matchExpressions") != null) {
-        return true;
-      }
-      if (selector.get("matchLabels") instanceof Map<?, ?> matchLabels && !matchLabels.isEmpty()
-          && matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Object field(Object node, String... keys) {
