@@ -5,13 +5,9 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
-import com.alphintra.infra.hcl.ScopeTraversal;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.terraform.Local;
-import com.alphintra.infra.terraform.TerraformModule;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Every {@code local.x} a module reads is defined in a {@code locals} block of that module. */
@@ -32,16 +28,7 @@ public final class LocalsAreDeclared implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformModule module : platform.terraform().modules()) {
-      Set<String> defined = module.locals().stream().map(Local::name).collect(Collectors.toSet());
-      for (ScopeTraversal reference : References.of(module, "local")) {
-        reference.attribute(0).filter(name -> !defined.contains(name)).ifPresent(name -> findings.add(Finding.of(
-            INFO, reference.range().file(), reference.range().start().line(), "local." + name,
-            "local." + name + " is not defined in " + platform.terraform().relative(module.directory())
-                + " (no locals entry \"" + name + "\")")));
-      }
-    }
-    return findings;
+    return References.undefined(platform, INFO, "local", "defined",
+        module -> module.locals().stream().map(Local::name).collect(Collectors.toSet()), name -> "no locals entry \"" + name + "\"");
   }
 }

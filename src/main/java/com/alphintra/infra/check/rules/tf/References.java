@@ -23,9 +23,15 @@ import com.alphintra.infra.hcl.TemplateInterpolation;
 import com.alphintra.infra.hcl.TemplatePart;
 import com.alphintra.infra.hcl.TupleExpr;
 import com.alphintra.infra.hcl.UnaryExpr;
+import com.alphintra.infra.check.Finding;
+import com.alphintra.infra.check.RuleInfo;
+import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.terraform.TerraformModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The references of one root name ({@code var}, {@code local}, {@code module}) in every expression of a
@@ -36,6 +42,26 @@ final class References {
   private static final java.util.Set<String> STATE_OPERATIONS = java.util.Set.of("moved", "removed", "import");
 
   private References() {}
+
+  /**
+   * A finding for every {@code root.NAME} in any module whose NAME is not among {@code defined(module)}: what
+   * tf-variable-declared and tf-local-declared share. The message names the reference, says it is not
+   * {@code verb} ("declared", "defined") in the module, and {@code missing(NAME)}, what the module lacks.
+   */
+  static List<Finding> undefined(Platform platform, RuleInfo info, String root, String verb,
+      Function<TerraformModule, Set<String>> defined, UnaryOperator<String> missing) {
+    List<Finding> findings = new ArrayList<>();
+    for (TerraformModule module : platform.terraform().modules()) {
+      Set<String> names = defined.apply(module);
+      for (ScopeTraversal reference : of(module, root)) {
+        reference.attribute(0).filter(name -> !names.contains(name)).ifPresent(name -> findings.add(Finding.of(
+            info, reference.range().file(), reference.range().start().line(), root + "." + name,
+            root + "." + name + " is not " + verb + " in "
+                + platform.terraform().relative(module.directory()) + " (" + missing.apply(name) + ")")));
+      }
+    }
+    return findings;
+  }
 
   /** Every traversal rooted at {@code root} in the module's files, in source order. */
   static List<ScopeTraversal> of(TerraformModule module, String root) {

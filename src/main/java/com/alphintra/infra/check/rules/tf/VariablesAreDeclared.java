@@ -5,13 +5,9 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
-import com.alphintra.infra.hcl.ScopeTraversal;
 import com.alphintra.infra.platform.Platform;
-import com.alphintra.infra.terraform.TerraformModule;
 import com.alphintra.infra.terraform.Variable;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Every {@code var.x} a module reads is declared by a {@code variable "x"} block of that module. */
@@ -32,16 +28,7 @@ public final class VariablesAreDeclared implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    List<Finding> findings = new ArrayList<>();
-    for (TerraformModule module : platform.terraform().modules()) {
-      Set<String> declared = module.variables().stream().map(Variable::name).collect(Collectors.toSet());
-      for (ScopeTraversal reference : References.of(module, "var")) {
-        reference.attribute(0).filter(name -> !declared.contains(name)).ifPresent(name -> findings.add(Finding.of(
-            INFO, reference.range().file(), reference.range().start().line(), "var." + name,
-            "var." + name + " is not declared in " + platform.terraform().relative(module.directory())
-                + " (no variable \"" + name + "\" block)")));
-      }
-    }
-    return findings;
+    return References.undefined(platform, INFO, "var", "declared",
+        module -> module.variables().stream().map(Variable::name).collect(Collectors.toSet()), name -> "no variable \"" + name + "\" block");
   }
 }
