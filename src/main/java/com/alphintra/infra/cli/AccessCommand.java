@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "access", mixinStandardHelpOptions = true,
     header = "Open the dashboards: port-forwards on 127.0.0.1.",
-    description = {"Forwards Kiali, Grafana, Jaeger and Prometheus to 127.0.0.1 and prints their URLs. A busy",
-        "local port moves to the next free one. Ctrl-C closes the forwards."})
+    description = {"Forwards Kiali, Grafana, Jaeger and Prometheus to 127.0.0.1 and prints their URLs. A busy"
+        + " local port moves to the next free one. Ctrl-C closes the forwards."})
 final class AccessCommand implements Callable<Integer> {
 
   /** Which dashboards: one of them, or all. */

@@ -7,9 +7,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "cloud", mixinStandardHelpOptions = true,
     header = "Run the Terraform workflow for Google Cloud, gated by check.",
-    description = {
-        "bootstrap once per project, then plan, apply or destroy an environment (dev, staging, prod),",
-        "and fetch its cluster credentials for 'alphintra up --context'."},
+    description = {"bootstrap once per project, then plan, apply or destroy an environment (dev, staging, prod),"
+        + " and fetch its cluster credentials for 'alphintra up --context'."},
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
         CloudBootstrapCommand.class,

@@ -17,11 +17,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
     header = "Build the sample service, push its image and roll it out.",
-    description = {
-        "Compiles services/sample-service (Maven), builds its image with Jib and pushes it to the local registry,",
-        "sets the Deployments of SERVICE (or all of them) to the pushed digest and waits until they are available,",
-        "printing each phase's duration. If the new pods do not become available the previous image is restored.",
-        "With --watch, does it again after every change of the service's sources, until Ctrl-C."})
+    description = {"Compiles services/sample-service (Maven), builds its image with Jib and pushes it to the local registry,"
+        + " sets the Deployments of SERVICE (or all of them) to the pushed digest and waits until they are available,"
+        + " printing each phase's duration. If the new pods do not become available the previous image is restored."
+        + " With --watch, does it again after every change of the service's sources, until Ctrl-C."})
 final class DevDeployCommand implements Callable<Integer> {
 
   private final Services services;

@@ -12,9 +12,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     header = "Check that the prerequisites are installed, in the right versions.",
-    description = {
-        "Checks Java, Docker (CLI and daemon), k3d, kubectl, terraform, gcloud and its credentials;",
-        "for the local target also free host ports, CPUs, memory and disk. Says how to install what is missing."})
+    description = {"Checks Java, Docker (CLI and daemon), k3d, kubectl, terraform, gcloud and its credentials;"
+        + " for the local target also free host ports, CPUs, memory and disk. Says how to install what is missing."})
 final class DoctorCommand implements Callable<Integer> {
 
   private final Services services;

@@ -10,11 +10,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     header = "Show the health of the local environment.",
-    description = {"Nodes, system pods, the Istio version and mTLS mode per namespace, add-ons and platform",
-        "workloads with readiness, sidecars, and whether the ingress gateway answers. Exit 0 healthy, 1 otherwise.",
-        "With --deep also a smoke test through the mesh: one traced request through the ingress gateway must cross",
-        "every edge of the call graph, a call the graph does not declare must be denied, the trace must reach",
-        "Jaeger, and Istio's metrics must show mutual TLS on every edge."})
+    description = {"Nodes, system pods, the Istio version and mTLS mode per namespace, add-ons and platform"
+        + " workloads with readiness, sidecars, and whether the ingress gateway answers. Exit 0 healthy, 1 otherwise."
+        + " With --deep also a smoke test through the mesh: one traced request through the ingress gateway must cross"
+        + " every edge of the call graph, a call the graph does not declare must be denied, the trace must reach"
+        + " Jaeger, and Istio's metrics must show mutual TLS on every edge."})
 final class StatusCommand implements Callable<Integer> {
 
   private final Services services;

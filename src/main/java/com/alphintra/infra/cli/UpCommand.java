@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
     header = "Bring up the local environment, rolling back on failure.",
-    description = {
-        "Steps, in order: prerequisites, cluster (k3d with registry), istio, tls, platform, observability, verify.",
-        "A step already in place is left alone, so running up twice changes nothing. On a failure or Ctrl-C the",
-        "steps this run applied are undone, newest first."})
+    description = {"Steps, in order: prerequisites, cluster (k3d with registry), istio, tls, images, platform, observability,"
+        + " verify."
+        + " A step already in place is left alone, so running up twice changes nothing. On a failure or Ctrl-C the"
+        + " steps this run applied are undone, newest first."})
 final class UpCommand implements Callable<Integer> {
 
   private final Services services;
