@@ -160,9 +160,15 @@ final class UpView implements ProgressListener {
       if (parts.isEmpty()) {
         continue;
       }
-      boolean met = used.compareTo(budget.limit()) <= 0;
+      // A budget is met only when all of its steps finished in this run (rolled back afterwards or not); a run
+      // that failed or skipped one of them has not shown it.
+      boolean complete = budget.steps().stream().allMatch(step -> report.result(step)
+          .map(result -> result.outcome() != StepOutcome.FAILED && result.outcome() != StepOutcome.SKIPPED)
+          .orElse(false));
+      String verdict = used.compareTo(budget.limit()) > 0 ? " (MISSED)"
+          : complete ? " (met)" : " (not shown: not all of its steps completed)";
       text.append("  ").append(budget.label()).append(" < ").append(Durations.format(budget.limit())).append(": ")
-          .append(Durations.format(used)).append(met ? " (met)" : " (MISSED)").append(" = ")
+          .append(Durations.format(used)).append(verdict).append(" = ")
           .append(String.join(" + ", parts)).append('\n');
     }
     return text.toString();

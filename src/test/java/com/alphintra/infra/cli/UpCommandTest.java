@@ -58,6 +58,7 @@ class UpCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("[1/7] prerequisites", "STEP", "DURATION", "cluster startup < 5m00s",
         "service deployment < 2m00s", "security add-trusted-cert", "update-ca-certificates");
+    assertThat(run.out()).containsPattern("cluster startup < 5m00s: \\S+ \\(met\\)");
   }
 
   @Test
@@ -79,6 +80,9 @@ class UpCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("error: step 'istio' failed: helm could not install istio/istiod 1.30.4",
         "| Error: INSTALLATION FAILED", "hint: ", "Rolled back (newest first): cluster");
+    // The cluster step finished, so its budget was shown; the whole environment's was not.
+    assertThat(run.out()).containsPattern("cluster startup < 5m00s: \\S+ \\(met\\)")
+        .containsPattern("whole environment < 15m00s: \\S+ \\(not shown: not all of its steps completed\\)");
   }
 
   @Test
