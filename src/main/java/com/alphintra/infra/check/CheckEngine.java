@@ -59,11 +59,21 @@ public final class CheckEngine {
         .sorted(Finding.ORDER)
         .toList();
 
+    int baselined = unsuppressed.size() - notAccepted.size();
+    List<String> notes = new ArrayList<>(platform.notes());
+    options.baseline().ifPresent(baseline -> {
+      // An entry that accepts nothing any more was fixed (or moved): it would silently accept its return.
+      int stale = baseline.entries().size() - baselined;
+      if (stale > 0) {
+        notes.add(stale + (stale == 1 ? " baseline entry matches" : " baseline entries match")
+            + " no finding any more; write a fresh baseline with --write-baseline to drop "
+            + (stale == 1 ? "it" : "them"));
+      }
+    });
     List<RuleInfo> ran = registry.catalog().stream().filter(info -> selected.contains(info.id())).toList();
     return new CheckReport(platform.root(), shown, unsuppressed.stream().sorted(Finding.ORDER).toList(), ran,
-        List.copyOf(registry.catalog()), suppressed, unsuppressed.size() - notAccepted.size(),
-        notAccepted.size() - shown.size(), options.threshold(), platform.files().size(), platform.loadErrors(),
-        platform.notes(), Optional.empty());
+        List.copyOf(registry.catalog()), suppressed, baselined, notAccepted.size() - shown.size(),
+        options.threshold(), platform.files().size(), platform.loadErrors(), notes, Optional.empty());
   }
 
   private static String place(Path file, int line, String rule) {

@@ -131,4 +131,26 @@ class CheckEngineTest {
     assertThat(report.findings()).hasSize(1);
     assertThat(report.baselined()).isEqualTo(1);
   }
+
+  @Test
+  void baselineEntriesThatMatchNothingAnyMoreAreNoted() {
+    Finding fixed = finding("k8s-a", Severity.HIGH, 3, "fixed since");
+    CheckEngine engine = new CheckEngine(new RuleRegistry(List.of(FixedRule.returning("k8s-a", Severity.HIGH))));
+
+    CheckReport report = engine.run(TestPlatforms.empty(), CheckOptions.all().withBaseline(Baseline.of(List.of(fixed))));
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.notes()).containsExactly(
+        "1 baseline entry matches no finding any more; write a fresh baseline with --write-baseline to drop it");
+  }
+
+  @Test
+  void aBaselineThatAcceptsEverythingItListsAddsNoNote() {
+    Finding one = finding("k8s-a", Severity.HIGH, 3, "same");
+    CheckEngine engine = new CheckEngine(new RuleRegistry(List.of(FixedRule.returning("k8s-a", Severity.HIGH, one))));
+
+    CheckReport report = engine.run(TestPlatforms.empty(), CheckOptions.all().withBaseline(Baseline.of(List.of(one))));
+
+    assertThat(report.notes()).isEmpty();
+  }
 }
