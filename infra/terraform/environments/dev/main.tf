@@ -222,3 +222,22 @@ resource "google_logging_project_sink" "audit" {
   # A dedicated writer identity rather than the shared Logging one.
   unique_writer_identity = true
 }
+
+# --- Container images -----------------------------------------------------------------------------
+
+# The project's image registry: GKE nodes pull from it (their service account reads Artifact Registry) and
+# Binary Authorization admits it. The platform's images are pushed here by CI, and the pinned third-party
+# images the manifests use (PgBouncer and its exporter) are mirrored here (see the Kubernetes README).
+resource "google_artifact_registry_repository" "images" {
+  project       = var.project_id
+  location      = var.region
+  repository_id = "alphintra"
+  format        = "DOCKER"
+  description   = "Images of the Alphintra platform and mirrored third-party images, tags immutable."
+  labels        = local.labels
+
+  docker_config {
+    # A pinned tag always means the same image: what was reviewed is what runs.
+    immutable_tags = true
+  }
+}

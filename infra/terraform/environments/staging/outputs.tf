@@ -82,3 +82,8 @@ output "audit_log_bucket" {
   description = "The log bucket that keeps the project's audit logs."
   value       = google_logging_project_bucket_config.audit.id
 }
+
+output "artifact_registry_repository" {
+  description = "Docker path of the project's image repository (REGION-docker.pkg.dev/PROJECT/alphintra)."
+  value       = "${google_artifact_registry_repository.images.location}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.images.repository_id}"
+}
