@@ -45,6 +45,10 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--keep-on-failure", description = "Leave what was applied in place when a step fails, to inspect it.")
   boolean keepOnFailure;
 
+  @Option(names = "--overlay", paramLabel = "NAME", defaultValue = UpRequest.LOCAL_OVERLAY,
+      description = "The overlay to install: local, or dev, staging, prod with --context (default: ${DEFAULT-VALUE}).")
+  String overlay;
+
   UpCommand(Services services) {
     this.services = services;
   }
@@ -52,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UpRequest request = new UpRequest(dryRun, context.context(), Optional.ofNullable(only),
-        Optional.ofNullable(from), keepOnFailure);
+        Optional.ofNullable(from), keepOnFailure, overlay);
     PrintWriter out = spec.commandLine().getOut();
     UpView view = new UpView(out, spec.commandLine().getColorScheme().ansi(), !output.isJson());
     UpResult result;

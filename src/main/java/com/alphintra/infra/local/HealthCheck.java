@@ -29,10 +29,23 @@ public final class HealthCheck {
   static final String OBSERVABILITY = "observability";
   private static final List<String> SYSTEM_NAMESPACES = List.of("kube-system", "istio-system");
 
-  private final IngressProber prober;
+  private final Optional<IngressProber> prober;
 
   public HealthCheck(IngressProber prober) {
+    this(Optional.of(prober));
+  }
+
+  /**
+   * @param prober how to reach the ingress gateway on 127.0.0.1; empty where the gateway is published by a
+   *     cloud load balancer instead, and the ingress is not part of the report
+   */
+  public HealthCheck(Optional<IngressProber> prober) {
     this.prober = prober;
+  }
+
+  /** Whether the report includes the ingress gateway answering on 127.0.0.1. */
+  public boolean probesIngress() {
+    return prober.isPresent();
   }
 
   public HealthReport examine(Cluster cluster, String context) {
@@ -71,8 +84,10 @@ public final class HealthCheck {
         items.addAll(sidecars(cluster, name));
       }
     }
-    ProbeResult probe = prober.probe(INGRESS_HOST, INGRESS_PORT);
-    items.add(new HealthItem("ingress", INGRESS_HOST + ":" + INGRESS_PORT, probe.answered(), probe.detail()));
+    prober.ifPresent(ingress -> {
+      ProbeResult probe = ingress.probe(INGRESS_HOST, INGRESS_PORT);
+      items.add(new HealthItem("ingress", INGRESS_HOST + ":" + INGRESS_PORT, probe.answered(), probe.detail()));
+    });
     return new HealthReport(context, istioVersion(cluster), items);
   }
 

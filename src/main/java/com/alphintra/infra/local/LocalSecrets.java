@@ -35,6 +35,7 @@ public final class LocalSecrets {
 
   public static final String ANNOTATION_TEMPLATE = "alphintra.io/secret-template";
   public static final String ANNOTATION_GENERATE = "alphintra.io/generate";
+  public static final String ANNOTATION_CLOUD_SOURCE = "alphintra.io/cloud-source";
 
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -98,7 +99,8 @@ public final class LocalSecrets {
     }
     labels.put("app.kubernetes.io/managed-by", "alphintra");
     return java.util.Optional.of(new SecretTemplate(String.valueOf(metadata.get("namespace")),
-        String.valueOf(metadata.get("name")), type, labels, generators));
+        String.valueOf(metadata.get("name")), type, labels, generators,
+        java.util.Optional.ofNullable(annotations.get(ANNOTATION_CLOUD_SOURCE)).map(String::valueOf)));
   }
 
   /** The Secrets to apply, with values from the store, generating (and storing) what is missing. */

@@ -14,17 +14,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Builds the plan of {@code up} from the checkout: chart versions from infra/versions.yaml, the cluster
- * from the k3d config, the platform from the local overlay, our Helm values beside the manifests.
+ * from the k3d config, the platform from an overlay (local by default; dev, staging or prod onto a GKE
+ * context), our Helm values beside the manifests.
  * Building touches nothing: connections to the cluster and Helm are made when a step first needs them.
  */
 public final class PlanFactory {
 
-  static final String OVERLAY = "overlays/local";
 
   /** PHASE-2.md's targets: cluster startup under 5 minutes, service deployment under 2. */
   static final List<Budget> BUDGETS = List.of(
@@ -54,12 +55,18 @@ public final class PlanFactory {
     K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
     boolean existingCluster = request.context().isPresent();
     String context = contextFor(k3d, request.context());
-    Path overlay = workspace.kubernetes().resolve(OVERLAY);
+    Path overlay = workspace.kubernetes().resolve("overlays").resolve(request.overlay());
+    boolean local = request.isLocalOverlay();
+    if (!local && !existingCluster) {
+      throw new InputException("overlay " + request.overlay() + " is for a GKE cluster, not the local k3d one",
+          "pass its kube context: 'alphintra cloud kubeconfig --env " + request.overlay()
+              + "' names it alphintra-" + request.overlay());
+    }
     List<String> notes = new ArrayList<>();
     if (!Files.isRegularFile(overlay.resolve("kustomization.yaml"))) {
-      if (!request.dryRun()) {
-        throw new InputException("the local overlay is missing", overlay,
-            "restore infra/kubernetes/" + OVERLAY + "/kustomization.yaml from git");
+      if (!request.dryRun() || !local) {
+        throw new InputException("overlay " + request.overlay() + " does not exist", overlay,
+            "use local, dev, staging or prod (the folders of infra/kubernetes/overlays), or restore it from git");
       }
       notes.add("overlay " + shown(overlay) + " is missing: the platform step would fail");
     }
@@ -75,8 +82,11 @@ public final class PlanFactory {
     List<Step> steps = new ArrayList<>(List.of(
         new PrerequisitesStep(doctor, RequirementsReader.read(workspace), existingCluster),
         new ClusterStep(programs, k3d, shown(k3d.file()), cluster, wait),
-        new IstioStep(new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait),
-        new GatewayTlsStep(authority, cluster)));
+        new IstioStep(new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait)));
+    // On GKE the gateway's certificate comes from a real CA, as one of the Secrets the platform step requires.
+    if (local) {
+      steps.add(new GatewayTlsStep(authority, cluster));
+    }
     // The sample service image, before the Deployments that run it; a checkout without the service has none.
     Path samplePom = workspace.root().resolve("services/sample-service/pom.xml");
     if (Files.isRegularFile(samplePom) && !existingCluster) {
@@ -85,12 +95,18 @@ public final class PlanFactory {
           shown(samplePom)));
     }
     steps.addAll(List.of(
-        new PlatformStep(rendered, secrets, cluster, shown(overlay), plannedObjects(overlay)),
+        new PlatformStep(rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)),
         new ObservabilityStep(new Releases(observabilityReleases(pins), charts, workspace.root()), rendered, cluster),
-        new VerificationStep(new HealthCheck(services.probers().apply(authority.caCertificate())), cluster,
+        // A cloud overlay's gateway is published by a Google Cloud load balancer, not on 127.0.0.1:443.
+        new VerificationStep(new HealthCheck(local
+            ? Optional.of(services.probers().apply(authority.caCertificate())) : Optional.empty()), cluster,
             context, wait)));
     if (existingCluster) {
       notes.add("context " + context + ": the cluster step is skipped; the platform layers go onto that cluster");
+    }
+    if (!local) {
+      notes.add("overlay " + request.overlay() + ": no local CA and no generated Secrets; the Secrets (the gateway's"
+          + " certificate among them) come from Secret Manager and must exist; the ingress is not probed");
     }
     // A budget counts the steps this plan has: without the sample service there is no images step.
     List<String> names = steps.stream().map(Step::name).toList();

@@ -19,15 +19,21 @@ final class PlatformStep implements Step {
 
   private final RenderedOverlay overlay;
   private final LocalSecrets secrets;
+  private final boolean generateSecrets;
   private final Supplier<Cluster> cluster;
   private final List<String> plannedObjects;
   private final Path shownOverlay;
   private final AppliedObjects applied = new AppliedObjects();
 
-  PlatformStep(RenderedOverlay overlay, LocalSecrets secrets, Supplier<Cluster> cluster, Path shownOverlay,
-      List<String> plannedObjects) {
+  /**
+   * @param generateSecrets true locally: the Secrets are generated from the templates; false on GKE, where
+   *     they come from Secret Manager and must exist before the workloads that read them are applied
+   */
+  PlatformStep(RenderedOverlay overlay, LocalSecrets secrets, boolean generateSecrets, Supplier<Cluster> cluster,
+      Path shownOverlay, List<String> plannedObjects) {
     this.overlay = overlay;
     this.secrets = secrets;
+    this.generateSecrets = generateSecrets;
     this.cluster = cluster;
     this.shownOverlay = shownOverlay;
     this.plannedObjects = List.copyOf(plannedObjects);
@@ -44,7 +50,8 @@ final class PlatformStep implements Step {
 
   @Override
   public String description() {
-    return "render the overlay, generate local Secrets, apply everything in dependency order (server-side apply)";
+    return "render the overlay, " + (generateSecrets ? "generate local Secrets" : "check its Secrets exist")
+        + ", apply everything in dependency order (server-side apply)";
   }
 
   @Override
@@ -54,8 +61,14 @@ final class PlatformStep implements Step {
     details.addAll(plannedObjects);
     List<String> names = secrets.templates().stream()
         .map(template -> template.namespace() + "/" + template.name()).toList();
-    details.add("apply: " + names.size() + " Secrets from base/secrets templates (values in .alphintra/secrets.yaml, "
-        + "owner-only): " + String.join(", ", names));
+    if (generateSecrets) {
+      details.add("apply: " + names.size() + " Secrets from base/secrets templates (values in .alphintra/secrets.yaml, "
+          + "owner-only): " + String.join(", ", names));
+    } else {
+      List<String> required = requiredInTheCloud();
+      details.add("require: " + required.size() + " Secrets, from Secret Manager, before anything is applied: "
+          + String.join(", ", required));
+    }
     return details;
   }
 
@@ -77,8 +90,9 @@ final class PlatformStep implements Step {
         objects.add(object);
       }
     }
-    List<Secret> generated = secrets.secrets();
-    objects.addAll(generated);
+    if (generateSecrets) {
+      objects.addAll(secrets.secrets());
+    }
     return objects;
   }
 
@@ -89,7 +103,41 @@ final class PlatformStep implements Step {
 
   @Override
   public void apply() throws InterruptedException {
+    if (!generateSecrets) {
+      requireSecrets();
+    }
     applied.apply(cluster.get(), objects());
+  }
+
+  /**
+   * The Secrets a GKE environment needs: the templates whose cloud source is not "none" (the local data stores'
+   * are), and the gateway's certificate.
+   */
+  private List<String> requiredInTheCloud() {
+    List<String> required = new ArrayList<>();
+    for (SecretTemplate template : secrets.templates()) {
+      if (template.isNeededInTheCloud()) {
+        required.add(template.namespace() + "/" + template.name());
+      }
+    }
+    required.add(IstioStep.GATEWAY_NAMESPACE + "/" + GatewayTlsStep.SECRET);
+    return required;
+  }
+
+  /** On GKE nothing is applied until every Secret it needs exists: a workload without one crash-loops. */
+  private void requireSecrets() {
+    List<String> missing = new ArrayList<>();
+    for (String secret : requiredInTheCloud()) {
+      String[] parts = secret.split("/", 2);
+      if (cluster.get().get(Secret.class, parts[0], parts[1]).isEmpty()) {
+        missing.add(secret);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new StepFailedException("Secrets missing on the cluster: " + String.join(", ", missing),
+          "Create them from Secret Manager first (each template in infra/kubernetes/base/secrets names its source"
+              + " in the alphintra.io/cloud-source annotation), then run 'alphintra up --from platform'");
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.alphintra.infra.local;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -31,17 +32,21 @@ final class VerificationStep implements Step {
 
   @Override
   public String description() {
-    return "check workloads available, sidecars injected, STRICT mTLS, the gateway answering on 127.0.0.1:443";
+    return "check workloads available, sidecars injected, STRICT mTLS"
+        + (health.probesIngress() ? ", the gateway answering on 127.0.0.1:443" : "");
   }
 
   @Override
   public List<String> details() {
-    return List.of("check: Deployments, StatefulSets, DaemonSets in namespaces labelled "
-            + HealthCheck.PART_OF + "=alphintra",
+    List<String> details = new ArrayList<>(List.of("check: Deployments, StatefulSets, DaemonSets in"
+            + " namespaces labelled " + HealthCheck.PART_OF + "=alphintra",
         "check: pods in istio-injection=enabled namespaces have istio-proxy",
-        "check: PeerAuthentication istio-system mesh-wide mode STRICT",
-        "probe: https://" + HealthCheck.INGRESS_HOST + " via 127.0.0.1:" + HealthCheck.INGRESS_PORT
-            + " (trusting the local CA)");
+        "check: PeerAuthentication istio-system mesh-wide mode STRICT"));
+    if (health.probesIngress()) {
+      details.add("probe: https://" + HealthCheck.INGRESS_HOST + " via 127.0.0.1:" + HealthCheck.INGRESS_PORT
+          + " (trusting the local CA)");
+    }
+    return details;
   }
 
   @Override

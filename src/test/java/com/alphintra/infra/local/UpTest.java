@@ -1,6 +1,9 @@
 package com.alphintra.infra.local;
 
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import com.alphintra.infra.error.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -239,5 +242,56 @@ class UpTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void aCloudOverlayNeedsTheContextOfItsCluster() {
+    assertThatThrownBy(() -> run(new UpRequest(false, Optional.empty(), Optional.empty(), Optional.empty(), false,
+        "dev"))).isInstanceOf(InputException.class).hasMessageContaining("overlay dev is for a GKE cluster");
+    assertThat(fixture.processes.calls()).isEmpty();
+  }
+
+  @Test
+  void anUnknownOverlayIsABadInvocation() {
+    assertThatThrownBy(() -> run(new UpRequest(false, Optional.of("alphintra-dev"), Optional.empty(),
+        Optional.empty(), false, "qa"))).isInstanceOf(InputException.class).hasMessageContaining("overlay qa does not exist");
+  }
+
+  @Test
+  void aCloudOverlayMakesNoLocalCaNorSecretsAndStopsWhileItsSecretsAreMissing() {
+    client.resource(LocalFixture.readyNode("gke-node-1")).create();
+
+    RunReport report = run(new UpRequest(false, Optional.of("alphintra-dev"), Optional.empty(), Optional.empty(),
+        false, "dev"));
+
+    assertThat(report.failure()).hasValueSatisfying(failure -> {
+      assertThat(failure.step()).isEqualTo("platform");
+      assertThat(failure.cause()).contains("Secrets missing on the cluster", "alphintra/db-credentials",
+          "alphintra/pgbouncer-userlist", "istio-ingress/alphintra-gateway-tls");
+    });
+    assertThat(report.results()).extracting(StepResult::name).doesNotContain("tls", "images");
+    assertThat(root.resolve(".alphintra/tls")).doesNotExist();
+    assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
+  }
+
+  @Test
+  void aCloudOverlayAppliesOnceItsSecretsExistAndLeavesThemAsTheyAre() {
+    client.resource(LocalFixture.readyNode("gke-node-1")).create();
+    client.resource(new SecretBuilder().withNewMetadata().withName("db-credentials").withNamespace("alphintra")
+        .endMetadata().addToStringData("DB_PASSWORD", "from-secret-manager").build()).create();
+    client.resource(new SecretBuilder().withNewMetadata().withName("pgbouncer-userlist").withNamespace("alphintra")
+        .endMetadata().addToStringData("userlist.txt", "from-secret-manager").build()).create();
+    client.resource(new SecretBuilder().withNewMetadata().withName("alphintra-gateway-tls")
+        .withNamespace("istio-ingress").endMetadata().withType("kubernetes.io/tls")
+        .addToStringData("tls.crt", "from-certificate-manager").build()).create();
+
+    RunReport report = run(new UpRequest(false, Optional.of("alphintra-dev"), Optional.empty(), Optional.empty(),
+        false, "dev"));
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(client.secrets().inNamespace("alphintra").withName("db-credentials").get().getStringData())
+        .containsEntry("DB_PASSWORD", "from-secret-manager");
+    assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
   }
 }
