@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * peak heap and the check/parse ratio. Each figure is the faster of two runs after a warm-up; speed and the
  * ratio use the CPU time of the measuring thread (wall time is printed too, but swings with other load). Targets: ratio at most 2, linear growth, N = 5 000 within 512 MB.
  *
- * <p>Run it from the repository root (sizes are optional arguments):
+ * <p>Run it from the repository root with {@code ./mvnw -Pbench -DskipTests verify} (with the dev-loop
+ * benchmark), or alone, sizes as optional arguments:
  * <pre>
  * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * java -Xmx512m -cp target/classes:target/test-classes:$(cat target/test.classpath) \
