@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,10 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The deep check's requests on a real cluster: HTTPS to the ingress gateway's published port on 127.0.0.1 (SNI
@@ -61,7 +58,7 @@ final class ClusterSmokeProbes implements SmokeProbes {
       plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), HealthCheck.INGRESS_PORT),
           (int) TIMEOUT.toMillis());
       plain.setSoTimeout((int) TIMEOUT.toMillis());
-      try (SSLSocket socket = (SSLSocket) tls().getSocketFactory()
+      try (SSLSocket socket = (SSLSocket) LocalCertificateAuthority.trustingOnly(caCertificate).getSocketFactory()
           .createSocket(plain, host, HealthCheck.INGRESS_PORT, true)) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(host)));
@@ -176,17 +173,6 @@ final class ClusterSmokeProbes implements SmokeProbes {
     return -1;
   }
 
-  private SSLContext tls() throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    trust.setCertificateEntry("alphintra-local-ca",
-        LocalCertificateAuthority.readCertificate(Files.readString(caCertificate)));
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
-  }
 
   @Override
   public void close() {

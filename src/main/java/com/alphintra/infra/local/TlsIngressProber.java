@@ -10,14 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * An HTTPS request to 127.0.0.1 with the gateway's host name as SNI and Host header, trusting only the
@@ -42,7 +39,7 @@ public final class TlsIngressProber implements IngressProber {
     try (Socket plain = new Socket()) {
       plain.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
       plain.setSoTimeout((int) TIMEOUT.toMillis());
-      try (SSLSocket socket = (SSLSocket) context().getSocketFactory()
+      try (SSLSocket socket = (SSLSocket) LocalCertificateAuthority.trustingOnly(caCertificate).getSocketFactory()
           .createSocket(plain, host, port, true)) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(host)));
@@ -63,15 +60,4 @@ public final class TlsIngressProber implements IngressProber {
     }
   }
 
-  private SSLContext context() throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    trust.setCertificateEntry("alphintra-local-ca",
-        LocalCertificateAuthority.readCertificate(Files.readString(caCertificate)));
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
-  }
 }
