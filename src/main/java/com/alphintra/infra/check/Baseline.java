@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Findings accepted as they are ({@code --baseline FILE}), so a team can adopt a rule and fix its old
- * findings later while new ones still fail. An entry matches a finding by rule, file, object and message,
- * not by line, so editing elsewhere in a file keeps it matching; each entry accepts one finding.
+ * Findings accepted as they are ({@code --baseline FILE}), so a team can adopt a rule and fix its
+ * old findings later while new ones still fail. An entry matches a finding by rule, file, object
+ * and message, not by line, so editing elsewhere in a file keeps it matching; each entry accepts
+ * one finding.
  *
  * @param entries the accepted findings
  */
@@ -51,12 +52,18 @@ public record Baseline(List<Entry> entries) {
       root = new ObjectMapper().readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
-      throw new InputException("malformed baseline: " + e.getOriginalMessage(), file,
-          where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr(),
-          "fix the JSON, or write a new baseline with --write-baseline " + file, e);
+      throw new InputException(
+          "malformed baseline: " + e.getOriginalMessage(),
+          file,
+          where == null ? 0 : where.getLineNr(),
+          where == null ? 0 : where.getColumnNr(),
+          "fix the JSON, or write a new baseline with --write-baseline " + file,
+          e);
     }
     if (root == null || !root.path("findings").isArray()) {
-      throw new InputException("not a baseline: expected an object with a \"findings\" array", file,
+      throw new InputException(
+          "not a baseline: expected an object with a \"findings\" array",
+          file,
           "write a new baseline with --write-baseline " + file);
     }
     List<Entry> entries = new ArrayList<>();
@@ -64,12 +71,18 @@ public record Baseline(List<Entry> entries) {
     for (JsonNode node : root.get("findings")) {
       for (String field : List.of("rule", "file", "object", "message")) {
         if (!node.path(field).isTextual()) {
-          throw new InputException("baseline entry " + index + " has no text field \"" + field + "\"", file,
+          throw new InputException(
+              "baseline entry " + index + " has no text field \"" + field + "\"",
+              file,
               "write a new baseline with --write-baseline " + file);
         }
       }
-      entries.add(new Entry(node.get("rule").asText(), node.get("file").asText(), node.get("object").asText(),
-          node.get("message").asText()));
+      entries.add(
+          new Entry(
+              node.get("rule").asText(),
+              node.get("file").asText(),
+              node.get("object").asText(),
+              node.get("message").asText()));
       index++;
     }
     return new Baseline(entries);
@@ -80,7 +93,10 @@ public record Baseline(List<Entry> entries) {
     document.put("version", VERSION);
     document.put("findings", entries);
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";
+      return new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(document)
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the baseline", e);
     }

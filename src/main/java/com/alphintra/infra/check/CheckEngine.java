@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs every selected rule over a {@link Platform} and turns the findings into a {@link CheckReport}:
- * comments suppress, the baseline accepts, the threshold filters, and the result is sorted. A rule that
- * throws becomes a {@code meta-internal-error} finding; the other rules still run. Pure: reads no file.
+ * Runs every selected rule over a {@link Platform} and turns the findings into a {@link
+ * CheckReport}: comments suppress, the baseline accepts, the threshold filters, and the result is
+ * sorted. A rule that throws becomes a {@code meta-internal-error} finding; the other rules still
+ * run. Pure: reads no file.
  */
 public final class CheckEngine {
 
@@ -38,7 +39,8 @@ public final class CheckEngine {
 
     List<Suppression> suppressions = Suppressions.from(platform.comments());
     Map<String, Suppression> byPlace = new HashMap<>();
-    suppressions.stream().filter(s -> s.reason().isPresent())
+    suppressions.stream()
+        .filter(s -> s.reason().isPresent())
         .forEach(s -> byPlace.putIfAbsent(place(s.file(), s.coveredLine(), s.rule()), s));
     Set<Suppression> used = new HashSet<>();
     List<Finding> unsuppressed = new ArrayList<>();
@@ -53,27 +55,47 @@ public final class CheckEngine {
     int suppressed = found.size() - unsuppressed.size();
     unsuppressed.addAll(suppressionFindings(suppressions, used, selected));
 
-    List<Finding> notAccepted = options.baseline().map(b -> b.withoutAccepted(unsuppressed)).orElse(unsuppressed);
-    List<Finding> shown = notAccepted.stream()
-        .filter(finding -> finding.severity().isAtLeast(options.threshold()))
-        .sorted(Finding.ORDER)
-        .toList();
+    List<Finding> notAccepted =
+        options.baseline().map(b -> b.withoutAccepted(unsuppressed)).orElse(unsuppressed);
+    List<Finding> shown =
+        notAccepted.stream()
+            .filter(finding -> finding.severity().isAtLeast(options.threshold()))
+            .sorted(Finding.ORDER)
+            .toList();
 
     int baselined = unsuppressed.size() - notAccepted.size();
     List<String> notes = new ArrayList<>(platform.notes());
-    options.baseline().ifPresent(baseline -> {
-      // An entry that accepts nothing any more was fixed (or moved): it would silently accept its return.
-      int stale = baseline.entries().size() - baselined;
-      if (stale > 0) {
-        notes.add(stale + (stale == 1 ? " baseline entry matches" : " baseline entries match")
-            + " no finding any more; write a fresh baseline with --write-baseline to drop "
-            + (stale == 1 ? "it" : "them"));
-      }
-    });
-    List<RuleInfo> ran = registry.catalog().stream().filter(info -> selected.contains(info.id())).toList();
-    return new CheckReport(platform.root(), shown, unsuppressed.stream().sorted(Finding.ORDER).toList(), ran,
-        List.copyOf(registry.catalog()), suppressed, baselined, notAccepted.size() - shown.size(),
-        options.threshold(), platform.files().size(), platform.loadErrors(), notes, Optional.empty());
+    options
+        .baseline()
+        .ifPresent(
+            baseline -> {
+              // An entry that accepts nothing any more was fixed (or moved): it would silently
+              // accept its return.
+              int stale = baseline.entries().size() - baselined;
+              if (stale > 0) {
+                notes.add(
+                    stale
+                        + (stale == 1 ? " baseline entry matches" : " baseline entries match")
+                        + " no finding any more; write a fresh baseline with --write-baseline to drop "
+                        + (stale == 1 ? "it" : "them"));
+              }
+            });
+    List<RuleInfo> ran =
+        registry.catalog().stream().filter(info -> selected.contains(info.id())).toList();
+    return new CheckReport(
+        platform.root(),
+        shown,
+        unsuppressed.stream().sorted(Finding.ORDER).toList(),
+        ran,
+        List.copyOf(registry.catalog()),
+        suppressed,
+        baselined,
+        notAccepted.size() - shown.size(),
+        options.threshold(),
+        platform.files().size(),
+        platform.loadErrors(),
+        notes,
+        Optional.empty());
   }
 
   private static String place(Path file, int line, String rule) {
@@ -84,31 +106,63 @@ public final class CheckEngine {
     try {
       return List.copyOf(rule.check(platform));
     } catch (RuntimeException | StackOverflowError e) {
-      String why = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
-      return List.of(Finding.of(MetaRules.INTERNAL_ERROR, Path.of(""), 0, rule.info().id(),
-          "rule " + rule.info().id() + " failed and checked nothing: " + why));
+      String why =
+          e.getMessage() == null
+              ? e.getClass().getName()
+              : e.getClass().getName() + ": " + e.getMessage();
+      return List.of(
+          Finding.of(
+              MetaRules.INTERNAL_ERROR,
+              Path.of(""),
+              0,
+              rule.info().id(),
+              "rule " + rule.info().id() + " failed and checked nothing: " + why));
     }
   }
 
-  private List<Finding> suppressionFindings(List<Suppression> suppressions, Set<Suppression> used,
-      Set<String> selected) {
+  private List<Finding> suppressionFindings(
+      List<Suppression> suppressions, Set<Suppression> used, Set<String> selected) {
     List<Finding> findings = new ArrayList<>();
     for (Suppression suppression : suppressions) {
       String object = "alphintra:ignore " + suppression.rule();
       if (suppression.reason().isEmpty()) {
         if (selected.contains(MetaRules.SUPPRESSION_REASON.id())) {
-          findings.add(Finding.of(MetaRules.SUPPRESSION_REASON, suppression.file(), suppression.commentLine(), object,
-              "suppression of " + suppression.rule() + " has no reason=\"...\" and so suppresses nothing"));
+          findings.add(
+              Finding.of(
+                  MetaRules.SUPPRESSION_REASON,
+                  suppression.file(),
+                  suppression.commentLine(),
+                  object,
+                  "suppression of "
+                      + suppression.rule()
+                      + " has no reason=\"...\" and so suppresses nothing"));
         }
-      } else if (!used.contains(suppression) && selected.contains(MetaRules.SUPPRESSION_UNUSED.id())) {
+      } else if (!used.contains(suppression)
+          && selected.contains(MetaRules.SUPPRESSION_UNUSED.id())) {
         if (registry.find(suppression.rule()).isEmpty()) {
           List<String> close = registry.closeMatches(suppression.rule());
-          findings.add(Finding.of(MetaRules.SUPPRESSION_UNUSED, suppression.file(), suppression.commentLine(), object,
-              "suppression names unknown rule " + suppression.rule()
-                  + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)")));
+          findings.add(
+              Finding.of(
+                  MetaRules.SUPPRESSION_UNUSED,
+                  suppression.file(),
+                  suppression.commentLine(),
+                  object,
+                  "suppression names unknown rule "
+                      + suppression.rule()
+                      + (close.isEmpty()
+                          ? ""
+                          : " (did you mean " + String.join(", ", close) + "?)")));
         } else if (selected.contains(suppression.rule())) {
-          findings.add(Finding.of(MetaRules.SUPPRESSION_UNUSED, suppression.file(), suppression.commentLine(), object,
-              "suppression of " + suppression.rule() + " matches no finding on line " + suppression.coveredLine()));
+          findings.add(
+              Finding.of(
+                  MetaRules.SUPPRESSION_UNUSED,
+                  suppression.file(),
+                  suppression.commentLine(),
+                  object,
+                  "suppression of "
+                      + suppression.rule()
+                      + " matches no finding on line "
+                      + suppression.coveredLine()));
         }
       }
     }

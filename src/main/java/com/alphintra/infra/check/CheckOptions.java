@@ -11,8 +11,8 @@ import java.util.Set;
  * @param threshold findings below it are neither shown nor failing
  * @param baseline findings accepted as they are
  */
-public record CheckOptions(Set<String> rules, Set<String> skippedRules, Severity threshold,
-    Optional<Baseline> baseline) {
+public record CheckOptions(
+    Set<String> rules, Set<String> skippedRules, Severity threshold, Optional<Baseline> baseline) {
 
   public CheckOptions {
     rules = Set.copyOf(rules);

@@ -9,9 +9,10 @@ import java.util.Optional;
  * What a check found, ready for a reporter.
  *
  * @param root the repository root the file paths are relative to
- * @param findings the findings at or above the threshold, not suppressed nor in the baseline, sorted
- * @param unsuppressed every finding not suppressed by a comment, at any severity, before the baseline: what
- *     {@code --write-baseline} writes
+ * @param findings the findings at or above the threshold, not suppressed nor in the baseline,
+ *     sorted
+ * @param unsuppressed every finding not suppressed by a comment, at any severity, before the
+ *     baseline: what {@code --write-baseline} writes
  * @param rules the catalog entries of the rules that ran, sorted by id
  * @param catalog every catalog entry, for reporters that describe the rules of their findings
  * @param suppressed how many findings comments suppressed
@@ -24,9 +25,19 @@ import java.util.Optional;
  * @param baselineWritten the file {@code --write-baseline} wrote, if any
  */
 public record CheckReport(
-    Path root, List<Finding> findings, List<Finding> unsuppressed, List<RuleInfo> rules, List<RuleInfo> catalog,
-    int suppressed, int baselined, int belowThreshold, Severity threshold, int files, List<LoadError> loadErrors,
-    List<String> notes, Optional<Path> baselineWritten) {
+    Path root,
+    List<Finding> findings,
+    List<Finding> unsuppressed,
+    List<RuleInfo> rules,
+    List<RuleInfo> catalog,
+    int suppressed,
+    int baselined,
+    int belowThreshold,
+    Severity threshold,
+    int files,
+    List<LoadError> loadErrors,
+    List<String> notes,
+    Optional<Path> baselineWritten) {
 
   public CheckReport {
     findings = List.copyOf(findings);
@@ -45,13 +56,27 @@ public record CheckReport(
     return !loadErrors.isEmpty();
   }
 
-  /** The catalog entry of {@code ruleId}, for the remediation a reporter prints beside a finding. */
+  /**
+   * The catalog entry of {@code ruleId}, for the remediation a reporter prints beside a finding.
+   */
   public Optional<RuleInfo> info(String ruleId) {
     return catalog.stream().filter(info -> info.id().equals(ruleId)).findFirst();
   }
 
   CheckReport withBaselineWritten(Path file) {
-    return new CheckReport(root, findings, unsuppressed, rules, catalog, suppressed, baselined, belowThreshold,
-        threshold, files, loadErrors, notes, Optional.of(file));
+    return new CheckReport(
+        root,
+        findings,
+        unsuppressed,
+        rules,
+        catalog,
+        suppressed,
+        baselined,
+        belowThreshold,
+        threshold,
+        files,
+        loadErrors,
+        notes,
+        Optional.of(file));
   }
 }

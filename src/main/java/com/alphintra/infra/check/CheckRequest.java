@@ -10,13 +10,21 @@ import java.util.Optional;
  * @param options which rules, which threshold
  * @param baseline a baseline file of accepted findings
  * @param writeBaseline where to write the current findings as a new baseline
- * @param providerSchema the output of {@code terraform providers schema -json} to validate resources against
+ * @param providerSchema the output of {@code terraform providers schema -json} to validate
+ *     resources against
  */
-public record CheckRequest(Path target, CheckOptions options, Optional<Path> baseline, Optional<Path> writeBaseline,
+public record CheckRequest(
+    Path target,
+    CheckOptions options,
+    Optional<Path> baseline,
+    Optional<Path> writeBaseline,
     Optional<Path> providerSchema) {
 
-  /** A request without a provider schema file (schemas are then read from initialised directories). */
-  public CheckRequest(Path target, CheckOptions options, Optional<Path> baseline, Optional<Path> writeBaseline) {
+  /**
+   * A request without a provider schema file (schemas are then read from initialised directories).
+   */
+  public CheckRequest(
+      Path target, CheckOptions options, Optional<Path> baseline, Optional<Path> writeBaseline) {
     this(target, options, baseline, writeBaseline, Optional.empty());
   }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@code check} workflow: load the platform, read the baseline, run the engine, write a new baseline when
- * asked. A broken baseline is reported like a malformed file: the platform is still checked.
+ * The {@code check} workflow: load the platform, read the baseline, run the engine, write a new
+ * baseline when asked. A broken baseline is reported like a malformed file: the platform is still
+ * checked.
  */
 public final class Checker {
 
@@ -35,7 +36,9 @@ public final class Checker {
       try {
         options = options.withBaseline(Baseline.parse(Files.readString(file), file));
       } catch (IOException e) {
-        platform = platform.withLoadError(new LoadError(file, 0, 0, "cannot read the baseline: " + e.getMessage()));
+        platform =
+            platform.withLoadError(
+                new LoadError(file, 0, 0, "cannot read the baseline: " + e.getMessage()));
       } catch (InputException e) {
         platform = platform.withLoadError(baselineError(file, e));
       }
@@ -47,7 +50,9 @@ public final class Checker {
       try {
         Files.writeString(file, baseline.toJson());
       } catch (IOException e) {
-        throw new InputException("cannot write the baseline: " + e.getMessage(), file,
+        throw new InputException(
+            "cannot write the baseline: " + e.getMessage(),
+            file,
             "choose a writable path for --write-baseline");
       }
       report = engine.run(platform, options.withBaseline(baseline)).withBaselineWritten(file);

@@ -9,20 +9,22 @@ import java.util.Objects;
  *
  * @param rule the id of the rule that found it
  * @param severity the rule's severity
- * @param file the file, relative to the repository root ({@code infra/terraform/modules/gke/main.tf})
+ * @param file the file, relative to the repository root ({@code
+ *     infra/terraform/modules/gke/main.tf})
  * @param line the tightest line, from 1; 0 when the finding is about the file as a whole
  * @param object what is wrong, as a person names it: {@code google_container_cluster.primary},
  *     {@code Deployment alphintra/trading-api}
  * @param message what is wrong, naming the object and the value
  */
-public record Finding(String rule, Severity severity, Path file, int line, String object, String message) {
+public record Finding(
+    String rule, Severity severity, Path file, int line, String object, String message) {
 
   /** By file, line, rule, then message: the order every reporter prints. */
-  public static final Comparator<Finding> ORDER = Comparator
-      .comparing((Finding finding) -> finding.file().toString())
-      .thenComparingInt(Finding::line)
-      .thenComparing(Finding::rule)
-      .thenComparing(Finding::message);
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing((Finding finding) -> finding.file().toString())
+          .thenComparingInt(Finding::line)
+          .thenComparing(Finding::rule)
+          .thenComparing(Finding::message);
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
@@ -40,7 +42,9 @@ public record Finding(String rule, Severity severity, Path file, int line, Strin
     return new Finding(rule.id(), rule.severity(), file, line, object, message);
   }
 
-  /** The file with {@code /} separators, as SARIF, the baseline and {@code expected.txt} write it. */
+  /**
+   * The file with {@code /} separators, as SARIF, the baseline and {@code expected.txt} write it.
+   */
   public String fileName() {
     return file.toString().replace('\\', '/');
   }

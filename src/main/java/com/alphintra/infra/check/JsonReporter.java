@@ -10,7 +10,8 @@ final class JsonReporter implements Reporter {
   @Override
   public String render(CheckReport report) {
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("findings", report.findings().stream().map(finding -> finding(finding, report)).toList());
+    document.put(
+        "findings", report.findings().stream().map(finding -> finding(finding, report)).toList());
     document.put("errors", report.loadErrors().stream().map(JsonReporter::error).toList());
     document.put("notes", report.notes());
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -46,5 +47,4 @@ final class JsonReporter implements Reporter {
     entry.put("message", error.message());
     return entry;
   }
-
 }

@@ -8,7 +8,10 @@ public enum ReportFormat {
   JSON,
   SARIF;
 
-  /** The reporter of this format; {@code ansi} colours text on a terminal, {@code toolVersion} goes into SARIF. */
+  /**
+   * The reporter of this format; {@code ansi} colours text on a terminal, {@code toolVersion} goes
+   * into SARIF.
+   */
   public Reporter reporter(Ansi ansi, String toolVersion) {
     return switch (this) {
       case TEXT -> new TextReporter(ansi);

@@ -1,8 +1,8 @@
 package com.alphintra.infra.check;
 
-import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
 import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
 import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
+import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
@@ -23,33 +23,30 @@ import com.alphintra.infra.check.rules.gke.GkeSendsMetrics;
 import com.alphintra.infra.check.rules.gke.GkeUsesWorkloadIdentity;
 import com.alphintra.infra.check.rules.istio.IstioAllowRulesNameTheirCallers;
 import com.alphintra.infra.check.rules.istio.IstioAuthorizationAllowsNotEverything;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationMatchesNetworkPolicy;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSelectorsMatchWorkloads;
+import com.alphintra.infra.check.rules.istio.IstioAuthorizationSourcesExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleHostsExist;
+import com.alphintra.infra.check.rules.istio.IstioDestinationRuleSubsetsSelectWorkloads;
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesDetectOutliers;
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesLimitConnections;
 import com.alphintra.infra.check.rules.istio.IstioDestinationRulesUseIstioMutualTls;
 import com.alphintra.infra.check.rules.istio.IstioGatewayHostsAreNamed;
-import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
-import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
-import com.alphintra.infra.check.rules.istio.IstioVirtualServiceDestinationsExist;
-import com.alphintra.infra.check.rules.istio.IstioVirtualServiceSubsetsAreDefined;
-import com.alphintra.infra.check.rules.istio.IstioVirtualServiceGatewaysExist;
-import com.alphintra.infra.check.rules.istio.IstioDestinationRuleHostsExist;
-import com.alphintra.infra.check.rules.istio.IstioDestinationRuleSubsetsSelectWorkloads;
 import com.alphintra.infra.check.rules.istio.IstioGatewaySelectorsMatchGateways;
 import com.alphintra.infra.check.rules.istio.IstioGatewaysDoNotConflict;
-import com.alphintra.infra.check.rules.istio.IstioAuthorizationSourcesExist;
-import com.alphintra.infra.check.rules.istio.IstioAuthorizationSelectorsMatchWorkloads;
-import com.alphintra.infra.check.rules.istio.IstioAuthorizationMatchesNetworkPolicy;
-import com.alphintra.infra.check.rules.istio.IstioNamespacesRequireMutualTls;
-import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
-import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
-import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
+import com.alphintra.infra.check.rules.istio.IstioGatewaysServeHttps;
+import com.alphintra.infra.check.rules.istio.IstioMtlsIsStrict;
 import com.alphintra.infra.check.rules.istio.IstioNamespacesDenyByDefault;
+import com.alphintra.infra.check.rules.istio.IstioNamespacesRequireMutualTls;
 import com.alphintra.infra.check.rules.istio.IstioRoutesHaveTimeouts;
 import com.alphintra.infra.check.rules.istio.IstioSidecarsAreInjected;
 import com.alphintra.infra.check.rules.istio.IstioUnsafeRoutesAreNotRetried;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceDestinationsExist;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceGatewaysExist;
+import com.alphintra.infra.check.rules.istio.IstioVirtualServiceSubsetsAreDefined;
 import com.alphintra.infra.check.rules.k3d.K3dApiListensOnLocalhost;
-import com.alphintra.infra.check.rules.k3d.K3dConfigMatchesItsSchema;
 import com.alphintra.infra.check.rules.k3d.K3dAuditsApiServer;
+import com.alphintra.infra.check.rules.k3d.K3dConfigMatchesItsSchema;
 import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
 import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
 import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
@@ -60,14 +57,10 @@ import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
 import com.alphintra.infra.check.rules.k8s.K8sContainersRunAsNonRoot;
 import com.alphintra.infra.check.rules.k8s.K8sContainersSetResources;
 import com.alphintra.infra.check.rules.k8s.K8sImagesArePinned;
-import com.alphintra.infra.check.rules.net.CidrRangesDoNotOverlap;
-import com.alphintra.infra.check.rules.net.CidrRangesFitTheCluster;
-import com.alphintra.infra.check.rules.k8s.K8sObjectsMatchTheirSchema;
-import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
-import com.alphintra.infra.check.rules.net.NatLogsErrors;
 import com.alphintra.infra.check.rules.k8s.K8sNamespacesDenyByDefault;
 import com.alphintra.infra.check.rules.k8s.K8sNamespacesEnforcePodSecurity;
 import com.alphintra.infra.check.rules.k8s.K8sNoClusterAdminBindings;
+import com.alphintra.infra.check.rules.k8s.K8sObjectsMatchTheirSchema;
 import com.alphintra.infra.check.rules.k8s.K8sPodsMountNoHostPaths;
 import com.alphintra.infra.check.rules.k8s.K8sPodsShareNoHostNamespaces;
 import com.alphintra.infra.check.rules.k8s.K8sReplicatedWorkloadsHaveDisruptionBudgets;
@@ -77,6 +70,13 @@ import com.alphintra.infra.check.rules.k8s.K8sSeccompIsRuntimeDefault;
 import com.alphintra.infra.check.rules.k8s.K8sSecretsHoldOnlyPlaceholders;
 import com.alphintra.infra.check.rules.k8s.K8sServiceAccountTokensAreNotMounted;
 import com.alphintra.infra.check.rules.k8s.K8sServicePortsAreNamed;
+import com.alphintra.infra.check.rules.k8s.K8sServiceTargetPortsExist;
+import com.alphintra.infra.check.rules.k8s.K8sServicesSelectWorkloads;
+import com.alphintra.infra.check.rules.k8s.K8sWorkloadReferencesExist;
+import com.alphintra.infra.check.rules.net.CidrRangesDoNotOverlap;
+import com.alphintra.infra.check.rules.net.CidrRangesFitTheCluster;
+import com.alphintra.infra.check.rules.net.FirewallsDoNotOpenAdminPortsToTheInternet;
+import com.alphintra.infra.check.rules.net.NatLogsErrors;
 import com.alphintra.infra.check.rules.net.NetworksUseCustomSubnets;
 import com.alphintra.infra.check.rules.net.SubnetsHaveFlowLogs;
 import com.alphintra.infra.check.rules.net.SubnetsUsePrivateGoogleAccess;
@@ -95,6 +95,7 @@ import com.alphintra.infra.check.rules.sql.SqlUserPasswordsAreGenerated;
 import com.alphintra.infra.check.rules.state.SecretsAreNotInConfiguration;
 import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.state.StateBucketIsVersioned;
+import com.alphintra.infra.check.rules.state.TerraformVersionsArePinned;
 import com.alphintra.infra.check.rules.tf.LocalsAreDeclared;
 import com.alphintra.infra.check.rules.tf.ModuleCallsMatchVariables;
 import com.alphintra.infra.check.rules.tf.ModuleOutputsExist;
@@ -103,7 +104,6 @@ import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
 import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
 import com.alphintra.infra.check.rules.xstack.PlaceholdersNameOutputs;
 import com.alphintra.infra.check.rules.xstack.WorkloadIdentityAccountsMatch;
-import com.alphintra.infra.check.rules.state.TerraformVersionsArePinned;
 import com.alphintra.infra.error.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,9 +115,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The explicit list of rules: the engine, {@code --list-rules}, docs/rules.md and the SARIF driver all read
- * it, and the engine never names a rule. Adding a rule is one line in {@link #builtIn()} (see {@link Rule}
- * for the class and its fixtures).
+ * The explicit list of rules: the engine, {@code --list-rules}, docs/rules.md and the SARIF driver
+ * all read it, and the engine never names a rule. Adding a rule is one line in {@link #builtIn()}
+ * (see {@link Rule} for the class and its fixtures).
  */
 public final class RuleRegistry {
 
@@ -141,111 +141,112 @@ public final class RuleRegistry {
 
   /** Every rule that ships with the tool, one line each. */
   public static RuleRegistry builtIn() {
-    return new RuleRegistry(List.of(
-        new GkeNodesArePrivate(),
-        new GkeUsesWorkloadIdentity(),
-        new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
-        new GkeControlPlaneIsPrivateInProduction(),
-        new GkeNodesAreShielded(),
-        new GkeEnforcesNetworkPolicies(),
-        new GkeFollowsAReleaseChannel(),
-        new GkeNodePoolsRepairAndUpgradeAutomatically(),
-        new GkeHasNoDefaultNodePool(),
-        new GkeNodesUseADedicatedServiceAccount(),
-        new GkeDoesNotUseLegacyAbac(),
-        new GkeDoesNotUseLegacyClientAuthentication(),
-        new GkeEncryptsSecretsWithKms(),
-        new GkeEnforcesBinaryAuthorizationInProduction(),
-        new GkeIsProtectedFromDeletionInProduction(),
-        new GkeSendsLogs(),
-        new GkeSendsMetrics(),
-        new GkeProtectsNodeMetadata(),
-        new SqlHasNoPublicIp(),
-        new SqlRequiresTls(),
-        new SqlBackupsHavePointInTimeRecovery(),
-        new SqlIsHighlyAvailableInProd(),
-        new SqlIsProtectedFromDeletionInProd(),
-        new SqlPostgresLogsSessionsAndLocks(),
-        new SqlAuthorizedNetworksAreNotTheInternet(),
-        new SqlUserPasswordsAreGenerated(),
-        new RedisRequiresAuth(),
-        new RedisEncryptsInTransit(),
-        new RedisIsHighlyAvailableInProd(),
-        new RedisUsesPrivateServiceAccess(),
-        new NetworksUseCustomSubnets(),
-        new SubnetsHaveFlowLogs(),
-        new SubnetsUsePrivateGoogleAccess(),
-        new FirewallsDoNotOpenAdminPortsToTheInternet(),
-        new NatLogsErrors(),
-        new StateBucketIsVersioned(),
-        new StateBucketIsNotPublic(),
-        new SecretsAreNotInConfiguration(),
-        new TerraformVersionsArePinned(),
-        new AuditLogsRecordDataAccess(),
-        new AuditLogsAreRetained(),
-        new K8sContainersRunAsNonRoot(),
-        new K8sContainersCannotEscalatePrivileges(),
-        new K8sImagesArePinned(),
-        new K8sRootFilesystemsAreReadOnly(),
-        new K8sContainersDropAllCapabilities(),
-        new K8sSeccompIsRuntimeDefault(),
-        new K8sPodsMountNoHostPaths(),
-        new K8sPodsShareNoHostNamespaces(),
-        new K8sContainersSetResources(),
-        new K8sContainersHaveProbes(),
-        new K8sServiceAccountTokensAreNotMounted(),
-        new K8sNamespacesEnforcePodSecurity(),
-        new K8sNamespacesDenyByDefault(),
-        new K8sRolesNameNoWildcards(),
-        new K8sNoClusterAdminBindings(),
-        new K8sSecretsHoldOnlyPlaceholders(),
-        new K8sServicePortsAreNamed(),
-        new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
-        new IstioMtlsIsStrict(),
-        new K3dApiListensOnLocalhost(),
-        new ResourcesMatchProviderSchema(),
-        new ResourcesAvoidDeprecatedArguments(),
-        new VariablesAreDeclared(),
-        new LocalsAreDeclared(),
-        new ModuleOutputsExist(),
-        new ModuleCallsMatchVariables(),
-        new CidrRangesDoNotOverlap(),
-        new CidrRangesFitTheCluster(),
-        new WorkloadIdentityAccountsMatch(),
-        new PlaceholdersNameOutputs(),
-        new EnvironmentsTightenTowardsProd(),
-        new K8sServicesSelectWorkloads(),
-        new K8sServiceTargetPortsExist(),
-        new K8sWorkloadReferencesExist(),
-        new IstioVirtualServiceDestinationsExist(),
-        new IstioVirtualServiceSubsetsAreDefined(),
-        new IstioVirtualServiceGatewaysExist(),
-        new IstioDestinationRuleHostsExist(),
-        new IstioDestinationRuleSubsetsSelectWorkloads(),
-        new IstioGatewaySelectorsMatchGateways(),
-        new IstioGatewaysDoNotConflict(),
-        new IstioAuthorizationSourcesExist(),
-        new IstioAuthorizationSelectorsMatchWorkloads(),
-        new IstioAuthorizationMatchesNetworkPolicy(),
-        new IstioNamespacesRequireMutualTls(),
-        new K3dConfigMatchesItsSchema(),
-        new K8sObjectsMatchTheirSchema(),
-        new IstioNamespacesDenyByDefault(),
-        new IstioAuthorizationAllowsNotEverything(),
-        new IstioAllowRulesNameTheirCallers(),
-        new IstioDestinationRulesUseIstioMutualTls(),
-        new IstioDestinationRulesDetectOutliers(),
-        new IstioDestinationRulesLimitConnections(),
-        new IstioUnsafeRoutesAreNotRetried(),
-        new IstioRoutesHaveTimeouts(),
-        new IstioSidecarsAreInjected(),
-        new IstioGatewayHostsAreNamed(),
-        new IstioGatewaysServeHttps(),
-        new K3dImageIsPinned(),
-        new K3dHasRegistry(),
-        new K3dJoinsNamedNetwork(),
-        new K3dAuditsApiServer(),
-        new K3dPortsListenOnLocalhost()));
+    return new RuleRegistry(
+        List.of(
+            new GkeNodesArePrivate(),
+            new GkeUsesWorkloadIdentity(),
+            new GkeControlPlaneAcceptsOnlyAuthorizedNetworks(),
+            new GkeControlPlaneIsPrivateInProduction(),
+            new GkeNodesAreShielded(),
+            new GkeEnforcesNetworkPolicies(),
+            new GkeFollowsAReleaseChannel(),
+            new GkeNodePoolsRepairAndUpgradeAutomatically(),
+            new GkeHasNoDefaultNodePool(),
+            new GkeNodesUseADedicatedServiceAccount(),
+            new GkeDoesNotUseLegacyAbac(),
+            new GkeDoesNotUseLegacyClientAuthentication(),
+            new GkeEncryptsSecretsWithKms(),
+            new GkeEnforcesBinaryAuthorizationInProduction(),
+            new GkeIsProtectedFromDeletionInProduction(),
+            new GkeSendsLogs(),
+            new GkeSendsMetrics(),
+            new GkeProtectsNodeMetadata(),
+            new SqlHasNoPublicIp(),
+            new SqlRequiresTls(),
+            new SqlBackupsHavePointInTimeRecovery(),
+            new SqlIsHighlyAvailableInProd(),
+            new SqlIsProtectedFromDeletionInProd(),
+            new SqlPostgresLogsSessionsAndLocks(),
+            new SqlAuthorizedNetworksAreNotTheInternet(),
+            new SqlUserPasswordsAreGenerated(),
+            new RedisRequiresAuth(),
+            new RedisEncryptsInTransit(),
+            new RedisIsHighlyAvailableInProd(),
+            new RedisUsesPrivateServiceAccess(),
+            new NetworksUseCustomSubnets(),
+            new SubnetsHaveFlowLogs(),
+            new SubnetsUsePrivateGoogleAccess(),
+            new FirewallsDoNotOpenAdminPortsToTheInternet(),
+            new NatLogsErrors(),
+            new StateBucketIsVersioned(),
+            new StateBucketIsNotPublic(),
+            new SecretsAreNotInConfiguration(),
+            new TerraformVersionsArePinned(),
+            new AuditLogsRecordDataAccess(),
+            new AuditLogsAreRetained(),
+            new K8sContainersRunAsNonRoot(),
+            new K8sContainersCannotEscalatePrivileges(),
+            new K8sImagesArePinned(),
+            new K8sRootFilesystemsAreReadOnly(),
+            new K8sContainersDropAllCapabilities(),
+            new K8sSeccompIsRuntimeDefault(),
+            new K8sPodsMountNoHostPaths(),
+            new K8sPodsShareNoHostNamespaces(),
+            new K8sContainersSetResources(),
+            new K8sContainersHaveProbes(),
+            new K8sServiceAccountTokensAreNotMounted(),
+            new K8sNamespacesEnforcePodSecurity(),
+            new K8sNamespacesDenyByDefault(),
+            new K8sRolesNameNoWildcards(),
+            new K8sNoClusterAdminBindings(),
+            new K8sSecretsHoldOnlyPlaceholders(),
+            new K8sServicePortsAreNamed(),
+            new K8sReplicatedWorkloadsHaveDisruptionBudgets(),
+            new IstioMtlsIsStrict(),
+            new K3dApiListensOnLocalhost(),
+            new ResourcesMatchProviderSchema(),
+            new ResourcesAvoidDeprecatedArguments(),
+            new VariablesAreDeclared(),
+            new LocalsAreDeclared(),
+            new ModuleOutputsExist(),
+            new ModuleCallsMatchVariables(),
+            new CidrRangesDoNotOverlap(),
+            new CidrRangesFitTheCluster(),
+            new WorkloadIdentityAccountsMatch(),
+            new PlaceholdersNameOutputs(),
+            new EnvironmentsTightenTowardsProd(),
+            new K8sServicesSelectWorkloads(),
+            new K8sServiceTargetPortsExist(),
+            new K8sWorkloadReferencesExist(),
+            new IstioVirtualServiceDestinationsExist(),
+            new IstioVirtualServiceSubsetsAreDefined(),
+            new IstioVirtualServiceGatewaysExist(),
+            new IstioDestinationRuleHostsExist(),
+            new IstioDestinationRuleSubsetsSelectWorkloads(),
+            new IstioGatewaySelectorsMatchGateways(),
+            new IstioGatewaysDoNotConflict(),
+            new IstioAuthorizationSourcesExist(),
+            new IstioAuthorizationSelectorsMatchWorkloads(),
+            new IstioAuthorizationMatchesNetworkPolicy(),
+            new IstioNamespacesRequireMutualTls(),
+            new K3dConfigMatchesItsSchema(),
+            new K8sObjectsMatchTheirSchema(),
+            new IstioNamespacesDenyByDefault(),
+            new IstioAuthorizationAllowsNotEverything(),
+            new IstioAllowRulesNameTheirCallers(),
+            new IstioDestinationRulesUseIstioMutualTls(),
+            new IstioDestinationRulesDetectOutliers(),
+            new IstioDestinationRulesLimitConnections(),
+            new IstioUnsafeRoutesAreNotRetried(),
+            new IstioRoutesHaveTimeouts(),
+            new IstioSidecarsAreInjected(),
+            new IstioGatewayHostsAreNamed(),
+            new IstioGatewaysServeHttps(),
+            new K3dImageIsPinned(),
+            new K3dHasRegistry(),
+            new K3dJoinsNamedNetwork(),
+            new K3dAuditsApiServer(),
+            new K3dPortsListenOnLocalhost()));
   }
 
   /** The rules that check the platform, in registration order. */
@@ -271,7 +272,8 @@ public final class RuleRegistry {
     for (String id : concat(only, skipped)) {
       if (!catalog.containsKey(id)) {
         List<String> close = closeMatches(id);
-        throw new InputException("unknown rule id '" + id + "'",
+        throw new InputException(
+            "unknown rule id '" + id + "'",
             (close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ")
                 + "run 'alphintra check --list-rules' for every rule id");
       }
@@ -281,7 +283,9 @@ public final class RuleRegistry {
     return java.util.Collections.unmodifiableSet(selected);
   }
 
-  /** Catalog ids within a small edit distance of {@code id}, or sharing its words, closest first. */
+  /**
+   * Catalog ids within a small edit distance of {@code id}, or sharing its words, closest first.
+   */
   public List<String> closeMatches(String id) {
     record Candidate(String id, int distance) {}
     List<Candidate> candidates = new ArrayList<>();
@@ -292,8 +296,11 @@ public final class RuleRegistry {
         candidates.add(new Candidate(known, distance));
       }
     }
-    return candidates.stream().sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::id))
-        .limit(3).map(Candidate::id).toList();
+    return candidates.stream()
+        .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::id))
+        .limit(3)
+        .map(Candidate::id)
+        .toList();
   }
 
   private static List<String> concat(Set<String> first, Set<String> second) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as a SARIF 2.1.0 log, as GitHub code scanning reads it: the rule catalog in
- * {@code tool.driver.rules}, one result per finding with a location relative to the repository root
+ * The report as a SARIF 2.1.0 log, as GitHub code scanning reads it: the rule catalog in {@code
+ * tool.driver.rules}, one result per finding with a location relative to the repository root
  * ({@code %SRCROOT%}), and files that could not be read as tool execution notifications.
  */
 final class SarifReporter implements Reporter {
@@ -42,8 +42,9 @@ final class SarifReporter implements Reporter {
 
     Map<String, Object> invocation = new LinkedHashMap<>();
     invocation.put("executionSuccessful", !report.hasLoadErrors());
-    invocation.put("toolExecutionNotifications", report.loadErrors().stream().map(SarifReporter::notification)
-        .toList());
+    invocation.put(
+        "toolExecutionNotifications",
+        report.loadErrors().stream().map(SarifReporter::notification).toList());
 
     Map<String, Object> srcRoot = new LinkedHashMap<>();
     srcRoot.put("uri", report.root().toUri().toString());
@@ -69,8 +70,11 @@ final class SarifReporter implements Reporter {
     rule.put("shortDescription", text(info.title()));
     rule.put("fullDescription", text(info.rationale()));
     StringBuilder help = new StringBuilder(info.remediation());
-    StringBuilder markdown = new StringBuilder("**Fix:** ").append(info.remediation()).append("\n\n")
-        .append(info.rationale());
+    StringBuilder markdown =
+        new StringBuilder("**Fix:** ")
+            .append(info.remediation())
+            .append("\n\n")
+            .append(info.rationale());
     if (!info.references().isEmpty()) {
       help.append(" References: ").append(String.join(", ", info.references())).append('.');
       markdown.append("\n\nReferences: ").append(String.join(", ", info.references()));
@@ -99,9 +103,19 @@ final class SarifReporter implements Reporter {
     if (!finding.fileName().isEmpty()) {
       result.put("locations", List.of(location(finding.fileName(), finding.line(), 0)));
     }
-    result.put("partialFingerprints", Map.of("alphintraFinding/v1",
-        Integer.toHexString((finding.rule() + "|" + finding.fileName() + "|" + finding.object() + "|"
-            + finding.message()).hashCode())));
+    result.put(
+        "partialFingerprints",
+        Map.of(
+            "alphintraFinding/v1",
+            Integer.toHexString(
+                (finding.rule()
+                        + "|"
+                        + finding.fileName()
+                        + "|"
+                        + finding.object()
+                        + "|"
+                        + finding.message())
+                    .hashCode())));
     result.put("properties", Map.of("object", finding.object()));
     return result;
   }
@@ -110,8 +124,10 @@ final class SarifReporter implements Reporter {
     Map<String, Object> notification = new LinkedHashMap<>();
     notification.put("level", "error");
     notification.put("message", text(error.message()));
-    notification.put("locations",
-        List.of(location(error.file().toString().replace('\\', '/'), error.line(), error.column())));
+    notification.put(
+        "locations",
+        List.of(
+            location(error.file().toString().replace('\\', '/'), error.line(), error.column())));
     return notification;
   }
 

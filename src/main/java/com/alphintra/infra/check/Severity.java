@@ -3,8 +3,9 @@ package com.alphintra.infra.check;
 import java.util.Locale;
 
 /**
- * How much a finding matters, lowest first. {@code --severity} hides and ignores findings below a threshold;
- * SARIF maps LOW to {@code note}, MEDIUM to {@code warning}, HIGH and CRITICAL to {@code error}.
+ * How much a finding matters, lowest first. {@code --severity} hides and ignores findings below a
+ * threshold; SARIF maps LOW to {@code note}, MEDIUM to {@code warning}, HIGH and CRITICAL to {@code
+ * error}.
  */
 public enum Severity {
   LOW("note", "3.0"),
@@ -25,7 +26,9 @@ public enum Severity {
     return sarifLevel;
   }
 
-  /** The score GitHub code scanning reads from {@code properties.security-severity} to rank alerts. */
+  /**
+   * The score GitHub code scanning reads from {@code properties.security-severity} to rank alerts.
+   */
   public String securitySeverity() {
     return securitySeverity;
   }

@@ -16,36 +16,39 @@ final class Suppressions {
 
   static final String MARKER = "alphintra:ignore";
 
-  private static final Pattern SUPPRESSION = Pattern.compile(
-      "alphintra:ignore\\s+(\\S+)(?:\\s+reason\\s*=\\s*\"([^\"]*)\")?");
+  private static final Pattern SUPPRESSION =
+      Pattern.compile("alphintra:ignore\\s+(\\S+)(?:\\s+reason\\s*=\\s*\"([^\"]*)\")?");
 
   private Suppressions() {}
 
   static List<Suppression> from(Map<Path, List<SourceComment>> comments) {
     List<Suppression> suppressions = new ArrayList<>();
-    comments.forEach((file, fileComments) -> {
-      Set<Integer> commentOnlyLines = new HashSet<>();
-      for (SourceComment comment : fileComments) {
-        if (comment.ownLine()) {
-          commentOnlyLines.add(comment.line());
-        }
-      }
-      for (SourceComment comment : fileComments) {
-        Matcher matcher = SUPPRESSION.matcher(comment.text());
-        if (!matcher.find()) {
-          continue;
-        }
-        int covered = comment.line();
-        if (comment.ownLine()) {
-          covered++;
-          while (commentOnlyLines.contains(covered)) {
-            covered++;
+    comments.forEach(
+        (file, fileComments) -> {
+          Set<Integer> commentOnlyLines = new HashSet<>();
+          for (SourceComment comment : fileComments) {
+            if (comment.ownLine()) {
+              commentOnlyLines.add(comment.line());
+            }
           }
-        }
-        Optional<String> reason = Optional.ofNullable(matcher.group(2)).map(String::strip).filter(r -> !r.isEmpty());
-        suppressions.add(new Suppression(file, comment.line(), covered, matcher.group(1), reason));
-      }
-    });
+          for (SourceComment comment : fileComments) {
+            Matcher matcher = SUPPRESSION.matcher(comment.text());
+            if (!matcher.find()) {
+              continue;
+            }
+            int covered = comment.line();
+            if (comment.ownLine()) {
+              covered++;
+              while (commentOnlyLines.contains(covered)) {
+                covered++;
+              }
+            }
+            Optional<String> reason =
+                Optional.ofNullable(matcher.group(2)).map(String::strip).filter(r -> !r.isEmpty());
+            suppressions.add(
+                new Suppression(file, comment.line(), covered, matcher.group(1), reason));
+          }
+        });
     return suppressions;
   }
 }

@@ -3,8 +3,8 @@ package com.alphintra.infra.check;
 import java.util.Locale;
 
 /**
- * What a rule looks at; every rule id starts with its target's prefix ({@code gke-private-nodes}), and
- * rules live in {@code check/rules/<prefix>/}.
+ * What a rule looks at; every rule id starts with its target's prefix ({@code gke-private-nodes}),
+ * and rules live in {@code check/rules/<prefix>/}.
  */
 public enum Target {
   GKE("GKE clusters and node pools (Terraform)"),

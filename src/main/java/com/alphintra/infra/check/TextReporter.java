@@ -7,9 +7,9 @@ import java.util.Map;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * The report for people: findings grouped by file, each with its line, severity, rule and message and the
- * rule's remediation; then files that could not be read, notes, and a one-line summary. Colours only when
- * {@code ansi} is on (a terminal).
+ * The report for people: findings grouped by file, each with its line, severity, rule and message
+ * and the rule's remediation; then files that could not be read, notes, and a one-line summary.
+ * Colours only when {@code ansi} is on (a terminal).
  */
 final class TextReporter implements Reporter {
 
@@ -26,19 +26,32 @@ final class TextReporter implements Reporter {
     for (Finding finding : report.findings()) {
       byFile.computeIfAbsent(finding.fileName(), file -> new java.util.ArrayList<>()).add(finding);
     }
-    byFile.forEach((file, findings) -> {
-      out.append(ansi.string("@|bold " + (file.isEmpty() ? "(no file)" : file) + "|@")).append('\n');
-      for (Finding finding : findings) {
-        out.append("  ").append(finding.line() > 0 ? finding.line() : "-").append("  ")
-            .append(ansi.string("@|" + colour(finding.severity()) + " " + finding.severity().name() + "|@"))
-            .append("  ").append(finding.rule()).append("  ").append(finding.message()).append('\n');
-        report.info(finding.rule()).ifPresent(info ->
-            out.append("      fix: ").append(info.remediation()).append('\n'));
-      }
-      out.append('\n');
-    });
+    byFile.forEach(
+        (file, findings) -> {
+          out.append(ansi.string("@|bold " + (file.isEmpty() ? "(no file)" : file) + "|@"))
+              .append('\n');
+          for (Finding finding : findings) {
+            out.append("  ")
+                .append(finding.line() > 0 ? finding.line() : "-")
+                .append("  ")
+                .append(
+                    ansi.string(
+                        "@|" + colour(finding.severity()) + " " + finding.severity().name() + "|@"))
+                .append("  ")
+                .append(finding.rule())
+                .append("  ")
+                .append(finding.message())
+                .append('\n');
+            report
+                .info(finding.rule())
+                .ifPresent(
+                    info -> out.append("      fix: ").append(info.remediation()).append('\n'));
+          }
+          out.append('\n');
+        });
     if (report.hasLoadErrors()) {
-      out.append(ansi.string("@|red,bold Could not read|@ (the other files were checked):")).append('\n');
+      out.append(ansi.string("@|red,bold Could not read|@ (the other files were checked):"))
+          .append('\n');
       for (LoadError error : report.loadErrors()) {
         out.append("  ").append(error.location()).append(": ").append(error.message()).append('\n');
       }
@@ -47,9 +60,16 @@ final class TextReporter implements Reporter {
     for (String note : report.notes()) {
       out.append("note: ").append(note).append('\n');
     }
-    report.baselineWritten().ifPresent(file -> out.append("wrote ").append(report.unsuppressed().size())
-        .append(report.unsuppressed().size() == 1 ? " finding" : " findings").append(" to the baseline ")
-        .append(file).append('\n'));
+    report
+        .baselineWritten()
+        .ifPresent(
+            file ->
+                out.append("wrote ")
+                    .append(report.unsuppressed().size())
+                    .append(report.unsuppressed().size() == 1 ? " finding" : " findings")
+                    .append(" to the baseline ")
+                    .append(file)
+                    .append('\n'));
     out.append(summary(report)).append('\n');
     return out.toString();
   }
@@ -60,10 +80,15 @@ final class TextReporter implements Reporter {
     if (count == 0) {
       line.append(ansi.string("@|green,bold No findings|@"));
     } else {
-      line.append(ansi.string("@|red,bold " + count + (count == 1 ? " finding" : " findings") + "|@"));
+      line.append(
+          ansi.string("@|red,bold " + count + (count == 1 ? " finding" : " findings") + "|@"));
     }
-    line.append(" at or above ").append(report.threshold().label())
-        .append(" (").append(report.rules().size()).append(" rules, ").append(report.files())
+    line.append(" at or above ")
+        .append(report.threshold().label())
+        .append(" (")
+        .append(report.rules().size())
+        .append(" rules, ")
+        .append(report.files())
         .append(report.files() == 1 ? " file" : " files");
     if (report.suppressed() > 0) {
       line.append(", ").append(report.suppressed()).append(" suppressed");

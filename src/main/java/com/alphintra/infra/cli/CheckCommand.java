@@ -20,57 +20,87 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     header = "Check infra/ against the security and consistency rules.",
     description = {
-        "Reads the Terraform, Kubernetes, Istio and k3d files under infra/ (and each",
-        "kustomize overlay as kubectl renders it), runs every rule and reports each",
-        "finding with its fix. Exit 1 on findings at or above --severity; exit 2 on a",
-        "malformed or unreadable file, after checking and reporting all the others.",
-        "Accept one finding with a comment on or just above its line:",
-        "  alphintra:ignore RULE-ID reason=\"why it is acceptable\""})
+      "Reads the Terraform, Kubernetes, Istio and k3d files under infra/ (and each",
+      "kustomize overlay as kubectl renders it), runs every rule and reports each",
+      "finding with its fix. Exit 1 on findings at or above --severity; exit 2 on a",
+      "malformed or unreadable file, after checking and reporting all the others.",
+      "Accept one finding with a comment on or just above its line:",
+      "  alphintra:ignore RULE-ID reason=\"why it is acceptable\""
+    })
 final class CheckCommand implements Callable<Integer> {
 
   private final Services services;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
       description = "Folder to check (default: the repository's infra/).")
   Path path;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
-  @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "low",
-      description = "Show and fail on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--severity",
+      paramLabel = "LEVEL",
+      defaultValue = "low",
+      description =
+          "Show and fail on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Severity severity;
 
-  @Option(names = "--rule", paramLabel = "ID", split = ",", description = "Run only these rules (repeatable).")
+  @Option(
+      names = "--rule",
+      paramLabel = "ID",
+      split = ",",
+      description = "Run only these rules (repeatable).")
   List<String> rules = List.of();
 
-  @Option(names = "--skip-rule", paramLabel = "ID", split = ",", description = "Do not run these rules (repeatable).")
+  @Option(
+      names = "--skip-rule",
+      paramLabel = "ID",
+      split = ",",
+      description = "Do not run these rules (repeatable).")
   List<String> skippedRules = List.of();
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "Accept the findings listed in this file.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Accept the findings listed in this file.")
   Path baseline;
 
-  @Option(names = "--write-baseline", paramLabel = "FILE",
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
       description = "Write the current findings to this file as a baseline, and accept them.")
   Path writeBaseline;
 
   @Option(names = "--list-rules", description = "Print the rule catalog and exit.")
   boolean listRules;
 
-  @Option(names = "--provider-schema", paramLabel = "FILE",
-      description = "Validate resources against this output of 'terraform providers schema -json'"
-          + " (default: read by terraform from initialised directories).")
+  @Option(
+      names = "--provider-schema",
+      paramLabel = "FILE",
+      description =
+          "Validate resources against this output of 'terraform providers schema -json'"
+              + " (default: read by terraform from initialised directories).")
   Path providerSchema;
 
-  @Option(names = "--env-diff",
-      description = "Print how security and reliability settings differ between dev, staging and prod, and exit.")
+  @Option(
+      names = "--env-diff",
+      description =
+          "Print how security and reliability settings differ between dev, staging and prod, and exit.")
   boolean envDiff;
 
   CheckCommand(Services services) {
@@ -81,26 +111,43 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Checker checker = services.checker();
     if (listRules) {
-      spec.commandLine().getOut().print(format == ReportFormat.TEXT
-          ? RuleCatalog.text(checker.registry().catalog()) : RuleCatalog.json(checker.registry().catalog()));
+      spec.commandLine()
+          .getOut()
+          .print(
+              format == ReportFormat.TEXT
+                  ? RuleCatalog.text(checker.registry().catalog())
+                  : RuleCatalog.json(checker.registry().catalog()));
       return ExitCode.OK.code();
     }
     Path target = path != null ? path : services.requireWorkspace().infra();
     if (envDiff) {
       return printEnvironmentDiff(checker, target);
     }
-    CheckOptions options = new CheckOptions(ids(rules), ids(skippedRules), severity, Optional.empty());
-    CheckReport report = checker.check(
-        new CheckRequest(target, options, Optional.ofNullable(baseline), Optional.ofNullable(writeBaseline),
-            Optional.ofNullable(providerSchema)));
-    String rendered = format.reporter(spec.commandLine().getColorScheme().ansi(), VersionProvider.toolVersion())
-        .render(report);
+    CheckOptions options =
+        new CheckOptions(ids(rules), ids(skippedRules), severity, Optional.empty());
+    CheckReport report =
+        checker.check(
+            new CheckRequest(
+                target,
+                options,
+                Optional.ofNullable(baseline),
+                Optional.ofNullable(writeBaseline),
+                Optional.ofNullable(providerSchema)));
+    String rendered =
+        format
+            .reporter(spec.commandLine().getColorScheme().ansi(), VersionProvider.toolVersion())
+            .render(report);
     spec.commandLine().getOut().print(rendered);
     spec.commandLine().getOut().flush();
     if (report.hasLoadErrors()) {
       if (format != ReportFormat.TEXT) {
-        report.loadErrors().forEach(error ->
-            spec.commandLine().getErr().println("error: " + error.message() + " (" + error.location() + ")"));
+        report
+            .loadErrors()
+            .forEach(
+                error ->
+                    spec.commandLine()
+                        .getErr()
+                        .println("error: " + error.message() + " (" + error.location() + ")"));
       }
       return ExitCode.USAGE.code();
     }
@@ -109,7 +156,8 @@ final class CheckCommand implements Callable<Integer> {
 
   private int printEnvironmentDiff(Checker checker, Path target) {
     if (format == ReportFormat.SARIF) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "--env-diff prints text or json, not sarif: use --output text or --output json");
     }
     EnvironmentDiff diff = checker.environmentDiff(target, Optional.ofNullable(providerSchema));

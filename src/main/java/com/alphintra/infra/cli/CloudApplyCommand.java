@@ -7,11 +7,16 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
     header = "Check an environment, plan it, and apply exactly that plan.")
 final class CloudApplyCommand extends CloudEnvironmentCommand {
 
-  @Option(names = "--confirm", paramLabel = "ENV", description = "Required for prod: the environment's name.")
+  @Option(
+      names = "--confirm",
+      paramLabel = "ENV",
+      description = "Required for prod: the environment's name.")
   String confirm;
 
   CloudApplyCommand(Services services) {
@@ -20,7 +25,11 @@ final class CloudApplyCommand extends CloudEnvironmentCommand {
 
   @Override
   PlanReport run(CloudWorkflow workflow, Consumer<String> console) {
-    return workflow.apply(environment.environment, environment.varFile(), environment.acceptFindings(),
-        Optional.ofNullable(confirm), console);
+    return workflow.apply(
+        environment.environment,
+        environment.varFile(),
+        environment.acceptFindings(),
+        Optional.ofNullable(confirm),
+        console);
   }
 }

@@ -8,22 +8,29 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+@Command(
+    name = "bootstrap",
+    mixinStandardHelpOptions = true,
     header = "Create a project's remote-state bucket and print the backend settings.")
 final class CloudBootstrapCommand implements Callable<Integer> {
 
   private final Services services;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Option(names = "--project", required = true, paramLabel = "ID", description = "The Google Cloud project id.")
+  @Option(
+      names = "--project",
+      required = true,
+      paramLabel = "ID",
+      description = "The Google Cloud project id.")
   String project;
 
-  @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east4",
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      defaultValue = "us-east4",
       description = "Where the state bucket lives (default: ${DEFAULT-VALUE}).")
   String region;
 

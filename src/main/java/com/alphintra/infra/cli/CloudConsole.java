@@ -5,14 +5,16 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where a cloud command writes: Terraform's streamed output goes to standard output for people, and to
- * standard error under {@code --output json} so that standard output holds only the JSON summary.
+ * Where a cloud command writes: Terraform's streamed output goes to standard output for people, and
+ * to standard error under {@code --output json} so that standard output holds only the JSON
+ * summary.
  */
 record CloudConsole(PrintWriter stream, PrintWriter out, boolean json) {
 
   static CloudConsole of(CommandSpec spec, OutputOptions output) {
     PrintWriter out = spec.commandLine().getOut();
-    return new CloudConsole(output.isJson() ? spec.commandLine().getErr() : out, out, output.isJson());
+    return new CloudConsole(
+        output.isJson() ? spec.commandLine().getErr() : out, out, output.isJson());
   }
 
   void line(String line) {

@@ -8,19 +8,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What plan, apply and destroy share: the environment options, the console, and the summary they print. */
+/**
+ * What plan, apply and destroy share: the environment options, the console, and the summary they
+ * print.
+ */
 abstract class CloudEnvironmentCommand implements Callable<Integer> {
 
   private final Services services;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  CloudEnvironmentOptions environment;
+  @Mixin CloudEnvironmentOptions environment;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   CloudEnvironmentCommand(Services services) {
     this.services = services;

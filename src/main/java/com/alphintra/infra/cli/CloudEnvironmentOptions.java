@@ -8,15 +8,24 @@ import picocli.CommandLine.Option;
 /** The options plan, apply and destroy share: which environment, extra variables, and the gate. */
 final class CloudEnvironmentOptions {
 
-  @Option(names = "--env", required = true, paramLabel = "ENV",
+  @Option(
+      names = "--env",
+      required = true,
+      paramLabel = "ENV",
       description = "The environment: ${COMPLETION-CANDIDATES}.")
   Environment environment;
 
-  @Option(names = "--var-file", paramLabel = "FILE", description = "An extra .tfvars file for the plan.")
+  @Option(
+      names = "--var-file",
+      paramLabel = "FILE",
+      description = "An extra .tfvars file for the plan.")
   Path varFile;
 
-  @Option(names = "--accept-findings", paramLabel = "REASON",
-      description = "Go ahead despite check findings at HIGH or above; the reason is printed in the summary.")
+  @Option(
+      names = "--accept-findings",
+      paramLabel = "REASON",
+      description =
+          "Go ahead despite check findings at HIGH or above; the reason is printed in the summary.")
   String acceptFindings;
 
   Optional<Path> varFile() {

@@ -9,19 +9,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "kubeconfig", mixinStandardHelpOptions = true,
+@Command(
+    name = "kubeconfig",
+    mixinStandardHelpOptions = true,
     header = "Fetch an environment's GKE credentials as kube context alphintra-ENV.")
 final class CloudKubeconfigCommand implements Callable<Integer> {
 
   private final Services services;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--env",
+      required = true,
+      paramLabel = "ENV",
+      description = "The environment: ${COMPLETION-CANDIDATES}.")
   Environment environment;
 
   CloudKubeconfigCommand(Services services) {

@@ -5,7 +5,9 @@ import com.alphintra.infra.cloud.PlanReport;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
     header = "Check an environment, then save and summarise its Terraform plan.")
 final class CloudPlanCommand extends CloudEnvironmentCommand {
 
@@ -15,6 +17,7 @@ final class CloudPlanCommand extends CloudEnvironmentCommand {
 
   @Override
   PlanReport run(CloudWorkflow workflow, Consumer<String> console) {
-    return workflow.plan(environment.environment, environment.varFile(), environment.acceptFindings(), console);
+    return workflow.plan(
+        environment.environment, environment.varFile(), environment.acceptFindings(), console);
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Summaries of the cloud workflow's results, as text and JSON. They hold addresses and counts, never values. */
+/**
+ * Summaries of the cloud workflow's results, as text and JSON. They hold addresses and counts,
+ * never values.
+ */
 final class CloudReportView {
 
   private CloudReportView() {}
@@ -21,13 +24,22 @@ final class CloudReportView {
     PlanSummary summary = report.summary();
     String env = report.environment().id();
     StringBuilder out = new StringBuilder();
-    String verb = switch (report.operation()) {
-      case PLAN -> "Plan";
-      case APPLY -> report.applied() ? "Applied" : "Nothing to apply";
-      case DESTROY -> report.applied() ? "Destroyed" : "Nothing to destroy";
-    };
-    out.append(verb).append(" for ").append(env).append(": ").append(summary.toAdd()).append(" to add, ")
-        .append(summary.toChange()).append(" to change, ").append(summary.toDestroy()).append(" to destroy");
+    String verb =
+        switch (report.operation()) {
+          case PLAN -> "Plan";
+          case APPLY -> report.applied() ? "Applied" : "Nothing to apply";
+          case DESTROY -> report.applied() ? "Destroyed" : "Nothing to destroy";
+        };
+    out.append(verb)
+        .append(" for ")
+        .append(env)
+        .append(": ")
+        .append(summary.toAdd())
+        .append(" to add, ")
+        .append(summary.toChange())
+        .append(" to change, ")
+        .append(summary.toDestroy())
+        .append(" to destroy");
     if (summary.toRead() > 0) {
       out.append(" (").append(summary.toRead()).append(" data sources read)");
     }
@@ -39,12 +51,20 @@ final class CloudReportView {
     }
     if (report.operation() == PlanReport.Operation.PLAN) {
       out.append("Saved plan: ").append(report.planFile()).append('\n');
-      out.append("Apply it with: alphintra cloud apply --env ").append(env)
-          .append(report.environment() == Environment.PROD ? " --confirm prod" : "").append('\n');
+      out.append("Apply it with: alphintra cloud apply --env ")
+          .append(env)
+          .append(report.environment() == Environment.PROD ? " --confirm prod" : "")
+          .append('\n');
     }
-    report.acceptedFindingsReason().ifPresent(reason -> out.append("Accepted ")
-        .append(report.gate().blocking().size()).append(" check finding(s) at HIGH or above, reason: \"")
-        .append(reason).append("\"\n"));
+    report
+        .acceptedFindingsReason()
+        .ifPresent(
+            reason ->
+                out.append("Accepted ")
+                    .append(report.gate().blocking().size())
+                    .append(" check finding(s) at HIGH or above, reason: \"")
+                    .append(reason)
+                    .append("\"\n"));
     return out.toString();
   }
 
@@ -74,12 +94,21 @@ final class CloudReportView {
 
   static String text(BootstrapReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("Remote state for project ").append(report.projectId()).append(": gs://").append(report.bucket())
-        .append(" (").append(report.region()).append(", versioned, uniform access, public access prevented)\n");
-    out.append("Backend settings, per environment (passed by 'alphintra cloud' as -backend-config):\n");
+    out.append("Remote state for project ")
+        .append(report.projectId())
+        .append(": gs://")
+        .append(report.bucket())
+        .append(" (")
+        .append(report.region())
+        .append(", versioned, uniform access, public access prevented)\n");
+    out.append(
+        "Backend settings, per environment (passed by 'alphintra cloud' as -backend-config):\n");
     for (Environment environment : Environment.values()) {
       out.append("  ").append(environment.id()).append(":\n");
-      report.backendSettings(environment).lines().forEach(line -> out.append("    ").append(line).append('\n'));
+      report
+          .backendSettings(environment)
+          .lines()
+          .forEach(line -> out.append("    ").append(line).append('\n'));
     }
     return out.toString();
   }
@@ -98,11 +127,18 @@ final class CloudReportView {
   }
 
   static String text(KubeconfigReport report) {
-    return "Kube context " + report.context() + " -> cluster " + report.cluster() + " in " + report.location()
+    return "Kube context "
+        + report.context()
+        + " -> cluster "
+        + report.cluster()
+        + " in "
+        + report.location()
         + (report.privateEndpoint()
             ? " (private endpoint: reach it from inside the VPC, e.g. through IAP or the corporate VPN)"
             : "")
-        + "\nInstall the platform onto it with: alphintra up --context " + report.context() + "\n";
+        + "\nInstall the platform onto it with: alphintra up --context "
+        + report.context()
+        + "\n";
   }
 
   static Map<String, Object> json(KubeconfigReport report) {

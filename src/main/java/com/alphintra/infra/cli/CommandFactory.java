@@ -10,20 +10,21 @@ final class CommandFactory implements CommandLine.IFactory {
   private final Map<Class<?>, Supplier<Object>> commands;
 
   CommandFactory(Services services) {
-    this.commands = Map.ofEntries(
-        Map.entry(CheckCommand.class, () -> new CheckCommand(services)),
-        Map.entry(DoctorCommand.class, () -> new DoctorCommand(services)),
-        Map.entry(UpCommand.class, () -> new UpCommand(services)),
-        Map.entry(DownCommand.class, () -> new DownCommand(services)),
-        Map.entry(StatusCommand.class, () -> new StatusCommand(services)),
-        Map.entry(AccessCommand.class, () -> new AccessCommand(services)),
-        Map.entry(CloudBootstrapCommand.class, () -> new CloudBootstrapCommand(services)),
-        Map.entry(CloudPlanCommand.class, () -> new CloudPlanCommand(services)),
-        Map.entry(CloudApplyCommand.class, () -> new CloudApplyCommand(services)),
-        Map.entry(CloudDestroyCommand.class, () -> new CloudDestroyCommand(services)),
-        Map.entry(CloudKubeconfigCommand.class, () -> new CloudKubeconfigCommand(services)),
-        Map.entry(DevDeployCommand.class, () -> new DevDeployCommand(services)),
-        Map.entry(VersionProvider.class, () -> new VersionProvider(services)));
+    this.commands =
+        Map.ofEntries(
+            Map.entry(CheckCommand.class, () -> new CheckCommand(services)),
+            Map.entry(DoctorCommand.class, () -> new DoctorCommand(services)),
+            Map.entry(UpCommand.class, () -> new UpCommand(services)),
+            Map.entry(DownCommand.class, () -> new DownCommand(services)),
+            Map.entry(StatusCommand.class, () -> new StatusCommand(services)),
+            Map.entry(AccessCommand.class, () -> new AccessCommand(services)),
+            Map.entry(CloudBootstrapCommand.class, () -> new CloudBootstrapCommand(services)),
+            Map.entry(CloudPlanCommand.class, () -> new CloudPlanCommand(services)),
+            Map.entry(CloudApplyCommand.class, () -> new CloudApplyCommand(services)),
+            Map.entry(CloudDestroyCommand.class, () -> new CloudDestroyCommand(services)),
+            Map.entry(CloudKubeconfigCommand.class, () -> new CloudKubeconfigCommand(services)),
+            Map.entry(DevDeployCommand.class, () -> new DevDeployCommand(services)),
+            Map.entry(VersionProvider.class, () -> new VersionProvider(services)));
   }
 
   @Override

@@ -15,41 +15,59 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(
+    name = "deploy",
+    mixinStandardHelpOptions = true,
     header = "Build the sample service, push its image and roll it out.",
-    description = {"Compiles services/sample-service (Maven), builds its image with Jib and pushes it to the local registry,"
-        + " sets the Deployments of SERVICE (or all of them) to the pushed digest and waits until they are available,"
-        + " printing each phase's duration. If the new pods do not become available the previous image is restored."
-        + " With --watch, does it again after every change of the service's sources, until Ctrl-C."})
+    description = {
+      "Compiles services/sample-service (Maven), builds its image with Jib and pushes it to the local registry,"
+          + " sets the Deployments of SERVICE (or all of them) to the pushed digest and waits until they are available,"
+          + " printing each phase's duration. If the new pods do not become available the previous image is restored."
+          + " With --watch, does it again after every change of the service's sources, until Ctrl-C."
+    })
 final class DevDeployCommand implements Callable<Integer> {
 
   private final Services services;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Mixin
-  ContextOption context;
+  @Mixin ContextOption context;
 
-  @Parameters(paramLabel = "SERVICE", arity = "1..*",
-      description = "A platform service that runs the sample image (api-gateway, trading-engine, ...), or all.")
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "1..*",
+      description =
+          "A platform service that runs the sample image (api-gateway, trading-engine, ...), or all.")
   List<String> serviceNames;
 
-  @Option(names = "--watch", description = "Deploy again after every change of the sample service's sources.")
+  @Option(
+      names = "--watch",
+      description = "Deploy again after every change of the sample service's sources.")
   boolean watch;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2M",
-      description = "How long the new pods may take to become available, in ISO-8601 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT2M",
+      description =
+          "How long the new pods may take to become available, in ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = "--registry", paramLabel = "HOST:PORT", defaultValue = SampleServiceImage.HOST_REGISTRY,
-      description = "Where to push from this machine: the k3d registry's host port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--registry",
+      paramLabel = "HOST:PORT",
+      defaultValue = SampleServiceImage.HOST_REGISTRY,
+      description =
+          "Where to push from this machine: the k3d registry's host port (default: ${DEFAULT-VALUE}).")
   String registry;
 
-  @Option(names = "--quiet-period", paramLabel = "DURATION", defaultValue = "PT0.5S", hidden = true,
+  @Option(
+      names = "--quiet-period",
+      paramLabel = "DURATION",
+      defaultValue = "PT0.5S",
+      hidden = true,
       description = "With --watch: how long the sources must be still before a pass starts.")
   Duration quietPeriod;
 

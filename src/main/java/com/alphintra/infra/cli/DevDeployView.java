@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints the dev loop as it runs (one line per phase with its duration) and its result as text or JSON. */
+/**
+ * Prints the dev loop as it runs (one line per phase with its duration) and its result as text or
+ * JSON.
+ */
 final class DevDeployView implements DevListener {
 
   private final PrintWriter out;
@@ -37,7 +40,8 @@ final class DevDeployView implements DevListener {
   @Override
   public void phaseFinished(PhaseResult result) {
     if (live) {
-      out.printf("%-15s %7s  %s%n", result.phase().label(), seconds(result.took()), result.detail());
+      out.printf(
+          "%-15s %7s  %s%n", result.phase().label(), seconds(result.took()), result.detail());
       out.flush();
     }
   }
@@ -45,16 +49,22 @@ final class DevDeployView implements DevListener {
   @Override
   public void changed(List<Path> files) {
     out.println();
-    out.println("changed: " + String.join(", ", files.stream().map(path -> path.getFileName().toString()).toList()));
+    out.println(
+        "changed: "
+            + String.join(
+                ", ", files.stream().map(path -> path.getFileName().toString()).toList()));
     out.flush();
   }
 
   @Override
   public void passFailed(RuntimeException failure) {
     out.println("error: " + failure.getMessage());
-    String hint = failure instanceof OperationFailedException failed ? failed.hint()
-        : failure instanceof InputException input ? input.hint()
-        : failure instanceof MissingPrerequisiteException missing ? missing.hint() : "";
+    String hint =
+        failure instanceof OperationFailedException failed
+            ? failed.hint()
+            : failure instanceof InputException input
+                ? input.hint()
+                : failure instanceof MissingPrerequisiteException missing ? missing.hint() : "";
     if (!hint.isBlank()) {
       out.println("hint: " + hint);
     }
@@ -71,11 +81,18 @@ final class DevDeployView implements DevListener {
 
   static String text(DeployResult result) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%-15s %7s  %s%n", "total", seconds(result.total()),
-        result.rolled().isEmpty() ? "nothing to roll: every Deployment already runs this image"
-            : "running " + result.deployedImage()));
+    text.append(
+        String.format(
+            "%-15s %7s  %s%n",
+            "total",
+            seconds(result.total()),
+            result.rolled().isEmpty()
+                ? "nothing to roll: every Deployment already runs this image"
+                : "running " + result.deployedImage()));
     if (!result.rolled().isEmpty()) {
-      text.append("rolled: ").append(String.join(", ", result.rolled())).append(System.lineSeparator());
+      text.append("rolled: ")
+          .append(String.join(", ", result.rolled()))
+          .append(System.lineSeparator());
     }
     return text.toString();
   }
@@ -87,13 +104,18 @@ final class DevDeployView implements DevListener {
     json.put("digest", result.image().digest());
     json.put("rolled", result.rolled());
     json.put("unchanged", result.unchanged());
-    json.put("phases", result.phases().stream().map(phase -> {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("phase", phase.phase().label());
-      item.put("seconds", phase.took().toMillis() / 1000.0);
-      item.put("detail", phase.detail());
-      return item;
-    }).toList());
+    json.put(
+        "phases",
+        result.phases().stream()
+            .map(
+                phase -> {
+                  Map<String, Object> item = new LinkedHashMap<>();
+                  item.put("phase", phase.phase().label());
+                  item.put("seconds", phase.took().toMillis() / 1000.0);
+                  item.put("detail", phase.detail());
+                  return item;
+                })
+            .toList());
     json.put("totalSeconds", result.total().toMillis() / 1000.0);
     return json;
   }

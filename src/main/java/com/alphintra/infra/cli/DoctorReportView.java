@@ -18,8 +18,14 @@ final class DoctorReportView {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"CHECK", "STATUS", "FOUND", "REQUIRED", "DETAIL"});
     for (CheckResult result : report.results()) {
-      rows.add(new String[] {result.name(), result.status().label(), result.found().orElse("-"), result.required(),
-          result.detail()});
+      rows.add(
+          new String[] {
+            result.name(),
+            result.status().label(),
+            result.found().orElse("-"),
+            result.required(),
+            result.detail()
+          });
     }
     int[] widths = new int[4];
     for (String[] row : rows) {
@@ -28,7 +34,9 @@ final class DoctorReportView {
       }
     }
     StringBuilder out = new StringBuilder();
-    out.append("Prerequisites for target '").append(report.target().name().toLowerCase(Locale.ROOT)).append("':\n");
+    out.append("Prerequisites for target '")
+        .append(report.target().name().toLowerCase(Locale.ROOT))
+        .append("':\n");
     for (int index = 0; index < rows.size(); index++) {
       String[] row = rows.get(index);
       String status = pad(row[1], widths[1]);
@@ -36,22 +44,40 @@ final class DoctorReportView {
         String colour = report.results().get(index - 1).isOk() ? "green" : "red";
         status = ansi.string("@|" + colour + " " + status + "|@");
       }
-      out.append("  ").append(pad(row[0], widths[0])).append("  ").append(status).append("  ")
-          .append(pad(row[2], widths[2])).append("  ").append(pad(row[3], widths[3])).append("  ")
-          .append(row[4]).append('\n');
+      out.append("  ")
+          .append(pad(row[0], widths[0]))
+          .append("  ")
+          .append(status)
+          .append("  ")
+          .append(pad(row[2], widths[2]))
+          .append("  ")
+          .append(pad(row[3], widths[3]))
+          .append("  ")
+          .append(row[4])
+          .append('\n');
     }
     List<CheckResult> problems = report.problems();
     if (problems.isEmpty()) {
       out.append(ansi.string("@|green,bold Ready:|@ everything this target needs is here.\n"));
     } else {
-      out.append('\n').append(ansi.string("@|red,bold Not ready:|@ "))
-          .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems").append(". How to fix:\n");
+      out.append('\n')
+          .append(ansi.string("@|red,bold Not ready:|@ "))
+          .append(problems.size())
+          .append(problems.size() == 1 ? " problem" : " problems")
+          .append(". How to fix:\n");
       for (CheckResult problem : problems) {
-        out.append("  ").append(problem.name()).append(" (").append(problem.status().label()).append(")\n");
-        problem.install().ifPresent(hint -> {
-          out.append("    Linux: ").append(hint.linux()).append('\n');
-          out.append("    macOS: ").append(hint.macos()).append('\n');
-        });
+        out.append("  ")
+            .append(problem.name())
+            .append(" (")
+            .append(problem.status().label())
+            .append(")\n");
+        problem
+            .install()
+            .ifPresent(
+                hint -> {
+                  out.append("    Linux: ").append(hint.linux()).append('\n');
+                  out.append("    macOS: ").append(hint.macos()).append('\n');
+                });
       }
     }
     return out.toString();
@@ -70,7 +96,10 @@ final class DoctorReportView {
       check.put("found", result.found().orElse(null));
       check.put("required", result.required());
       check.put("detail", result.detail());
-      result.install().ifPresent(hint -> check.put("install", Map.of("linux", hint.linux(), "macos", hint.macos())));
+      result
+          .install()
+          .ifPresent(
+              hint -> check.put("install", Map.of("linux", hint.linux(), "macos", hint.macos())));
       checks.add(check);
     }
     root.put("checks", checks);

@@ -11,13 +11,14 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place that turns an exception from a service into an exit code and a message:
- * {@code error: <what> (<file:line>)} and {@code hint: <what to do>}; a stack trace only with --verbose.
+ * The one place that turns an exception from a service into an exit code and a message: {@code
+ * error: <what> (<file:line>)} and {@code hint: <what to do>}; a stack trace only with --verbose.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
   @Override
-  public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception exception, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     CommandLine.Help.ColorScheme colors = commandLine.getColorScheme();
     err.println(colors.errorText("error: " + describe(exception)));
@@ -33,7 +34,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
     return getExitCode(exception);
   }
 
-  /** Errors a person can act on from the message alone; anything else may be a bug worth a stack trace. */
+  /**
+   * Errors a person can act on from the message alone; anything else may be a bug worth a stack
+   * trace.
+   */
   private static boolean isExpected(Throwable exception) {
     return exception instanceof InputException
         || exception instanceof MissingPrerequisiteException
@@ -52,12 +56,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
   }
 
   private static boolean isInputError(Throwable exception) {
-    return exception instanceof InputException || exception instanceof CommandLine.ParameterException;
+    return exception instanceof InputException
+        || exception instanceof CommandLine.ParameterException;
   }
 
   private static String describe(Throwable exception) {
     if (exception instanceof InputException input) {
-      return input.getMessage() + input.location().map(location -> " (" + location + ")").orElse("");
+      return input.getMessage()
+          + input.location().map(location -> " (" + location + ")").orElse("");
     }
     String message = exception.getMessage();
     return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;

@@ -17,7 +17,9 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs the tool with the given services and streams; returns the exit code instead of exiting. */
+  /**
+   * Runs the tool with the given services and streams; returns the exit code instead of exiting.
+   */
   public static int run(Services services, PrintWriter out, PrintWriter err, String... args) {
     return commandLine(services, out, err).execute(args);
   }
@@ -32,7 +34,12 @@ public final class Main {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodeList());
     // picocli's own command has no header; give it one like every other command's.
-    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+    commandLine
+        .getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(false)
         .header("Generate a bash or zsh completion script.");
     return commandLine;
   }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 /** The shared {@code --output text|json} option of every command that reports state. */
 public final class OutputOptions {
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format = OutputFormat.TEXT;
 

@@ -8,12 +8,12 @@ import com.alphintra.infra.cloud.CloudWorkflow;
 import com.alphintra.infra.cloud.EnvironmentSettingsReader;
 import com.alphintra.infra.dev.DevLoop;
 import com.alphintra.infra.doctor.Doctor;
-import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.doctor.HostProbe;
+import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.doctor.SystemHostProbe;
 import com.alphintra.infra.exec.ProcessRunner;
-import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.platform.PlatformLoader;
 import com.alphintra.infra.workspace.Workspace;
@@ -29,11 +29,18 @@ import java.util.function.Supplier;
  * @param workspace the checkout the tool works on, when there is one
  * @param local cluster connections, Helm, the ingress prober and the clock of the local environment
  */
-public record Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace,
+public record Services(
+    ProcessRunner processes,
+    HostProbe host,
+    Supplier<Optional<Workspace>> workspace,
     LocalServices local) {
 
-  /** For commands that never reach a cluster: the local environment gets its production wiring, made lazily. */
-  public Services(ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
+  /**
+   * For commands that never reach a cluster: the local environment gets its production wiring, made
+   * lazily.
+   */
+  public Services(
+      ProcessRunner processes, HostProbe host, Supplier<Optional<Workspace>> workspace) {
     this(processes, host, workspace, LocalServices.production());
   }
 
@@ -42,14 +49,21 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
 
   public static Services production() {
     Path start = Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")));
-    return new Services(new SystemProcessRunner(), new SystemHostProbe(), () -> Workspace.find(start),
+    return new Services(
+        new SystemProcessRunner(),
+        new SystemHostProbe(),
+        () -> Workspace.find(start),
         LocalServices.production());
   }
 
   public Workspace requireWorkspace() {
-    return workspace.get().orElseThrow(() -> new com.alphintra.infra.error.InputException(
-        "no Alphintra checkout found (no infra/versions.yaml in this folder or above)",
-        "run the command inside the repository, or through its ./alphintra launcher"));
+    return workspace
+        .get()
+        .orElseThrow(
+            () ->
+                new com.alphintra.infra.error.InputException(
+                    "no Alphintra checkout found (no infra/versions.yaml in this folder or above)",
+                    "run the command inside the repository, or through its ./alphintra launcher"));
   }
 
   public Checker checker() {
@@ -59,20 +73,29 @@ public record Services(ProcessRunner processes, HostProbe host, Supplier<Optiona
   /** The Terraform workflow for the checkout, gated by check over its Terraform tree. */
   public CloudWorkflow cloudWorkflow() {
     Workspace checkout = requireWorkspace();
-    return new CloudWorkflow(processes, doctor(), RequirementsReader.read(checkout),
+    return new CloudWorkflow(
+        processes,
+        doctor(),
+        RequirementsReader.read(checkout),
         new CheckPolicyGate(checker(), checkout.root(), checkout.terraform()),
         new EnvironmentSettingsReader(checkout.terraform().resolve("environments"))::read,
-        checkout.terraform().resolve("bootstrap"), checkout.localState().resolve("cloud"));
+        checkout.terraform().resolve("bootstrap"),
+        checkout.localState().resolve("cloud"));
   }
 
   public Doctor doctor() {
     return new Doctor(processes, host);
   }
 
-  /** The sample service's dev loop; its image layers are cached under the checkout's .alphintra/. */
+  /**
+   * The sample service's dev loop; its image layers are cached under the checkout's .alphintra/.
+   */
   public DevLoop devLoop() {
     Workspace checkout = requireWorkspace();
-    return new DevLoop(checkout, processes, local.images().apply(LocalServices.imageCache(checkout)),
+    return new DevLoop(
+        checkout,
+        processes,
+        local.images().apply(LocalServices.imageCache(checkout)),
         local.clusters());
   }
 

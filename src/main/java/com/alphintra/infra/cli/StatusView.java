@@ -15,8 +15,11 @@ final class StatusView {
 
   static String text(HealthReport report, Ansi ansi) {
     StringBuilder text = new StringBuilder();
-    text.append("Context ").append(report.context()).append(", Istio ")
-        .append(report.istioVersion().orElse("not found")).append('\n');
+    text.append("Context ")
+        .append(report.context())
+        .append(", Istio ")
+        .append(report.istioVersion().orElse("not found"))
+        .append('\n');
     String group = "";
     int width = report.items().stream().mapToInt(item -> item.name().length()).max().orElse(0);
     for (HealthItem item : report.items()) {
@@ -25,13 +28,23 @@ final class StatusView {
         text.append(group).append(":\n");
       }
       String mark = item.healthy() ? ansi.string("@|green ok  |@") : ansi.string("@|red FAIL|@");
-      text.append("  ").append(mark).append("  ").append(item.name())
-          .append(" ".repeat(width - item.name().length())).append("  ").append(item.detail()).append('\n');
+      text.append("  ")
+          .append(mark)
+          .append("  ")
+          .append(item.name())
+          .append(" ".repeat(width - item.name().length()))
+          .append("  ")
+          .append(item.detail())
+          .append('\n');
     }
     int problems = report.problems().size();
-    text.append(problems == 0 ? ansi.string("@|green,bold Healthy.|@\n")
-        : ansi.string("@|red,bold Unhealthy:|@ ") + problems + (problems == 1 ? " problem" : " problems")
-            + " (FAIL above).\n");
+    text.append(
+        problems == 0
+            ? ansi.string("@|green,bold Healthy.|@\n")
+            : ansi.string("@|red,bold Unhealthy:|@ ")
+                + problems
+                + (problems == 1 ? " problem" : " problems")
+                + " (FAIL above).\n");
     return text.toString();
   }
 

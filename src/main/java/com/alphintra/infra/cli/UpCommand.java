@@ -14,39 +14,51 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
     header = "Bring up the local environment, rolling back on failure.",
-    description = {"Steps, in order: prerequisites, cluster (k3d with registry), istio, tls, images, platform, observability,"
-        + " verify."
-        + " A step already in place is left alone, so running up twice changes nothing. On a failure or Ctrl-C the"
-        + " steps this run applied are undone, newest first."})
+    description = {
+      "Steps, in order: prerequisites, cluster (k3d with registry), istio, tls, images, platform, observability,"
+          + " verify."
+          + " A step already in place is left alone, so running up twice changes nothing. On a failure or Ctrl-C the"
+          + " steps this run applied are undone, newest first."
+    })
 final class UpCommand implements Callable<Integer> {
 
   private final Services services;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Mixin
-  ContextOption context;
+  @Mixin ContextOption context;
 
-  @Option(names = "--dry-run", description = "Print the plan (steps, programs, charts, objects) and touch nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Print the plan (steps, programs, charts, objects) and touch nothing.")
   boolean dryRun;
 
   @Option(names = "--only", paramLabel = "STEP", description = "Run only this step.")
   String only;
 
-  @Option(names = "--from", paramLabel = "STEP", description = "Run this step and the ones after it.")
+  @Option(
+      names = "--from",
+      paramLabel = "STEP",
+      description = "Run this step and the ones after it.")
   String from;
 
-  @Option(names = "--keep-on-failure", description = "Leave what was applied in place when a step fails, to inspect it.")
+  @Option(
+      names = "--keep-on-failure",
+      description = "Leave what was applied in place when a step fails, to inspect it.")
   boolean keepOnFailure;
 
-  @Option(names = "--overlay", paramLabel = "NAME", defaultValue = UpRequest.LOCAL_OVERLAY,
-      description = "The overlay to install: local, or dev, staging, prod with --context (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--overlay",
+      paramLabel = "NAME",
+      defaultValue = UpRequest.LOCAL_OVERLAY,
+      description =
+          "The overlay to install: local, or dev, staging, prod with --context (default: ${DEFAULT-VALUE}).")
   String overlay;
 
   UpCommand(Services services) {
@@ -55,8 +67,14 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UpRequest request = new UpRequest(dryRun, context.context(), Optional.ofNullable(only),
-        Optional.ofNullable(from), keepOnFailure, overlay);
+    UpRequest request =
+        new UpRequest(
+            dryRun,
+            context.context(),
+            Optional.ofNullable(only),
+            Optional.ofNullable(from),
+            keepOnFailure,
+            overlay);
     PrintWriter out = spec.commandLine().getOut();
     UpView view = new UpView(out, spec.commandLine().getColorScheme().ansi(), !output.isJson());
     UpResult result;
@@ -69,8 +87,13 @@ final class UpCommand implements Callable<Integer> {
     if (report.isEmpty() || report.get().succeeded()) {
       return ExitCode.OK.code();
     }
-    boolean missing = report.get().failure().flatMap(failure -> failure.exception())
-        .filter(PrerequisitesMissingException.class::isInstance).isPresent();
+    boolean missing =
+        report
+            .get()
+            .failure()
+            .flatMap(failure -> failure.exception())
+            .filter(PrerequisitesMissingException.class::isInstance)
+            .isPresent();
     return missing ? ExitCode.MISSING_PREREQUISITES.code() : ExitCode.NOT_OK.code();
   }
 

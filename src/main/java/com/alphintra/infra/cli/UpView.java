@@ -37,8 +37,18 @@ final class UpView implements ProgressListener {
 
   @Override
   public void stepStarted(int number, int count, Step step, Duration elapsed) {
-    progress("[" + number + "/" + count + "] " + step.name() + ": " + step.description() + " (at "
-        + Durations.format(elapsed) + ")");
+    progress(
+        "["
+            + number
+            + "/"
+            + count
+            + "] "
+            + step.name()
+            + ": "
+            + step.description()
+            + " (at "
+            + Durations.format(elapsed)
+            + ")");
   }
 
   @Override
@@ -48,7 +58,13 @@ final class UpView implements ProgressListener {
 
   @Override
   public void stepFinished(StepResult result, Duration elapsed) {
-    progress("      " + result.name() + ": " + result.outcome().label() + " in " + Durations.format(result.duration()));
+    progress(
+        "      "
+            + result.name()
+            + ": "
+            + result.outcome().label()
+            + " in "
+            + Durations.format(result.duration()));
   }
 
   @Override
@@ -58,7 +74,10 @@ final class UpView implements ProgressListener {
 
   @Override
   public void undoFinished(Step step, Optional<String> problem) {
-    progress("      " + step.name() + (problem.isEmpty() ? ": undone" : ": undo failed: " + problem.get()));
+    progress(
+        "      "
+            + step.name()
+            + (problem.isEmpty() ? ": undone" : ": undo failed: " + problem.get()));
   }
 
   private void progress(String line) {
@@ -71,24 +90,39 @@ final class UpView implements ProgressListener {
   static String plan(UpResult result) {
     Plan plan = result.plan();
     StringBuilder text = new StringBuilder();
-    text.append("Plan for 'alphintra up' onto context ").append(plan.context())
+    text.append("Plan for 'alphintra up' onto context ")
+        .append(plan.context())
         .append(" (dry run: nothing is touched, no process is started)\n");
     int number = 0;
     for (Step step : plan.steps()) {
       number++;
-      String state = plan.notForThisTarget().contains(step.name()) ? "  [skipped: existing cluster]"
-          : result.selected().contains(step.name()) ? "" : "  [not selected]";
-      text.append(String.format(Locale.ROOT, "%n%2d. %s (timeout %s)%s%n", number, step.name(),
-          Durations.format(step.timeout()), state));
+      String state =
+          plan.notForThisTarget().contains(step.name())
+              ? "  [skipped: existing cluster]"
+              : result.selected().contains(step.name()) ? "" : "  [not selected]";
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%n%2d. %s (timeout %s)%s%n",
+              number,
+              step.name(),
+              Durations.format(step.timeout()),
+              state));
       text.append("    ").append(step.description()).append('\n');
       for (String detail : step.details()) {
-        text.append(detail.startsWith("  ") ? "        " + detail.strip() : "    - " + detail).append('\n');
+        text.append(detail.startsWith("  ") ? "        " + detail.strip() : "    - " + detail)
+            .append('\n');
       }
     }
     text.append("\nTime targets:\n");
     for (Budget budget : plan.budgets()) {
-      text.append("  ").append(budget.label()).append(" < ").append(Durations.format(budget.limit()))
-          .append(": ").append(String.join(", ", budget.steps())).append('\n');
+      text.append("  ")
+          .append(budget.label())
+          .append(" < ")
+          .append(Durations.format(budget.limit()))
+          .append(": ")
+          .append(String.join(", ", budget.steps()))
+          .append('\n');
     }
     for (String note : plan.notes()) {
       text.append("Note: ").append(note).append('\n');
@@ -99,8 +133,12 @@ final class UpView implements ProgressListener {
   String report(UpResult result) {
     RunReport report = result.report().orElseThrow();
     StringBuilder text = new StringBuilder("\n");
-    Optional<PrerequisitesMissingException> missing = report.failure().flatMap(StepFailure::exception)
-        .filter(PrerequisitesMissingException.class::isInstance).map(PrerequisitesMissingException.class::cast);
+    Optional<PrerequisitesMissingException> missing =
+        report
+            .failure()
+            .flatMap(StepFailure::exception)
+            .filter(PrerequisitesMissingException.class::isInstance)
+            .map(PrerequisitesMissingException.class::cast);
     if (missing.isPresent()) {
       text.append(DoctorReportView.text(missing.get().report(), ansi)).append('\n');
     }
@@ -121,8 +159,14 @@ final class UpView implements ProgressListener {
     rows.add(new String[] {"STEP", "OUTCOME", "DURATION", "TIMEOUT", "SHARE"});
     long total = Math.max(1, report.total().toMillis());
     for (StepResult result : report.results()) {
-      rows.add(new String[] {result.name(), result.outcome().label(), Durations.format(result.duration()),
-          Durations.format(result.timeout()), (100 * result.duration().toMillis() / total) + "%"});
+      rows.add(
+          new String[] {
+            result.name(),
+            result.outcome().label(),
+            Durations.format(result.duration()),
+            Durations.format(result.timeout()),
+            (100 * result.duration().toMillis() / total) + "%"
+          });
     }
     int[] widths = new int[5];
     for (String[] row : rows) {
@@ -134,7 +178,9 @@ final class UpView implements ProgressListener {
     for (String[] row : rows) {
       text.append(' ');
       for (int column = 0; column < row.length; column++) {
-        text.append(' ').append(row[column]).append(" ".repeat(widths[column] - row[column].length() + 1));
+        text.append(' ')
+            .append(row[column])
+            .append(" ".repeat(widths[column] - row[column].length() + 1));
       }
       while (text.charAt(text.length() - 1) == ' ') {
         text.setLength(text.length() - 1);
@@ -160,23 +206,45 @@ final class UpView implements ProgressListener {
       if (parts.isEmpty()) {
         continue;
       }
-      // A budget is met only when all of its steps finished in this run (rolled back afterwards or not); a run
+      // A budget is met only when all of its steps finished in this run (rolled back afterwards or
+      // not); a run
       // that failed or skipped one of them has not shown it.
-      boolean complete = budget.steps().stream().allMatch(step -> report.result(step)
-          .map(result -> result.outcome() != StepOutcome.FAILED && result.outcome() != StepOutcome.SKIPPED)
-          .orElse(false));
-      String verdict = used.compareTo(budget.limit()) > 0 ? " (MISSED)"
-          : complete ? " (met)" : " (not shown: not all of its steps completed)";
-      text.append("  ").append(budget.label()).append(" < ").append(Durations.format(budget.limit())).append(": ")
-          .append(Durations.format(used)).append(verdict).append(" = ")
-          .append(String.join(" + ", parts)).append('\n');
+      boolean complete =
+          budget.steps().stream()
+              .allMatch(
+                  step ->
+                      report
+                          .result(step)
+                          .map(
+                              result ->
+                                  result.outcome() != StepOutcome.FAILED
+                                      && result.outcome() != StepOutcome.SKIPPED)
+                          .orElse(false));
+      String verdict =
+          used.compareTo(budget.limit()) > 0
+              ? " (MISSED)"
+              : complete ? " (met)" : " (not shown: not all of its steps completed)";
+      text.append("  ")
+          .append(budget.label())
+          .append(" < ")
+          .append(Durations.format(budget.limit()))
+          .append(": ")
+          .append(Durations.format(used))
+          .append(verdict)
+          .append(" = ")
+          .append(String.join(" + ", parts))
+          .append('\n');
     }
     return text.toString();
   }
 
   private static String failure(StepFailure failure, RunReport report) {
     StringBuilder text = new StringBuilder("\n");
-    text.append("error: step '").append(failure.step()).append("' failed: ").append(failure.cause()).append('\n');
+    text.append("error: step '")
+        .append(failure.step())
+        .append("' failed: ")
+        .append(failure.cause())
+        .append('\n');
     if (!failure.detail().isBlank()) {
       for (String line : failure.detail().split("\\R")) {
         text.append("  | ").append(line).append('\n');
@@ -197,26 +265,35 @@ final class UpView implements ProgressListener {
       text.append("Rolled back (newest first): ").append(String.join(", ", undone)).append('\n');
     }
     if (!kept.isEmpty()) {
-      text.append("Left in place: ").append(String.join(", ", kept))
-          .append(report.undoProblems().isEmpty() ? " (--keep-on-failure)" : "").append('\n');
+      text.append("Left in place: ")
+          .append(String.join(", ", kept))
+          .append(report.undoProblems().isEmpty() ? " (--keep-on-failure)" : "")
+          .append('\n');
     }
     if (undone.isEmpty() && kept.isEmpty()) {
       text.append("Nothing was changed by this run, so there was nothing to roll back.\n");
     }
     for (String problem : report.undoProblems()) {
-      text.append("undo failed: ").append(problem).append(" (clean up by hand; 'alphintra down' removes the cluster)\n");
+      text.append("undo failed: ")
+          .append(problem)
+          .append(" (clean up by hand; 'alphintra down' removes the cluster)\n");
     }
     return text.toString();
   }
 
   private static String trust(String ca) {
     return "\nTrust the local CA once, so browsers accept https://api.alphintra.localhost:\n"
-        + "  Linux (Debian/Ubuntu): sudo cp " + ca + " /usr/local/share/ca-certificates/alphintra-local-ca.crt"
+        + "  Linux (Debian/Ubuntu): sudo cp "
+        + ca
+        + " /usr/local/share/ca-certificates/alphintra-local-ca.crt"
         + " && sudo update-ca-certificates\n"
-        + "  Linux (Fedora/RHEL):   sudo cp " + ca + " /etc/pki/ca-trust/source/anchors/alphintra-local-ca.crt"
+        + "  Linux (Fedora/RHEL):   sudo cp "
+        + ca
+        + " /etc/pki/ca-trust/source/anchors/alphintra-local-ca.crt"
         + " && sudo update-ca-trust\n"
         + "  macOS:                 sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain "
-        + ca + "\n"
+        + ca
+        + "\n"
         + "  Firefox keeps its own list: Settings > Privacy & Security > Certificates > View Certificates > Import.\n";
   }
 
@@ -232,28 +309,38 @@ final class UpView implements ProgressListener {
       entry.put("selected", result.selected().contains(step.name()));
       entry.put("timeoutSeconds", step.timeout().toSeconds());
       entry.put("details", step.details());
-      result.report().flatMap(report -> report.result(step.name())).ifPresent(outcome -> {
-        entry.put("outcome", outcome.outcome().name().toLowerCase(Locale.ROOT));
-        entry.put("durationMillis", outcome.duration().toMillis());
-      });
+      result
+          .report()
+          .flatMap(report -> report.result(step.name()))
+          .ifPresent(
+              outcome -> {
+                entry.put("outcome", outcome.outcome().name().toLowerCase(Locale.ROOT));
+                entry.put("durationMillis", outcome.duration().toMillis());
+              });
       steps.add(entry);
     }
     root.put("steps", steps);
-    result.report().ifPresent(report -> {
-      root.put("succeeded", report.succeeded());
-      root.put("changedNothing", report.changedNothing());
-      root.put("totalMillis", report.total().toMillis());
-      report.failure().ifPresent(failure -> {
-        Map<String, Object> failed = new LinkedHashMap<>();
-        failed.put("step", failure.step());
-        failed.put("cause", failure.cause());
-        failed.put("detail", failure.detail());
-        failed.put("hint", failure.hint());
-        failed.put("interrupted", failure.interrupted());
-        root.put("failure", failed);
-      });
-      root.put("undoProblems", report.undoProblems());
-    });
+    result
+        .report()
+        .ifPresent(
+            report -> {
+              root.put("succeeded", report.succeeded());
+              root.put("changedNothing", report.changedNothing());
+              root.put("totalMillis", report.total().toMillis());
+              report
+                  .failure()
+                  .ifPresent(
+                      failure -> {
+                        Map<String, Object> failed = new LinkedHashMap<>();
+                        failed.put("step", failure.step());
+                        failed.put("cause", failure.cause());
+                        failed.put("detail", failure.detail());
+                        failed.put("hint", failure.hint());
+                        failed.put("interrupted", failure.interrupted());
+                        root.put("failure", failed);
+                      });
+              root.put("undoProblems", report.undoProblems());
+            });
     return root;
   }
 }

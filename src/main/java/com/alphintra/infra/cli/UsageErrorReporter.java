@@ -15,7 +15,8 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
     err.println(commandLine.getColorScheme().errorText("error: " + exception.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
     err.print(commandLine.getUsageMessage(commandLine.getColorScheme()));
-    err.println("hint: run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options");
+    err.println(
+        "hint: run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options");
     err.flush();
     return ExitCode.USAGE.code();
   }

@@ -24,14 +24,20 @@ final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     List<String> lines = new ArrayList<>();
     lines.add("alphintra " + toolVersion());
-    lines.add("Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")");
+    lines.add(
+        "Java "
+            + Runtime.version()
+            + " ("
+            + System.getProperty("java.vendor", "unknown vendor")
+            + ")");
     Optional<Workspace> workspace = services.workspace().get();
     if (workspace.isEmpty()) {
       lines.add("pinned versions: no infra/versions.yaml found (run inside the repository)");
       return lines.toArray(String[]::new);
     }
     lines.add("pinned versions (" + workspace.get().versionsFile() + "):");
-    for (Map.Entry<String, String> pin : PinnedVersions.read(workspace.get().versionsFile()).entries().entrySet()) {
+    for (Map.Entry<String, String> pin :
+        PinnedVersions.read(workspace.get().versionsFile()).entries().entrySet()) {
       if (!pin.getKey().equals("schemaVersion")) {
         lines.add("  " + pin.getKey() + ": " + pin.getValue());
       }

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The production gate: {@code alphintra check} over the Terraform tree, keeping what concerns the environment
- * (its own root and the shared modules and bootstrap, not the other environments' roots). Findings at HIGH
- * or above block, and so does a file that cannot be parsed: what cannot be checked cannot be trusted.
+ * The production gate: {@code alphintra check} over the Terraform tree, keeping what concerns the
+ * environment (its own root and the shared modules and bootstrap, not the other environments'
+ * roots). Findings at HIGH or above block, and so does a file that cannot be parsed: what cannot be
+ * checked cannot be trusted.
  */
 public final class CheckPolicyGate implements PolicyGate {
 
@@ -34,8 +35,13 @@ public final class CheckPolicyGate implements PolicyGate {
 
   @Override
   public GateVerdict evaluate(Environment environment) {
-    CheckReport report = checker.check(new CheckRequest(terraformRoot,
-        new CheckOptions(Set.of(), Set.of(), THRESHOLD, Optional.empty()), Optional.empty(), Optional.empty()));
+    CheckReport report =
+        checker.check(
+            new CheckRequest(
+                terraformRoot,
+                new CheckOptions(Set.of(), Set.of(), THRESHOLD, Optional.empty()),
+                Optional.empty(),
+                Optional.empty()));
     Path environments = repositoryRoot.relativize(terraformRoot.resolve("environments"));
     Path own = environments.resolve(environment.id());
     List<String> blocking = new ArrayList<>();
@@ -43,10 +49,19 @@ public final class CheckPolicyGate implements PolicyGate {
       blocking.add("ERROR " + error.location() + " " + error.message());
     }
     for (Finding finding : report.findings()) {
-      boolean otherEnvironment = finding.file().startsWith(environments) && !finding.file().startsWith(own);
+      boolean otherEnvironment =
+          finding.file().startsWith(environments) && !finding.file().startsWith(own);
       if (!otherEnvironment) {
-        blocking.add(finding.severity() + " " + finding.rule() + " " + finding.file() + ":" + finding.line() + " "
-            + finding.message());
+        blocking.add(
+            finding.severity()
+                + " "
+                + finding.rule()
+                + " "
+                + finding.file()
+                + ":"
+                + finding.line()
+                + " "
+                + finding.message());
       }
     }
     return new GateVerdict(blocking, report.belowThreshold());

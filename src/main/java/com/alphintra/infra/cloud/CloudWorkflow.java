@@ -29,16 +29,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The Terraform workflow for Google Cloud: prerequisites, the {@code check} gate, {@code init} with the
- * environment's remote state, a saved plan, and an apply of exactly that plan. Terraform's own output
- * streams to the console while it runs; its exit status decides ours.
+ * The Terraform workflow for Google Cloud: prerequisites, the {@code check} gate, {@code init} with
+ * the environment's remote state, a saved plan, and an apply of exactly that plan. Terraform's own
+ * output streams to the console while it runs; its exit status decides ours.
  */
 public final class CloudWorkflow {
 
   static final Duration INIT_TIMEOUT = Duration.ofMinutes(10);
   static final Duration PLAN_TIMEOUT = Duration.ofMinutes(30);
+
   /** A regional GKE cluster and a Cloud SQL instance take tens of minutes each to create. */
   static final Duration APPLY_TIMEOUT = Duration.ofMinutes(90);
+
   static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
 
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
@@ -53,8 +55,13 @@ public final class CloudWorkflow {
   private final Path planDirectory;
 
   public CloudWorkflow(
-      ProcessRunner processes, Doctor doctor, Requirements requirements, PolicyGate gate,
-      Function<Environment, EnvironmentSettings> environments, Path bootstrapDirectory, Path planDirectory) {
+      ProcessRunner processes,
+      Doctor doctor,
+      Requirements requirements,
+      PolicyGate gate,
+      Function<Environment, EnvironmentSettings> environments,
+      Path bootstrapDirectory,
+      Path planDirectory) {
     this.processes = processes;
     this.doctor = doctor;
     this.requirements = requirements;
@@ -65,40 +72,57 @@ public final class CloudWorkflow {
   }
 
   /**
-   * Creates (or confirms) the project's remote-state bucket. The bootstrap root keeps its state locally,
-   * one Terraform workspace per project, so running it twice changes nothing.
+   * Creates (or confirms) the project's remote-state bucket. The bootstrap root keeps its state
+   * locally, one Terraform workspace per project, so running it twice changes nothing.
    */
   public BootstrapReport bootstrap(String projectId, String region, Consumer<String> console) {
     if (!PROJECT_ID.matcher(projectId).matches()) {
-      throw new InputException("'" + projectId + "' is not a Google Cloud project id",
+      throw new InputException(
+          "'" + projectId + "' is not a Google Cloud project id",
           "a project id is 6-30 lowercase letters, digits and hyphens, starting with a letter");
     }
     if (!REGION.matcher(region).matches()) {
-      throw new InputException("'" + region + "' is not a Google Cloud region", "use a region such as europe-west2");
+      throw new InputException(
+          "'" + region + "' is not a Google Cloud region", "use a region such as europe-west2");
     }
     requirePrerequisites();
     Terraform terraform = new Terraform(bootstrapDirectory);
     run(terraform.init(List.of()), INIT_TIMEOUT, console, "terraform init of the bootstrap root");
-    run(terraform.selectWorkspace(projectId), QUERY_TIMEOUT, console, "selecting the bootstrap workspace");
-    run(terraform.applyVariables(List.of("-var=project_id=" + projectId, "-var=region=" + region)),
-        APPLY_TIMEOUT, console, "terraform apply of the bootstrap root");
+    run(
+        terraform.selectWorkspace(projectId),
+        QUERY_TIMEOUT,
+        console,
+        "selecting the bootstrap workspace");
+    run(
+        terraform.applyVariables(List.of("-var=project_id=" + projectId, "-var=region=" + region)),
+        APPLY_TIMEOUT,
+        console,
+        "terraform apply of the bootstrap root");
     JsonNode outputs = outputs(terraform);
     String bucket = outputs.path("state_bucket").path("value").asText("");
     if (bucket.isEmpty()) {
-      throw new OperationFailedException("the bootstrap root has no 'state_bucket' output",
+      throw new OperationFailedException(
+          "the bootstrap root has no 'state_bucket' output",
           "restore infra/terraform/bootstrap/outputs.tf from git");
     }
     return new BootstrapReport(projectId, region, bucket);
   }
 
-  public PlanReport plan(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
+  public PlanReport plan(
+      Environment environment,
+      Optional<Path> varFile,
+      Optional<String> acceptFindings,
       Consumer<String> console) {
     Prepared prepared = prepare(environment, varFile, acceptFindings, false, console);
     return prepared.report(PlanReport.Operation.PLAN, false);
   }
 
-  public PlanReport apply(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
-      Optional<String> confirmation, Consumer<String> console) {
+  public PlanReport apply(
+      Environment environment,
+      Optional<Path> varFile,
+      Optional<String> acceptFindings,
+      Optional<String> confirmation,
+      Consumer<String> console) {
     requireConfirmation(environment, confirmation, "apply");
     Prepared prepared = prepare(environment, varFile, acceptFindings, false, console);
     if (prepared.summary.isEmpty()) {
@@ -108,27 +132,41 @@ public final class CloudWorkflow {
     return prepared.report(PlanReport.Operation.APPLY, true);
   }
 
-  public PlanReport destroy(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
-      Optional<String> confirmation, Consumer<String> console) {
+  public PlanReport destroy(
+      Environment environment,
+      Optional<Path> varFile,
+      Optional<String> acceptFindings,
+      Optional<String> confirmation,
+      Consumer<String> console) {
     requireConfirmation(environment, confirmation, "destroy");
     Prepared prepared = prepare(environment, varFile, acceptFindings, true, console);
     List<ResourceChange> blocked = prepared.summary.blockedByDeletionProtection();
     if (!blocked.isEmpty()) {
-      throw new OperationFailedException("deletion protection will block destroying " + environment.id() + ": "
-          + blocked.stream().map(ResourceChange::address).collect(Collectors.joining(", ")),
-          "set deletion_protection = false for those resources in environments/" + environment.id()
-              + "/terraform.tfvars, run 'alphintra cloud apply --env " + environment.id() + "', then destroy again");
+      throw new OperationFailedException(
+          "deletion protection will block destroying "
+              + environment.id()
+              + ": "
+              + blocked.stream().map(ResourceChange::address).collect(Collectors.joining(", ")),
+          "set deletion_protection = false for those resources in environments/"
+              + environment.id()
+              + "/terraform.tfvars, run 'alphintra cloud apply --env "
+              + environment.id()
+              + "', then destroy again");
     }
     if (prepared.summary.isEmpty()) {
       return prepared.report(PlanReport.Operation.DESTROY, false);
     }
-    run(prepared.terraform.applyPlan(prepared.planFile), APPLY_TIMEOUT, console, "terraform apply of the destroy plan");
+    run(
+        prepared.terraform.applyPlan(prepared.planFile),
+        APPLY_TIMEOUT,
+        console,
+        "terraform apply of the destroy plan");
     return prepared.report(PlanReport.Operation.DESTROY, true);
   }
 
   /**
-   * Fetches the environment's cluster credentials and names the kube context {@code alphintra-ENV}, so
-   * that {@code alphintra up --context alphintra-ENV} installs the platform onto it.
+   * Fetches the environment's cluster credentials and names the kube context {@code alphintra-ENV},
+   * so that {@code alphintra up --context alphintra-ENV} installs the platform onto it.
    */
   public KubeconfigReport kubeconfig(Environment environment, Consumer<String> console) {
     requirePrerequisites();
@@ -138,36 +176,64 @@ public final class CloudWorkflow {
     JsonNode outputs = outputs(terraform);
     String cluster = requiredOutput(outputs, "gke_cluster_name", environment);
     String location = requiredOutput(outputs, "gke_location", environment);
-    boolean privateEndpoint = outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true);
-    List<String> credentials = new ArrayList<>(List.of("gcloud", "container", "clusters", "get-credentials", cluster,
-        "--location=" + location, "--project=" + settings.projectId()));
+    boolean privateEndpoint =
+        outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true);
+    List<String> credentials =
+        new ArrayList<>(
+            List.of(
+                "gcloud",
+                "container",
+                "clusters",
+                "get-credentials",
+                cluster,
+                "--location=" + location,
+                "--project=" + settings.projectId()));
     if (privateEndpoint) {
-      // The public endpoint is off: kubectl must use the control plane's internal IP, from inside the VPC.
+      // The public endpoint is off: kubectl must use the control plane's internal IP, from inside
+      // the VPC.
       credentials.add("--internal-ip");
     }
-    run(Command.of(credentials), QUERY_TIMEOUT, console, "gcloud container clusters get-credentials");
+    run(
+        Command.of(credentials),
+        QUERY_TIMEOUT,
+        console,
+        "gcloud container clusters get-credentials");
     String generated = "gke_" + settings.projectId() + "_" + location + "_" + cluster;
     String context = "alphintra-" + environment.id();
-    processes.run(Command.of("kubectl", "config", "delete-context", context).withTimeout(QUERY_TIMEOUT));
-    run(Command.of("kubectl", "config", "rename-context", generated, context), QUERY_TIMEOUT, console,
+    processes.run(
+        Command.of("kubectl", "config", "delete-context", context).withTimeout(QUERY_TIMEOUT));
+    run(
+        Command.of("kubectl", "config", "rename-context", generated, context),
+        QUERY_TIMEOUT,
+        console,
         "naming the kube context");
     return new KubeconfigReport(environment, context, cluster, location, privateEndpoint);
   }
 
-  private Prepared prepare(Environment environment, Optional<Path> varFile, Optional<String> acceptFindings,
-      boolean destroy, Consumer<String> console) {
+  private Prepared prepare(
+      Environment environment,
+      Optional<Path> varFile,
+      Optional<String> acceptFindings,
+      boolean destroy,
+      Consumer<String> console) {
     varFile.ifPresent(CloudWorkflow::requireReadable);
-    acceptFindings.ifPresent(reason -> {
-      if (reason.isBlank()) {
-        throw new InputException("--accept-findings needs a reason", "say why, e.g. --accept-findings \"CHG-123\"");
-      }
-    });
+    acceptFindings.ifPresent(
+        reason -> {
+          if (reason.isBlank()) {
+            throw new InputException(
+                "--accept-findings needs a reason", "say why, e.g. --accept-findings \"CHG-123\"");
+          }
+        });
     requirePrerequisites();
     GateVerdict verdict = gate.evaluate(environment);
     if (!verdict.isClear() && acceptFindings.isEmpty()) {
-      throw new OperationFailedException("alphintra check found " + verdict.blocking().size()
-          + " finding(s) at HIGH or above in " + environment.id() + ":\n  "
-          + String.join("\n  ", verdict.blocking()),
+      throw new OperationFailedException(
+          "alphintra check found "
+              + verdict.blocking().size()
+              + " finding(s) at HIGH or above in "
+              + environment.id()
+              + ":\n  "
+              + String.join("\n  ", verdict.blocking()),
           "fix them, or go ahead with --accept-findings \"<reason>\" (the reason is printed in the summary)");
     }
     EnvironmentSettings settings = environments.apply(environment);
@@ -178,10 +244,16 @@ public final class CloudWorkflow {
     // The plan's JSON holds every value in clear, secrets included: it is parsed, never shown.
     ProcessResult show = processes.run(terraform.show(planFile).withTimeout(QUERY_TIMEOUT));
     if (!show.succeeded()) {
-      throw new OperationFailedException("terraform show of the saved plan failed: " + show.describe(),
+      throw new OperationFailedException(
+          "terraform show of the saved plan failed: " + show.describe(),
           "run 'terraform show " + planFile + "' in " + settings.directory() + " to see why");
     }
-    return new Prepared(environment, terraform, planFile, PlanSummary.parse(show.stdout()), verdict,
+    return new Prepared(
+        environment,
+        terraform,
+        planFile,
+        PlanSummary.parse(show.stdout()),
+        verdict,
         acceptFindings);
   }
 
@@ -192,22 +264,27 @@ public final class CloudWorkflow {
   private void requirePrerequisites() {
     DoctorReport report = doctor.examine(Target.CLOUD, requirements);
     if (!report.isReady()) {
-      throw new MissingPrerequisiteException("missing prerequisites for the cloud workflow: "
-          + report.problems().stream().map(CheckResult::name).collect(Collectors.joining(", ")),
+      throw new MissingPrerequisiteException(
+          "missing prerequisites for the cloud workflow: "
+              + report.problems().stream().map(CheckResult::name).collect(Collectors.joining(", ")),
           "run 'alphintra doctor --target cloud' for how to install them");
     }
   }
 
-  private static void requireConfirmation(Environment environment, Optional<String> confirmation, String verb) {
-    if (environment.needsConfirmation() && !confirmation.filter(environment.id()::equals).isPresent()) {
-      throw new InputException(verb + " on " + environment.id() + " needs --confirm " + environment.id(),
+  private static void requireConfirmation(
+      Environment environment, Optional<String> confirmation, String verb) {
+    if (environment.needsConfirmation()
+        && !confirmation.filter(environment.id()::equals).isPresent()) {
+      throw new InputException(
+          verb + " on " + environment.id() + " needs --confirm " + environment.id(),
           "type the environment's name to confirm: --confirm " + environment.id());
     }
   }
 
   private static void requireReadable(Path varFile) {
     if (!Files.isReadable(varFile)) {
-      throw new InputException("cannot read the variables file", varFile, "pass an existing .tfvars file to --var-file");
+      throw new InputException(
+          "cannot read the variables file", varFile, "pass an existing .tfvars file to --var-file");
     }
   }
 
@@ -228,13 +305,15 @@ public final class CloudWorkflow {
   private JsonNode outputs(Terraform terraform) {
     ProcessResult result = processes.run(terraform.outputs().withTimeout(QUERY_TIMEOUT));
     if (!result.succeeded()) {
-      throw new OperationFailedException("terraform output failed: " + result.describe(),
+      throw new OperationFailedException(
+          "terraform output failed: " + result.describe(),
           "run 'terraform output' in " + terraform.directory() + " to see why");
     }
     try {
       return new ObjectMapper().readTree(result.stdout());
     } catch (JsonProcessingException e) {
-      throw new OperationFailedException("terraform output -json printed something that is not JSON",
+      throw new OperationFailedException(
+          "terraform output -json printed something that is not JSON",
           "run 'terraform output -json' in " + terraform.directory() + " to see what it prints");
     }
   }
@@ -242,7 +321,8 @@ public final class CloudWorkflow {
   private static String requiredOutput(JsonNode outputs, String name, Environment environment) {
     String value = outputs.path(name).path("value").asText("");
     if (value.isEmpty()) {
-      throw new OperationFailedException("environment " + environment.id() + " has no '" + name + "' output yet",
+      throw new OperationFailedException(
+          "environment " + environment.id() + " has no '" + name + "' output yet",
           "run 'alphintra cloud apply --env " + environment.id() + "' first");
     }
     return value;
@@ -252,18 +332,25 @@ public final class CloudWorkflow {
     console.accept("$ " + command.display());
     ProcessResult result = processes.run(command.withTimeout(timeout).streamingTo(console));
     if (!result.succeeded()) {
-      throw new OperationFailedException(what + " failed: " + result.describe(),
+      throw new OperationFailedException(
+          what + " failed: " + result.describe(),
           result.status() == ProcessResult.Status.NOT_FOUND
               ? "install it: alphintra doctor --target cloud says how"
               : "read the output above; fix the cause and run the command again");
     }
   }
 
-  private record Prepared(Environment environment, Terraform terraform, Path planFile, PlanSummary summary,
-      GateVerdict verdict, Optional<String> acceptedReason) {
+  private record Prepared(
+      Environment environment,
+      Terraform terraform,
+      Path planFile,
+      PlanSummary summary,
+      GateVerdict verdict,
+      Optional<String> acceptedReason) {
 
     PlanReport report(PlanReport.Operation operation, boolean applied) {
-      return new PlanReport(environment, operation, summary, planFile, applied, verdict, acceptedReason);
+      return new PlanReport(
+          environment, operation, summary, planFile, applied, verdict, acceptedReason);
     }
   }
 }

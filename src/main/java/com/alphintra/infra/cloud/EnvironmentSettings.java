@@ -3,8 +3,8 @@ package com.alphintra.infra.cloud;
 import java.nio.file.Path;
 
 /**
- * What the workflow needs to know about one environment root: where it is, which project it deploys to,
- * and the remote-state bucket that {@code cloud bootstrap} created for that project.
+ * What the workflow needs to know about one environment root: where it is, which project it deploys
+ * to, and the remote-state bucket that {@code cloud bootstrap} created for that project.
  */
 public record EnvironmentSettings(Environment environment, Path directory, String projectId) {
 

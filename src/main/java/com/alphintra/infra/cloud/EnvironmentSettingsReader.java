@@ -13,8 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads an environment root's settings from its own files: the project comes from {@code project_id} in
- * its {@code terraform.tfvars}, so the workflow deploys exactly where the reviewed configuration says.
+ * Reads an environment root's settings from its own files: the project comes from {@code
+ * project_id} in its {@code terraform.tfvars}, so the workflow deploys exactly where the reviewed
+ * configuration says.
  */
 public final class EnvironmentSettingsReader {
 
@@ -27,23 +28,33 @@ public final class EnvironmentSettingsReader {
   public EnvironmentSettings read(Environment environment) {
     Path directory = environmentsDirectory.resolve(environment.id());
     if (!Files.isDirectory(directory)) {
-      throw new InputException("no Terraform root for environment " + environment.id(), directory,
+      throw new InputException(
+          "no Terraform root for environment " + environment.id(),
+          directory,
           "restore infra/terraform/environments/" + environment.id() + " from git");
     }
     TerraformModule module;
     try {
       module = TerraformLoader.loadModule(directory);
     } catch (HclParseException e) {
-      throw new InputException(e.getMessage(), directory.resolve("terraform.tfvars"), "fix the HCL syntax");
+      throw new InputException(
+          e.getMessage(), directory.resolve("terraform.tfvars"), "fix the HCL syntax");
     } catch (IOException e) {
-      throw new InputException("cannot read " + directory + ": " + e.getMessage(), directory,
+      throw new InputException(
+          "cannot read " + directory + ": " + e.getMessage(),
+          directory,
           "check the folder's permissions");
     }
     Attribute projectId = module.tfvars().get("project_id");
-    Value value = projectId == null ? Value.unknown() : Evaluator.withoutContext().evaluate(projectId.value());
+    Value value =
+        projectId == null
+            ? Value.unknown()
+            : Evaluator.withoutContext().evaluate(projectId.value());
     if (!(value instanceof StringValue project) || project.value().isBlank()) {
-      throw new InputException("environment " + environment.id() + " sets no literal project_id",
-          directory.resolve("terraform.tfvars"), "set project_id = \"<your project>\" in its terraform.tfvars");
+      throw new InputException(
+          "environment " + environment.id() + " sets no literal project_id",
+          directory.resolve("terraform.tfvars"),
+          "set project_id = \"<your project>\" in its terraform.tfvars");
     }
     return new EnvironmentSettings(environment, directory, project.value());
   }

@@ -2,4 +2,8 @@ package com.alphintra.infra.cloud;
 
 /** The kube context {@code cloud kubeconfig} wrote, and how the cluster's API is reached. */
 public record KubeconfigReport(
-    Environment environment, String context, String cluster, String location, boolean privateEndpoint) {}
+    Environment environment,
+    String context,
+    String cluster,
+    String location,
+    boolean privateEndpoint) {}

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a saved plan will do, read from {@code terraform show -json PLANFILE}. It keeps addresses and
- * actions only, never attribute values: a plan holds secrets in clear, and a summary must not repeat them.
+ * What a saved plan will do, read from {@code terraform show -json PLANFILE}. It keeps addresses
+ * and actions only, never attribute values: a plan holds secrets in clear, and a summary must not
+ * repeat them.
  */
 public record PlanSummary(List<ResourceChange> changes) {
 
@@ -22,11 +23,13 @@ public record PlanSummary(List<ResourceChange> changes) {
     try {
       root = new ObjectMapper().readTree(showJson);
     } catch (JsonProcessingException e) {
-      throw new InputException("terraform show -json printed something that is not JSON: "
-          + e.getOriginalMessage(), "run 'terraform show -json' on the plan by hand to see what it prints");
+      throw new InputException(
+          "terraform show -json printed something that is not JSON: " + e.getOriginalMessage(),
+          "run 'terraform show -json' on the plan by hand to see what it prints");
     }
     if (root == null || !root.isObject() || !root.has("format_version")) {
-      throw new InputException("terraform show -json printed no plan document",
+      throw new InputException(
+          "terraform show -json printed no plan document",
           "check that the plan file exists and that terraform is 1.6 or newer");
     }
     List<ResourceChange> changes = new ArrayList<>();
@@ -36,13 +39,19 @@ public record PlanSummary(List<ResourceChange> changes) {
       if (actions.equals(List.of("no-op"))) {
         continue;
       }
-      changes.add(new ResourceChange(change.path("address").asText(), change.path("type").asText(), actions,
-          isDeletionProtected(change.path("change").path("before"))));
+      changes.add(
+          new ResourceChange(
+              change.path("address").asText(),
+              change.path("type").asText(),
+              actions,
+              isDeletionProtected(change.path("change").path("before"))));
     }
     return new PlanSummary(changes);
   }
 
-  /** GKE clusters and Cloud SQL instances say it at the top; Cloud SQL also inside {@code settings}. */
+  /**
+   * GKE clusters and Cloud SQL instances say it at the top; Cloud SQL also inside {@code settings}.
+   */
   private static boolean isDeletionProtected(JsonNode before) {
     if (before.path("deletion_protection").asBoolean(false)) {
       return true;

@@ -2,8 +2,12 @@ package com.alphintra.infra.cloud;
 
 import java.util.List;
 
-/** One resource in a saved plan: its address and what the plan does to it ({@code create}, {@code delete}...). */
-public record ResourceChange(String address, String type, List<String> actions, boolean deletionProtected) {
+/**
+ * One resource in a saved plan: its address and what the plan does to it ({@code create}, {@code
+ * delete}...).
+ */
+public record ResourceChange(
+    String address, String type, List<String> actions, boolean deletionProtected) {
 
   public ResourceChange {
     actions = List.copyOf(actions);

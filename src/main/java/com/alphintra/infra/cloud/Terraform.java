@@ -43,7 +43,8 @@ record Terraform(Path directory) {
   /** Applies exactly the saved plan: nothing that was not shown and reviewed can slip in. */
   Command applyPlan(Path planFile) {
     List<String> arguments = new ArrayList<>(base("apply"));
-    arguments.addAll(List.of("-input=false", "-lock-timeout=5m", planFile.toAbsolutePath().toString()));
+    arguments.addAll(
+        List.of("-input=false", "-lock-timeout=5m", planFile.toAbsolutePath().toString()));
     return Command.of(arguments);
   }
 

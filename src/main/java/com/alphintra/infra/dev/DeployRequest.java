@@ -9,11 +9,12 @@ import java.util.Optional;
  *
  * @param services the Deployments to roll, or {@code all}
  * @param context the kube context, or empty for the local k3d one
- * @param rolloutTimeout how long the new pods may take to become available before the old image is restored
+ * @param rolloutTimeout how long the new pods may take to become available before the old image is
+ *     restored
  * @param registryHost where the image is pushed from this machine, e.g. {@code 127.0.0.1:5000}
  */
-public record DeployRequest(List<String> services, Optional<String> context, Duration rolloutTimeout,
-    String registryHost) {
+public record DeployRequest(
+    List<String> services, Optional<String> context, Duration rolloutTimeout, String registryHost) {
 
   public static final Duration DEFAULT_ROLLOUT_TIMEOUT = Duration.ofMinutes(2);
 

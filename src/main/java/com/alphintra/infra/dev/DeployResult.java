@@ -13,7 +13,11 @@ import java.util.List;
  * @param rolled the Deployments whose image changed
  * @param unchanged the Deployments that already ran this image
  */
-public record DeployResult(List<PhaseResult> phases, BuiltImage image, String deployedImage, List<String> rolled,
+public record DeployResult(
+    List<PhaseResult> phases,
+    BuiltImage image,
+    String deployedImage,
+    List<String> rolled,
     List<String> unchanged) {
 
   public DeployResult {

@@ -21,10 +21,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The inner dev loop of the sample service: compile it (Maven, through exec), build its image and push it to
- * the local registry (Jib), roll the Deployments to the pushed digest and wait until they are available. A
- * failure in any phase leaves the running version as it was: nothing reaches the cluster before the image is
- * pushed, and a rollout that does not become available gets its previous image back.
+ * The inner dev loop of the sample service: compile it (Maven, through exec), build its image and
+ * push it to the local registry (Jib), roll the Deployments to the pushed digest and wait until
+ * they are available. A failure in any phase leaves the running version as it was: nothing reaches
+ * the cluster before the image is pushed, and a rollout that does not become available gets its
+ * previous image back.
  */
 public final class DevLoop {
 
@@ -32,7 +33,10 @@ public final class DevLoop {
   private final SampleServiceBuild build;
   private final Function<String, Cluster> clusters;
 
-  public DevLoop(Workspace workspace, ProcessRunner processes, ImagePublisher images,
+  public DevLoop(
+      Workspace workspace,
+      ProcessRunner processes,
+      ImagePublisher images,
       Function<String, Cluster> clusters) {
     this.workspace = workspace;
     this.build = new SampleServiceBuild(workspace, processes, images);
@@ -45,11 +49,13 @@ public final class DevLoop {
 
   /** The Deployments a request names; an unknown name is an input error before anything runs. */
   public List<SampleDeployment> targets(DeployRequest request) {
-    return SampleDeployments.read(workspace.kubernetes().resolve("base/services"), image().clusterReference())
+    return SampleDeployments.read(
+            workspace.kubernetes().resolve("base/services"), image().clusterReference())
         .select(request.services());
   }
 
-  public DeployResult deploy(DeployRequest request, DevListener listener) throws InterruptedException {
+  public DeployResult deploy(DeployRequest request, DevListener listener)
+      throws InterruptedException {
     SampleServiceImage image = image();
     List<SampleDeployment> targets = targets(request);
     List<PhaseResult> phases = new ArrayList<>();
@@ -57,7 +63,12 @@ public final class DevLoop {
     listener.phaseStarted(DeployPhase.COMPILE);
     long started = System.nanoTime();
     build.compile();
-    phases.add(finished(listener, DeployPhase.COMPILE, started, "mvnw compile " + workspace.root().relativize(image.pom())));
+    phases.add(
+        finished(
+            listener,
+            DeployPhase.COMPILE,
+            started,
+            "mvnw compile " + workspace.root().relativize(image.pom())));
 
     listener.phaseStarted(DeployPhase.IMAGE);
     started = System.nanoTime();
@@ -70,23 +81,32 @@ public final class DevLoop {
     List<String> rolled = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     roll(request, targets, deployed, rolled, unchanged);
-    phases.add(finished(listener, DeployPhase.ROLLOUT, started,
-        rolled.size() + " rolled" + (unchanged.isEmpty() ? "" : ", " + unchanged.size() + " already on this image")));
+    phases.add(
+        finished(
+            listener,
+            DeployPhase.ROLLOUT,
+            started,
+            rolled.size()
+                + " rolled"
+                + (unchanged.isEmpty() ? "" : ", " + unchanged.size() + " already on this image")));
     return new DeployResult(phases, built, deployed, rolled, unchanged);
   }
 
   /**
-   * Deploys, then again after every settled change of the sample service's sources or pom, until interrupted.
-   * A failed pass is reported and the loop keeps watching; an input error (an unknown service) stops it first.
+   * Deploys, then again after every settled change of the sample service's sources or pom, until
+   * interrupted. A failed pass is reported and the loop keeps watching; an input error (an unknown
+   * service) stops it first.
    */
-  public void watch(DeployRequest request, DevListener listener, Duration quietPeriod) throws InterruptedException {
+  public void watch(DeployRequest request, DevListener listener, Duration quietPeriod)
+      throws InterruptedException {
     targets(request);
     SampleServiceImage image = image();
-    try (SourceWatcher watcher = new SourceWatcher(List.of(image.sources()), List.of(image.project()),
-        quietPeriod)) {
+    try (SourceWatcher watcher =
+        new SourceWatcher(List.of(image.sources()), List.of(image.project()), quietPeriod)) {
       pass(request, listener);
       while (!Thread.currentThread().isInterrupted()) {
-        List<Path> changed = watcher.awaitChanges().stream().filter(path -> isSource(image, path)).toList();
+        List<Path> changed =
+            watcher.awaitChanges().stream().filter(path -> isSource(image, path)).toList();
         if (!changed.isEmpty()) {
           listener.changed(changed);
           pass(request, listener);
@@ -112,14 +132,20 @@ public final class DevLoop {
     try {
       return build.publish(request.registryHost());
     } catch (OperationFailedException e) {
-      throw new OperationFailedException(e.getMessage(),
-          e.hint() + "; nothing was rolled out, the running version is unchanged");
+      throw new OperationFailedException(
+          e.getMessage(), e.hint() + "; nothing was rolled out, the running version is unchanged");
     }
   }
 
-  private void roll(DeployRequest request, List<SampleDeployment> targets, String deployed, List<String> rolled,
-      List<String> unchanged) throws InterruptedException {
-    String context = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), request.context());
+  private void roll(
+      DeployRequest request,
+      List<SampleDeployment> targets,
+      String deployed,
+      List<String> rolled,
+      List<String> unchanged)
+      throws InterruptedException {
+    String context =
+        PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), request.context());
     try (Cluster cluster = clusters.apply(context)) {
       Rollout rollout = new Rollout(cluster);
       Map<SampleDeployment, String> previous = new LinkedHashMap<>();
@@ -135,26 +161,43 @@ public final class DevLoop {
           rolled.add(target.name());
         }
       }
-      boolean available = cluster.waitUntil(() -> generations.entrySet().stream()
-          .allMatch(entry -> rollout.isAvailable(entry.getKey(), entry.getValue())), request.rolloutTimeout());
+      boolean available =
+          cluster.waitUntil(
+              () ->
+                  generations.entrySet().stream()
+                      .allMatch(entry -> rollout.isAvailable(entry.getKey(), entry.getValue())),
+              request.rolloutTimeout());
       if (!available) {
         List<String> progress = generations.keySet().stream().map(rollout::progress).toList();
         generations.keySet().forEach(target -> rollout.setImage(target, previous.get(target)));
-        throw new OperationFailedException("the new version did not become available within "
-            + format(request.rolloutTimeout()) + ": " + String.join("; ", progress)
-            + "; restored the previous image, so the old version keeps running",
-            "see why with: kubectl -n " + targets.get(0).namespace() + " describe deployment " + rolled.get(0)
-                + " and kubectl -n " + targets.get(0).namespace() + " logs deployment/" + rolled.get(0) + " -c "
+        throw new OperationFailedException(
+            "the new version did not become available within "
+                + format(request.rolloutTimeout())
+                + ": "
+                + String.join("; ", progress)
+                + "; restored the previous image, so the old version keeps running",
+            "see why with: kubectl -n "
+                + targets.get(0).namespace()
+                + " describe deployment "
+                + rolled.get(0)
+                + " and kubectl -n "
+                + targets.get(0).namespace()
+                + " logs deployment/"
+                + rolled.get(0)
+                + " -c "
                 + targets.get(0).container());
       }
     } catch (KubernetesClientException e) {
-      throw new OperationFailedException("cannot roll out through kube context " + context + ": "
-          + firstLine(e.getMessage()), "is the cluster up? 'alphintra up' creates it; 'alphintra status' checks it");
+      throw new OperationFailedException(
+          "cannot roll out through kube context " + context + ": " + firstLine(e.getMessage()),
+          "is the cluster up? 'alphintra up' creates it; 'alphintra status' checks it");
     }
   }
 
-  private static PhaseResult finished(DevListener listener, DeployPhase phase, long startedNanos, String detail) {
-    PhaseResult result = new PhaseResult(phase, Duration.ofNanos(System.nanoTime() - startedNanos), detail);
+  private static PhaseResult finished(
+      DevListener listener, DeployPhase phase, long startedNanos, String detail) {
+    PhaseResult result =
+        new PhaseResult(phase, Duration.ofNanos(System.nanoTime() - startedNanos), detail);
     listener.phaseFinished(result);
     return result;
   }
@@ -164,7 +207,9 @@ public final class DevLoop {
       return duration.toMillis() + "ms";
     }
     long seconds = duration.toSeconds();
-    return seconds >= 60 ? seconds / 60 + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s") : seconds + "s";
+    return seconds >= 60
+        ? seconds / 60 + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s")
+        : seconds + "s";
   }
 
   private static String firstLine(String text) {

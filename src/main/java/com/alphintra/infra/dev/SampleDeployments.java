@@ -15,7 +15,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The Deployments of infra/kubernetes/base/services that run the sample service image (as pinned in
- * infra/versions.yaml), read from the manifests so the dev loop rolls exactly what {@code up} applies.
+ * infra/versions.yaml), read from the manifests so the dev loop rolls exactly what {@code up}
+ * applies.
  */
 public final class SampleDeployments {
 
@@ -29,17 +30,22 @@ public final class SampleDeployments {
 
   public static SampleDeployments read(Path servicesFolder, String image) {
     List<SampleDeployment> found = new ArrayList<>();
-    try (Stream<Path> files = Files.isDirectory(servicesFolder) ? Files.list(servicesFolder) : Stream.empty()) {
+    try (Stream<Path> files =
+        Files.isDirectory(servicesFolder) ? Files.list(servicesFolder) : Stream.empty()) {
       for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
         found.addAll(inFile(file, image));
       }
     } catch (IOException e) {
-      throw new InputException("cannot read " + servicesFolder + ": " + e.getMessage(), servicesFolder,
+      throw new InputException(
+          "cannot read " + servicesFolder + ": " + e.getMessage(),
+          servicesFolder,
           "restore infra/kubernetes/base/services from git");
     }
     found.sort(Comparator.comparing(SampleDeployment::name));
     if (found.isEmpty()) {
-      throw new InputException("no Deployment in " + servicesFolder + " runs " + image, servicesFolder,
+      throw new InputException(
+          "no Deployment in " + servicesFolder + " runs " + image,
+          servicesFolder,
           "the Deployments' container image must be images.sampleService of infra/versions.yaml");
     }
     return new SampleDeployments(found);
@@ -56,10 +62,18 @@ public final class SampleDeployments {
     }
     List<SampleDeployment> selected = new ArrayList<>();
     for (String name : names) {
-      SampleDeployment match = deployments.stream().filter(deployment -> deployment.name().equals(name)).findFirst()
-          .orElseThrow(() -> new InputException("'" + name + "' is not a service that runs the sample image",
-              "choose one of: " + String.join(", ", deployments.stream().map(SampleDeployment::name).toList())
-                  + ", or all"));
+      SampleDeployment match =
+          deployments.stream()
+              .filter(deployment -> deployment.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InputException(
+                          "'" + name + "' is not a service that runs the sample image",
+                          "choose one of: "
+                              + String.join(
+                                  ", ", deployments.stream().map(SampleDeployment::name).toList())
+                              + ", or all"));
       if (!selected.contains(match)) {
         selected.add(match);
       }
@@ -71,22 +85,27 @@ public final class SampleDeployments {
     List<SampleDeployment> found = new ArrayList<>();
     Iterable<Object> documents;
     try {
-      documents = new Load(LoadSettings.builder().setLabel(file.toString()).build())
-          .loadAllFromString(Files.readString(file));
+      documents =
+          new Load(LoadSettings.builder().setLabel(file.toString()).build())
+              .loadAllFromString(Files.readString(file));
       for (Object document : documents) {
         if (document instanceof Map<?, ?> object && "Deployment".equals(object.get("kind"))) {
           Map<?, ?> metadata = map(object.get("metadata"));
           Map<?, ?> podSpec = map(map(map(object.get("spec")).get("template")).get("spec"));
           for (Object container : list(podSpec.get("containers"))) {
             if (image.equals(map(container).get("image"))) {
-              found.add(new SampleDeployment(String.valueOf(metadata.get("namespace")),
-                  String.valueOf(metadata.get("name")), String.valueOf(map(container).get("name"))));
+              found.add(
+                  new SampleDeployment(
+                      String.valueOf(metadata.get("namespace")),
+                      String.valueOf(metadata.get("name")),
+                      String.valueOf(map(container).get("name"))));
             }
           }
         }
       }
     } catch (YamlEngineException e) {
-      throw new InputException("malformed YAML: " + e.getMessage(), file, "fix the manifest's YAML syntax");
+      throw new InputException(
+          "malformed YAML: " + e.getMessage(), file, "fix the manifest's YAML syntax");
     }
     return found;
   }

@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches source folders (recursively, including folders created later) and reports changes once they have
- * settled: an editor's save, a formatter or a branch switch touch many files in a burst, and one pass of the
- * dev loop should follow the burst, not each file.
+ * Watches source folders (recursively, including folders created later) and reports changes once
+ * they have settled: an editor's save, a formatter or a branch switch touch many files in a burst,
+ * and one pass of the dev loop should follow the burst, not each file.
  */
 final class SourceWatcher implements AutoCloseable {
 
@@ -51,7 +51,10 @@ final class SourceWatcher implements AutoCloseable {
     }
   }
 
-  /** Blocks until something changed and then nothing more for the quiet period; returns what changed. */
+  /**
+   * Blocks until something changed and then nothing more for the quiet period; returns what
+   * changed.
+   */
   List<Path> awaitChanges() throws InterruptedException {
     Set<Path> changed = new LinkedHashSet<>();
     collect(service.take(), changed);
@@ -75,7 +78,9 @@ final class SourceWatcher implements AutoCloseable {
         continue;
       }
       Path path = folder.resolve((Path) event.context());
-      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path) && isInTree(path)) {
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+          && Files.isDirectory(path)
+          && isInTree(path)) {
         try {
           registerTree(path).stream().filter(file -> !isEditorScratch(file)).forEach(changed::add);
         } catch (IOException e) {
@@ -91,7 +96,10 @@ final class SourceWatcher implements AutoCloseable {
     }
   }
 
-  /** New folders are watched when they appear inside a watched tree (a new package), not beside a pom. */
+  /**
+   * New folders are watched when they appear inside a watched tree (a new package), not beside a
+   * pom.
+   */
   private boolean isInTree(Path path) {
     return trees.stream().anyMatch(path::startsWith);
   }
@@ -99,13 +107,16 @@ final class SourceWatcher implements AutoCloseable {
   /** Swap and backup files editors write beside the real ones. */
   private static boolean isEditorScratch(Path path) {
     String name = path.getFileName().toString();
-    return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp");
+    return name.startsWith(".")
+        || name.endsWith("~")
+        || name.endsWith(".swp")
+        || name.endsWith(".tmp");
   }
 
   /**
-   * Watches the folder, then everything already in it: registering before listing means a child made meanwhile
-   * shows up either in the listing or as an event. Returns the files found, which are changes when the folder
-   * itself is new (a package created together with its first class).
+   * Watches the folder, then everything already in it: registering before listing means a child
+   * made meanwhile shows up either in the listing or as an event. Returns the files found, which
+   * are changes when the folder itself is new (a package created together with its first class).
    */
   private List<Path> registerTree(Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -126,8 +137,12 @@ final class SourceWatcher implements AutoCloseable {
   }
 
   private void register(Path folder) throws IOException {
-    WatchKey key = folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+    WatchKey key =
+        folder.register(
+            service,
+            StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_MODIFY,
+            StandardWatchEventKinds.ENTRY_DELETE);
     folders.put(key, folder);
   }
 

@@ -14,7 +14,12 @@ import java.util.Optional;
  * @param install how to get or fix it on Linux and macOS, empty when nothing is to be done
  */
 public record CheckResult(
-    String name, Target target, Status status, Optional<String> found, String required, String detail,
+    String name,
+    Target target,
+    Status status,
+    Optional<String> found,
+    String required,
+    String detail,
     Optional<InstallHint> install) {
 
   public boolean isOk() {

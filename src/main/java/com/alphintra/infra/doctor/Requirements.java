@@ -8,7 +8,8 @@ import java.util.Map;
  * What this checkout needs of a machine: minimum tool versions (from infra/versions.yaml), the host
  * ports the k3d config publishes, and where local data will be written (for the disk check).
  */
-public record Requirements(Map<Tool, Version> minimums, List<Integer> hostPorts, Path dataDirectory) {
+public record Requirements(
+    Map<Tool, Version> minimums, List<Integer> hostPorts, Path dataDirectory) {
 
   /** k3s server + 3 agents, Istio and the observability stack fit in this; less swaps or evicts. */
   public static final long MIN_MEMORY_BYTES = 8L * 1024 * 1024 * 1024;

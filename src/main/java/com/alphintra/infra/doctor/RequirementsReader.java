@@ -27,10 +27,14 @@ public final class RequirementsReader {
     for (Tool tool : Tool.values()) {
       minimums.put(tool, Version.parse(pins.require(tool.pinKey())));
     }
-    return new Requirements(minimums, publishedPorts(workspace.k3dConfig()), workspace.localState());
+    return new Requirements(
+        minimums, publishedPorts(workspace.k3dConfig()), workspace.localState());
   }
 
-  /** Every host port the k3d config publishes: the API server, the load balancer mappings, the registry. */
+  /**
+   * Every host port the k3d config publishes: the API server, the load balancer mappings, the
+   * registry.
+   */
   private static List<Integer> publishedPorts(Path config) {
     if (!Files.isRegularFile(config)) {
       return List.of();
@@ -39,11 +43,16 @@ public final class RequirementsReader {
     try {
       file = new K3dConfigReader().fromFile(config);
     } catch (ManifestParseException e) {
-      throw new InputException(e.reason(), config, e.position().map(Position::line).orElse(0),
-          e.position().map(Position::column).orElse(0), "fix the YAML of " + config.getFileName(), e);
+      throw new InputException(
+          e.reason(),
+          config,
+          e.position().map(Position::line).orElse(0),
+          e.position().map(Position::column).orElse(0),
+          "fix the YAML of " + config.getFileName(),
+          e);
     } catch (IOException e) {
-      throw new InputException("cannot read the k3d config: " + e.getMessage(), config,
-          "check the file's permissions");
+      throw new InputException(
+          "cannot read the k3d config: " + e.getMessage(), config, "check the file's permissions");
     }
     TreeSet<Integer> ports = new TreeSet<>();
     for (HostPortClaim claim : file.config().hostPortClaims()) {

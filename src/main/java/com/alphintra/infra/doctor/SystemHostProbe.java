@@ -23,7 +23,8 @@ public final class SystemHostProbe implements HostProbe {
 
   @Override
   public long totalMemoryBytes() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getTotalMemorySize();
     }
     return Runtime.getRuntime().maxMemory();
@@ -48,7 +49,8 @@ public final class SystemHostProbe implements HostProbe {
   @Override
   public boolean isPortFree(int port) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MILLIS);
+      socket.connect(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MILLIS);
       return false;
     } catch (IOException nothingListens) {
       // Nothing answered on loopback; now make sure no other address holds the port.
@@ -57,8 +59,10 @@ public final class SystemHostProbe implements HostProbe {
       server.bind(new InetSocketAddress(port));
       return true;
     } catch (BindException e) {
-      // Ports below 1024 need privileges we lack, but Docker binds them as root: only "in use" is busy.
-      return e.getMessage() == null || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
+      // Ports below 1024 need privileges we lack, but Docker binds them as root: only "in use" is
+      // busy.
+      return e.getMessage() == null
+          || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
     } catch (IOException e) {
       return false;
     }
@@ -76,7 +80,12 @@ public final class SystemHostProbe implements HostProbe {
       Path file = Path.of(explicit);
       return Files.isReadable(file) ? Optional.of(file) : Optional.empty();
     }
-    Path standard = Path.of(System.getProperty("user.home"), ".config", "gcloud", "application_default_credentials.json");
+    Path standard =
+        Path.of(
+            System.getProperty("user.home"),
+            ".config",
+            "gcloud",
+            "application_default_credentials.json");
     return Files.isReadable(standard) ? Optional.of(standard) : Optional.empty();
   }
 }

@@ -1,6 +1,8 @@
 package com.alphintra.infra.doctor;
 
-/** What the prerequisites are for: the local k3d environment, the Google Cloud workflow, or both. */
+/**
+ * What the prerequisites are for: the local k3d environment, the Google Cloud workflow, or both.
+ */
 public enum Target {
   LOCAL,
   CLOUD,

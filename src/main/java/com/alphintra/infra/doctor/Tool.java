@@ -3,27 +3,57 @@ package com.alphintra.infra.doctor;
 import java.util.List;
 
 /**
- * The external programs the tool drives, how to ask each for its version, which target needs it, and
- * how to install it.
+ * The external programs the tool drives, how to ask each for its version, which target needs it,
+ * and how to install it.
  */
 public enum Tool {
-  JAVA("java", Target.ALL, List.of(), "tools.java.minimum",
-      new InstallHint("apt-get install openjdk-17-jdk, or Temurin 17+ from adoptium.net",
+  JAVA(
+      "java",
+      Target.ALL,
+      List.of(),
+      "tools.java.minimum",
+      new InstallHint(
+          "apt-get install openjdk-17-jdk, or Temurin 17+ from adoptium.net",
           "brew install --cask temurin")),
-  DOCKER("docker", Target.LOCAL, List.of("docker", "--version"), "tools.docker.minimum",
-      new InstallHint("install Docker Engine: https://docs.docker.com/engine/install/ (Debian: apt-get install docker.io)",
+  DOCKER(
+      "docker",
+      Target.LOCAL,
+      List.of("docker", "--version"),
+      "tools.docker.minimum",
+      new InstallHint(
+          "install Docker Engine: https://docs.docker.com/engine/install/ (Debian: apt-get install docker.io)",
           "brew install --cask docker (Docker Desktop), or brew install colima docker")),
-  K3D("k3d", Target.LOCAL, List.of("k3d", "version"), "tools.k3d.minimum",
-      new InstallHint("curl -s https://raw.githubusercontent.com/k3d-io/k3d/main/install.sh | bash (https://k3d.io)",
+  K3D(
+      "k3d",
+      Target.LOCAL,
+      List.of("k3d", "version"),
+      "tools.k3d.minimum",
+      new InstallHint(
+          "curl -s https://raw.githubusercontent.com/k3d-io/k3d/main/install.sh | bash (https://k3d.io)",
           "brew install k3d")),
-  KUBECTL("kubectl", Target.LOCAL, List.of("kubectl", "version", "--client"), "tools.kubectl.minimum",
-      new InstallHint("https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/ (apt-get install kubectl)",
+  KUBECTL(
+      "kubectl",
+      Target.LOCAL,
+      List.of("kubectl", "version", "--client"),
+      "tools.kubectl.minimum",
+      new InstallHint(
+          "https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/ (apt-get install kubectl)",
           "brew install kubectl")),
-  TERRAFORM("terraform", Target.CLOUD, List.of("terraform", "version"), "tools.terraform.minimum",
-      new InstallHint("https://developer.hashicorp.com/terraform/install (HashiCorp apt repository)",
+  TERRAFORM(
+      "terraform",
+      Target.CLOUD,
+      List.of("terraform", "version"),
+      "tools.terraform.minimum",
+      new InstallHint(
+          "https://developer.hashicorp.com/terraform/install (HashiCorp apt repository)",
           "brew tap hashicorp/tap && brew install hashicorp/tap/terraform")),
-  GCLOUD("gcloud", Target.CLOUD, List.of("gcloud", "version"), "tools.gcloud.minimum",
-      new InstallHint("https://cloud.google.com/sdk/docs/install (apt-get install google-cloud-cli)",
+  GCLOUD(
+      "gcloud",
+      Target.CLOUD,
+      List.of("gcloud", "version"),
+      "tools.gcloud.minimum",
+      new InstallHint(
+          "https://cloud.google.com/sdk/docs/install (apt-get install google-cloud-cli)",
           "brew install --cask google-cloud-sdk"));
 
   private final String command;
@@ -32,7 +62,12 @@ public enum Tool {
   private final String pinKey;
   private final InstallHint install;
 
-  Tool(String command, Target target, List<String> versionCommand, String pinKey, InstallHint install) {
+  Tool(
+      String command,
+      Target target,
+      List<String> versionCommand,
+      String pinKey,
+      InstallHint install) {
     this.command = command;
     this.target = target;
     this.versionCommand = versionCommand;

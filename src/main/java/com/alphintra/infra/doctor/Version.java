@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 public record Version(int major, int minor, int patch) implements Comparable<Version> {
 
   /** A dotted number standing on its own: not the "3" of "k3d", nor the "64" of "amd64". */
-  private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+  private static final Pattern DOTTED =
+      Pattern.compile("(?<![\\w.])v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
   /** A bare major version such as Java's "17", when the text has no dotted one. */
   private static final Pattern BARE = Pattern.compile("(?<![\\w.])(\\d+)(?![\\w.])");
 
-  /** The first dotted number in {@code text}, such as {@code 5.8.3} in {@code k3d version v5.8.3}. */
+  /**
+   * The first dotted number in {@code text}, such as {@code 5.8.3} in {@code k3d version v5.8.3}.
+   */
   public static Optional<Version> find(String text) {
     Matcher matcher = DOTTED.matcher(text);
     if (!matcher.find()) {
@@ -23,10 +26,15 @@ public record Version(int major, int minor, int patch) implements Comparable<Ver
       }
     }
     try {
-      return Optional.of(new Version(
-          Integer.parseInt(matcher.group(1)),
-          matcher.groupCount() < 2 || matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2)),
-          matcher.groupCount() < 3 || matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3))));
+      return Optional.of(
+          new Version(
+              Integer.parseInt(matcher.group(1)),
+              matcher.groupCount() < 2 || matcher.group(2) == null
+                  ? 0
+                  : Integer.parseInt(matcher.group(2)),
+              matcher.groupCount() < 3 || matcher.group(3) == null
+                  ? 0
+                  : Integer.parseInt(matcher.group(3))));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

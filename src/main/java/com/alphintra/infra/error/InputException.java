@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Input a person can fix is wrong or missing: a malformed file, an unknown name, a bad option value.
- * Maps to exit code 2; the message says what, the location where, the hint what to do.
+ * Input a person can fix is wrong or missing: a malformed file, an unknown name, a bad option
+ * value. Maps to exit code 2; the message says what, the location where, the hint what to do.
  */
 public class InputException extends RuntimeException {
 
@@ -24,7 +24,8 @@ public class InputException extends RuntimeException {
     this(message, file, 0, 0, hint, null);
   }
 
-  public InputException(String message, Path file, int line, int column, String hint, Throwable cause) {
+  public InputException(
+      String message, Path file, int line, int column, String hint, Throwable cause) {
     super(message, cause);
     this.file = Optional.ofNullable(file);
     this.line = line;
@@ -32,7 +33,10 @@ public class InputException extends RuntimeException {
     this.hint = hint == null ? "" : hint;
   }
 
-  /** {@code file:line:col}, {@code file:line} or {@code file}, or empty when the input is not a file. */
+  /**
+   * {@code file:line:col}, {@code file:line} or {@code file}, or empty when the input is not a
+   * file.
+   */
   public Optional<String> location() {
     return file.map(path -> path + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : ""));
   }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One invocation of an external program: its arguments, where and how long it may run, and optionally
- * a listener that sees each output line as it arrives (for programs such as terraform whose output a
- * person wants to watch while it runs).
+ * One invocation of an external program: its arguments, where and how long it may run, and
+ * optionally a listener that sees each output line as it arrives (for programs such as terraform
+ * whose output a person wants to watch while it runs).
  */
 public record Command(
     List<String> arguments,
@@ -35,7 +35,8 @@ public record Command(
   }
 
   public static Command of(String... arguments) {
-    return new Command(List.of(arguments), DEFAULT_TIMEOUT, Optional.empty(), Map.of(), Optional.empty());
+    return new Command(
+        List.of(arguments), DEFAULT_TIMEOUT, Optional.empty(), Map.of(), Optional.empty());
   }
 
   public static Command of(List<String> arguments) {

@@ -15,11 +15,13 @@ public record ProcessResult(
     NOT_FOUND
   }
 
-  public static ProcessResult exited(Command command, int exitCode, String stdout, String stderr, Duration elapsed) {
+  public static ProcessResult exited(
+      Command command, int exitCode, String stdout, String stderr, Duration elapsed) {
     return new ProcessResult(command, Status.EXITED, exitCode, stdout, stderr, elapsed);
   }
 
-  public static ProcessResult timedOut(Command command, String stdout, String stderr, Duration elapsed) {
+  public static ProcessResult timedOut(
+      Command command, String stdout, String stderr, Duration elapsed) {
     return new ProcessResult(command, Status.TIMED_OUT, -1, stdout, stderr, elapsed);
   }
 
@@ -40,10 +42,20 @@ public record ProcessResult(
   public String describe() {
     return switch (status) {
       case NOT_FOUND -> "'" + command.program() + "' is not installed or not on the PATH";
-      case TIMED_OUT -> "'" + command.display() + "' did not finish within " + command.timeout().toSeconds() + "s";
-      case EXITED -> exitCode == 0
-          ? "'" + command.display() + "' succeeded"
-          : "'" + command.display() + "' exited with " + exitCode + tail(Redaction.redactText(output()));
+      case TIMED_OUT ->
+          "'"
+              + command.display()
+              + "' did not finish within "
+              + command.timeout().toSeconds()
+              + "s";
+      case EXITED ->
+          exitCode == 0
+              ? "'" + command.display() + "' succeeded"
+              : "'"
+                  + command.display()
+                  + "' exited with "
+                  + exitCode
+                  + tail(Redaction.redactText(output()));
     };
   }
 

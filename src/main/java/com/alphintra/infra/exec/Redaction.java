@@ -15,16 +15,22 @@ public final class Redaction {
 
   /** {@code --password=x}, {@code TOKEN=x}, {@code -var db_password=x}: the value after '='. */
   private static final Pattern KEY_VALUE =
-      Pattern.compile("(?i)([\\w.-]*(?:" + SECRET_WORDS + ")[\\w.-]*\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|(?:bearer|basic)\\s+\\S+|\\S+)");
+      Pattern.compile(
+          "(?i)([\\w.-]*(?:"
+              + SECRET_WORDS
+              + ")[\\w.-]*\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|(?:bearer|basic)\\s+\\S+|\\S+)");
 
   /** A flag such as {@code --token} whose value is the next argument. */
-  private static final Pattern SECRET_FLAG = Pattern.compile("(?i)^--?[\\w-]*(?:" + SECRET_WORDS + ")[\\w-]*$");
+  private static final Pattern SECRET_FLAG =
+      Pattern.compile("(?i)^--?[\\w-]*(?:" + SECRET_WORDS + ")[\\w-]*$");
 
   /** Bearer tokens, PEM private keys and Google OAuth access tokens in free text. */
-  private static final List<Pattern> SECRET_TEXT = List.of(
-      Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
-      Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"),
-      Pattern.compile("ya29\\.[A-Za-z0-9._-]{10,}"));
+  private static final List<Pattern> SECRET_TEXT =
+      List.of(
+          Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
+          Pattern.compile(
+              "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"),
+          Pattern.compile("ya29\\.[A-Za-z0-9._-]{10,}"));
 
   private Redaction() {}
 
@@ -50,8 +56,10 @@ public final class Redaction {
     String result = keyValue.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
     for (Pattern pattern : SECRET_TEXT) {
       Matcher matcher = pattern.matcher(result);
-      result = matcher.replaceAll(match ->
-          Matcher.quoteReplacement(match.groupCount() >= 1 ? match.group(1) + MASK : MASK));
+      result =
+          matcher.replaceAll(
+              match ->
+                  Matcher.quoteReplacement(match.groupCount() >= 1 ? match.group(1) + MASK : MASK));
     }
     return result;
   }

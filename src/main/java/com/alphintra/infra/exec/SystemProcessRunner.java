@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Starts real operating-system processes, with a hard timeout that kills the whole process tree. */
+/**
+ * Starts real operating-system processes, with a hard timeout that kills the whole process tree.
+ */
 public final class SystemProcessRunner implements ProcessRunner {
 
   private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
@@ -48,7 +50,8 @@ public final class SystemProcessRunner implements ProcessRunner {
       }
       stdout.join(DRAIN_GRACE.toMillis());
       stderr.join(DRAIN_GRACE.toMillis());
-      return ProcessResult.exited(command, process.exitValue(), stdout.text(), stderr.text(), elapsedSince(started));
+      return ProcessResult.exited(
+          command, process.exitValue(), stdout.text(), stderr.text(), elapsedSince(started));
     } catch (InterruptedException e) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -75,7 +78,8 @@ public final class SystemProcessRunner implements ProcessRunner {
 
     @Override
     public void run() {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
           synchronized (collected) {

@@ -1,5 +1,5 @@
 package com.alphintra.infra.hcl;
 
 /** {@code name = value}; {@code range} spans the whole definition. */
-public record Attribute(String name, Range nameRange, Expression value, Range range) implements Node {
-}
+public record Attribute(String name, Range nameRange, Expression value, Range range)
+    implements Node {}

@@ -1,5 +1,4 @@
 package com.alphintra.infra.hcl;
 
 /** {@code .name}. */
-public record AttributeStep(String name, Range range) implements TraversalStep {
-}
+public record AttributeStep(String name, Range range) implements TraversalStep {}

@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A parsed configuration file: its body and its comments (with ranges), so that suppression comments such
- * as {@code # alphintra:ignore RULE reason="..."} can be found on or above a line.
+ * A parsed configuration file: its body and its comments (with ranges), so that suppression
+ * comments such as {@code # alphintra:ignore RULE reason="..."} can be found on or above a line.
  */
 public record HclFile(Path path, Body body, List<Token> comments) {
 
-    public HclFile {
-        comments = List.copyOf(comments);
-    }
+  public HclFile {
+    comments = List.copyOf(comments);
+  }
 
-    /** Comments that start on the given line (1-based). */
-    public List<Token> commentsOnLine(int line) {
-        return comments.stream().filter(c -> c.range().start().line() == line).toList();
-    }
+  /** Comments that start on the given line (1-based). */
+  public List<Token> commentsOnLine(int line) {
+    return comments.stream().filter(c -> c.range().start().line() == line).toList();
+  }
 }

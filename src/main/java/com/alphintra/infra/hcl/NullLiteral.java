@@ -1,5 +1,4 @@
 package com.alphintra.infra.hcl;
 
 /** {@code null}. */
-public record NullLiteral(Range range) implements Expression {
-}
+public record NullLiteral(Range range) implements Expression {}

@@ -1,5 +1,6 @@
 package com.alphintra.infra.hcl;
 
-/** {@code (inner)}: kept in the tree because it changes an object key from a name to an expression. */
-public record ParenthesesExpr(Expression inner, Range range) implements Expression {
-}
+/**
+ * {@code (inner)}: kept in the tree because it changes an object key from a name to an expression.
+ */
+public record ParenthesesExpr(Expression inner, Range range) implements Expression {}

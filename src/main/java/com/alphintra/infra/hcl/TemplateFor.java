@@ -4,10 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code %{ for k, v in coll }...%{ endfor }}. */
-public record TemplateFor(Optional<String> keyVariable, String valueVariable, Expression collection,
-                          List<TemplatePart> body, Range range) implements TemplatePart {
+public record TemplateFor(
+    Optional<String> keyVariable,
+    String valueVariable,
+    Expression collection,
+    List<TemplatePart> body,
+    Range range)
+    implements TemplatePart {
 
-    public TemplateFor {
-        body = List.copyOf(body);
-    }
+  public TemplateFor {
+    body = List.copyOf(body);
+  }
 }

@@ -2,16 +2,16 @@ package com.alphintra.infra.hcl;
 
 /** The prefix operators. */
 public enum UnaryOperator {
-    NEGATE("-"),
-    NOT("!");
+  NEGATE("-"),
+  NOT("!");
 
-    private final String symbol;
+  private final String symbol;
 
-    UnaryOperator(String symbol) {
-        this.symbol = symbol;
-    }
+  UnaryOperator(String symbol) {
+    this.symbol = symbol;
+  }
 
-    public String symbol() {
-        return symbol;
-    }
+  public String symbol() {
+    return symbol;
+  }
 }

@@ -2,7 +2,10 @@ package com.alphintra.infra.image;
 
 import java.nio.file.Path;
 
-/** What an image is built on: a registry image pinned by digest in production, scratch or a tarball in tests. */
+/**
+ * What an image is built on: a registry image pinned by digest in production, scratch or a tarball
+ * in tests.
+ */
 public sealed interface BaseImage {
 
   /** An image in a registry, e.g. {@code eclipse-temurin:21-jre-noble@sha256:...}. */

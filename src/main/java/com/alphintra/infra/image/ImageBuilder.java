@@ -23,8 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * Builds container images with Jib: no Docker daemon, layers cached on disk so a rebuild after a small change
- * only makes and pushes the one layer that changed.
+ * Builds container images with Jib: no Docker daemon, layers cached on disk so a rebuild after a
+ * small change only makes and pushes the one layer that changed.
  */
 public final class ImageBuilder implements ImagePublisher {
 
@@ -32,7 +32,9 @@ public final class ImageBuilder implements ImagePublisher {
 
   private final Path cacheDirectory;
 
-  /** @param cacheDirectory where base and application layers are cached between builds */
+  /**
+   * @param cacheDirectory where base and application layers are cached between builds
+   */
   public ImageBuilder(Path cacheDirectory) {
     this.cacheDirectory = cacheDirectory;
   }
@@ -46,35 +48,50 @@ public final class ImageBuilder implements ImagePublisher {
     requireClasses(request.classes());
     long started = System.nanoTime();
     try {
-      // OCI into registries; docker-save format into tarballs, so `docker load` and Jib can read them back.
-      ImageFormat format = destination instanceof ImageDestination.Tarball ? ImageFormat.Docker : ImageFormat.OCI;
-      JibContainerBuilder container = from(request.base())
-          .setFormat(format)
-          .addFileEntriesLayer(FileEntriesLayer.builder()
-              .setName("classes")
-              .addEntryRecursive(request.classes(), AbsoluteUnixPath.get(request.appRoot() + "/classes"))
-              .build())
-          .setWorkingDirectory(AbsoluteUnixPath.get(request.appRoot()))
-          .setEntrypoint(request.entrypoint())
-          .setUser(request.user())
-          .setExposedPorts(Set.of(Port.tcp(request.port())))
-          .setLabels(request.labels());
+      // OCI into registries; docker-save format into tarballs, so `docker load` and Jib can read
+      // them back.
+      ImageFormat format =
+          destination instanceof ImageDestination.Tarball ? ImageFormat.Docker : ImageFormat.OCI;
+      JibContainerBuilder container =
+          from(request.base())
+              .setFormat(format)
+              .addFileEntriesLayer(
+                  FileEntriesLayer.builder()
+                      .setName("classes")
+                      .addEntryRecursive(
+                          request.classes(), AbsoluteUnixPath.get(request.appRoot() + "/classes"))
+                      .build())
+              .setWorkingDirectory(AbsoluteUnixPath.get(request.appRoot()))
+              .setEntrypoint(request.entrypoint())
+              .setUser(request.user())
+              .setExposedPorts(Set.of(Port.tcp(request.port())))
+              .setLabels(request.labels());
       if (request.base() instanceof BaseImage.Registry) {
         container.setPlatforms(Set.of(hostPlatform()));
       }
       JibContainer result = container.containerize(containerizer(destination));
-      return new BuiltImage(destination.reference(), result.getDigest().toString(), result.getImageId().toString(),
+      return new BuiltImage(
+          destination.reference(),
+          result.getDigest().toString(),
+          result.getImageId().toString(),
           Duration.ofNanos(System.nanoTime() - started));
     } catch (InvalidImageReferenceException e) {
-      throw new OperationFailedException("invalid image reference: " + e.getMessage(),
-          "check images.* in infra/versions.yaml");
+      throw new OperationFailedException(
+          "invalid image reference: " + e.getMessage(), "check images.* in infra/versions.yaml");
     } catch (IOException e) {
-      throw new OperationFailedException("building the image failed: " + e.getMessage(),
-          "check that " + request.classes() + " is readable and " + cacheDirectory + " is writable");
+      throw new OperationFailedException(
+          "building the image failed: " + e.getMessage(),
+          "check that "
+              + request.classes()
+              + " is readable and "
+              + cacheDirectory
+              + " is writable");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new OperationFailedException("building the image was interrupted", "run the command again");
-    } catch (ExecutionException | com.google.cloud.tools.jib.api.RegistryException
+      throw new OperationFailedException(
+          "building the image was interrupted", "run the command again");
+    } catch (ExecutionException
+        | com.google.cloud.tools.jib.api.RegistryException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
       throw failure(request, destination, e);
     }
@@ -83,14 +100,16 @@ public final class ImageBuilder implements ImagePublisher {
   /** The platform of this machine, so the pinned base matches the cluster nodes k3d runs here. */
   static Platform hostPlatform() {
     String arch = System.getProperty("os.arch");
-    return new Platform(arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64", "linux");
+    return new Platform(
+        arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64", "linux");
   }
 
   /** Plain HTTP and self-signed TLS are allowed for a registry on this machine's loopback only. */
   public static boolean isLoopbackRegistry(String reference) {
     try {
       String registry = ImageReference.parse(reference).getRegistry();
-      String host = registry.contains(":") ? registry.substring(0, registry.indexOf(':')) : registry;
+      String host =
+          registry.contains(":") ? registry.substring(0, registry.indexOf(':')) : registry;
       return LOOPBACK_HOSTS.contains(host);
     } catch (InvalidImageReferenceException e) {
       return false;
@@ -107,13 +126,15 @@ public final class ImageBuilder implements ImagePublisher {
     return Jib.fromScratch();
   }
 
-  private Containerizer containerizer(ImageDestination destination) throws InvalidImageReferenceException {
+  private Containerizer containerizer(ImageDestination destination)
+      throws InvalidImageReferenceException {
     Containerizer containerizer;
     if (destination instanceof ImageDestination.Tarball tarball) {
       containerizer = Containerizer.to(TarImage.at(tarball.file()).named(tarball.reference()));
     } else {
-      containerizer = Containerizer.to(RegistryImage.named(destination.reference()))
-          .setAllowInsecureRegistries(isLoopbackRegistry(destination.reference()));
+      containerizer =
+          Containerizer.to(RegistryImage.named(destination.reference()))
+              .setAllowInsecureRegistries(isLoopbackRegistry(destination.reference()));
     }
     return containerizer
         .setToolName("alphintra")
@@ -129,36 +150,55 @@ public final class ImageBuilder implements ImagePublisher {
       present = false;
     }
     if (!present) {
-      throw new OperationFailedException("no compiled classes in " + classes,
+      throw new OperationFailedException(
+          "no compiled classes in " + classes,
           "compile the service first: ./mvnw -f services/sample-service/pom.xml compile");
     }
   }
 
-  private OperationFailedException failure(ImageRequest request, ImageDestination destination,
-      Exception exception) {
-    Throwable cause = exception instanceof ExecutionException && exception.getCause() != null
-        ? exception.getCause() : exception;
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    String where = destination instanceof ImageDestination.Registry ? "push to " + destination.reference()
-        : "write " + destination.reference();
-    return new OperationFailedException("could not build and " + where + ": " + message,
+  private OperationFailedException failure(
+      ImageRequest request, ImageDestination destination, Exception exception) {
+    Throwable cause =
+        exception instanceof ExecutionException && exception.getCause() != null
+            ? exception.getCause()
+            : exception;
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String where =
+        destination instanceof ImageDestination.Registry
+            ? "push to " + destination.reference()
+            : "write " + destination.reference();
+    return new OperationFailedException(
+        "could not build and " + where + ": " + message,
         hint(request, destination, message, cacheDirectory));
   }
 
-  /** Says which side failed: pulling the base (Jib names its registry in the error), or the destination. */
-  static String hint(ImageRequest request, ImageDestination destination, String message, Path cacheDirectory) {
+  /**
+   * Says which side failed: pulling the base (Jib names its registry in the error), or the
+   * destination.
+   */
+  static String hint(
+      ImageRequest request, ImageDestination destination, String message, Path cacheDirectory) {
     if (request.base() instanceof BaseImage.Registry base) {
       String baseRegistry = registryOf(base.reference());
       if (!baseRegistry.isEmpty() && message.contains(baseRegistry)) {
-        return "the base image " + base.reference() + " could not be pulled from " + baseRegistry
-            + ": check the network or proxy; once pulled its layers are cached in " + cacheDirectory.resolve("base");
+        return "the base image "
+            + base.reference()
+            + " could not be pulled from "
+            + baseRegistry
+            + ": check the network or proxy; once pulled its layers are cached in "
+            + cacheDirectory.resolve("base");
       }
     }
-    if (destination instanceof ImageDestination.Registry && isLoopbackRegistry(destination.reference())) {
+    if (destination instanceof ImageDestination.Registry
+        && isLoopbackRegistry(destination.reference())) {
       return "is the local registry running? 'alphintra up' creates it (k3d-alphintra-registry.localhost on "
           + "127.0.0.1:5000); 'k3d registry list' shows it";
     }
-    return "check that the base image " + request.base().describe() + " and " + destination.reference()
+    return "check that the base image "
+        + request.base().describe()
+        + " and "
+        + destination.reference()
         + " are reachable";
   }
 

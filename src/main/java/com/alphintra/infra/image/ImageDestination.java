@@ -2,7 +2,9 @@ package com.alphintra.infra.image;
 
 import java.nio.file.Path;
 
-/** Where a built image goes: a registry (pushed) or a tarball on disk (tests, no registry needed). */
+/**
+ * Where a built image goes: a registry (pushed) or a tarball on disk (tests, no registry needed).
+ */
 public sealed interface ImageDestination {
 
   /** The image reference the result is known by, with its tag. */

@@ -15,16 +15,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Compiles the sample service (its own Maven project, through the checkout's Maven Wrapper) and publishes its
- * image: the shared first half of {@code alphintra dev deploy} and the images step of {@code alphintra up}.
+ * Compiles the sample service (its own Maven project, through the checkout's Maven Wrapper) and
+ * publishes its image: the shared first half of {@code alphintra dev deploy} and the images step of
+ * {@code alphintra up}.
  */
 public final class SampleServiceBuild {
 
   public static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(5);
+
   /**
-   * For the short-lived Maven of the dev loop: C1 only and the serial GC start faster than the defaults.
-   * Measured on a loaded 2-core machine: compile phase 13-15 s without, 3-4 s with.
+   * For the short-lived Maven of the dev loop: C1 only and the serial GC start faster than the
+   * defaults. Measured on a loaded 2-core machine: compile phase 13-15 s without, 3-4 s with.
    */
   static final String FAST_START = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -33,7 +35,8 @@ public final class SampleServiceBuild {
   private final ImagePublisher publisher;
   private final String mavenOpts;
 
-  public SampleServiceBuild(Workspace workspace, ProcessRunner processes, ImagePublisher publisher) {
+  public SampleServiceBuild(
+      Workspace workspace, ProcessRunner processes, ImagePublisher publisher) {
     this.workspace = workspace;
     this.processes = processes;
     this.publisher = publisher;
@@ -46,8 +49,14 @@ public final class SampleServiceBuild {
   }
 
   public Command compileCommand() {
-    return Command.of(workspace.root().resolve("mvnw").toString(), "-q", "-B", "-f", image().pom().toString(),
-            "-DskipTests", "compile")
+    return Command.of(
+            workspace.root().resolve("mvnw").toString(),
+            "-q",
+            "-B",
+            "-f",
+            image().pom().toString(),
+            "-DskipTests",
+            "compile")
         .inDirectory(workspace.root())
         .withEnvironment(Map.of("MAVEN_OPTS", (mavenOpts + " " + FAST_START).strip()))
         .withTimeout(COMPILE_TIMEOUT);
@@ -57,7 +66,8 @@ public final class SampleServiceBuild {
   public void compile() {
     ProcessResult result = processes.run(compileCommand());
     if (!result.succeeded()) {
-      throw new OperationFailedException("compile failed: " + result.describe(),
+      throw new OperationFailedException(
+          "compile failed: " + result.describe(),
           "fix the compile error; nothing was built or rolled out, the running version is unchanged");
     }
   }
@@ -68,22 +78,38 @@ public final class SampleServiceBuild {
     return publisher.publish(image.request(), image.pushReference(registryHost));
   }
 
-  /** Whether {@code registryHost} already serves the image's tag (plain HTTP: loopback registries only). */
+  /**
+   * Whether {@code registryHost} already serves the image's tag (plain HTTP: loopback registries
+   * only).
+   */
   public boolean isPushed(String registryHost) {
     SampleServiceImage image = image();
     if (!ImageBuilder.isLoopbackRegistry(image.pushReference(registryHost))) {
       return false;
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + registryHost + "/v2/" + image.repository()
-            + "/manifests/" + image.version()))
-        .header("Accept", "application/vnd.oci.image.manifest.v1+json, "
-            + "application/vnd.docker.distribution.manifest.v2+json")
-        .method("HEAD", HttpRequest.BodyPublishers.noBody())
-        .timeout(REGISTRY_TIMEOUT)
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://"
+                        + registryHost
+                        + "/v2/"
+                        + image.repository()
+                        + "/manifests/"
+                        + image.version()))
+            .header(
+                "Accept",
+                "application/vnd.oci.image.manifest.v1+json, "
+                    + "application/vnd.docker.distribution.manifest.v2+json")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .timeout(REGISTRY_TIMEOUT)
+            .build();
     try {
-      return HttpClient.newBuilder().connectTimeout(REGISTRY_TIMEOUT).build()
-          .send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return HttpClient.newBuilder()
+              .connectTimeout(REGISTRY_TIMEOUT)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

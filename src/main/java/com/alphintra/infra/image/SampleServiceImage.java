@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sample service's image as infra/versions.yaml pins it: where its project and classes are, what it is
- * built on, how it starts, and the references it is pushed and pulled under.
+ * The sample service's image as infra/versions.yaml pins it: where its project and classes are,
+ * what it is built on, how it starts, and the references it is pushed and pulled under.
  */
 public final class SampleServiceImage {
 
   public static final String MAIN_CLASS = "com.alphintra.sample.Main";
+
   /** The uid:gid the Deployments run the container as (securityContext.runAsUser/runAsGroup). */
   public static final String USER = "10001:10001";
+
   public static final int PORT = 8080;
+
   /** Where `alphintra` pushes from the host: the k3d registry's published port, loopback only. */
   public static final String HOST_REGISTRY = "127.0.0.1:5000";
 
@@ -45,14 +48,21 @@ public final class SampleServiceImage {
     return project().resolve("src/main");
   }
 
-  /** The reference the cluster pulls, e.g. {@code k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0}. */
+  /**
+   * The reference the cluster pulls, e.g. {@code
+   * k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0}.
+   */
   public String clusterReference() {
     String reference = pins.require("images.sampleService");
     int slash = reference.indexOf('/');
     int colon = reference.lastIndexOf(':');
     if (slash < 0 || colon < slash || reference.substring(colon + 1).equals("latest")) {
-      throw new InputException("images.sampleService must be registry/repository:version, never 'latest'; got '"
-          + reference + "'", workspace.versionsFile(), "pin a version tag such as :0.1.0");
+      throw new InputException(
+          "images.sampleService must be registry/repository:version, never 'latest'; got '"
+              + reference
+              + "'",
+          workspace.versionsFile(),
+          "pin a version tag such as :0.1.0");
     }
     return reference;
   }
@@ -85,16 +95,25 @@ public final class SampleServiceImage {
 
   public BaseImage base() {
     boolean arm = ImageBuilder.hostPlatform().getArchitecture().equals("arm64");
-    return new BaseImage.Registry(pins.require(arm ? "images.sampleServiceBaseArm64" : "images.sampleServiceBase"));
+    return new BaseImage.Registry(
+        pins.require(arm ? "images.sampleServiceBaseArm64" : "images.sampleServiceBase"));
   }
 
   public ImageRequest request() {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("org.opencontainers.image.title", "sample-service");
     labels.put("org.opencontainers.image.version", version());
-    labels.put("org.opencontainers.image.source", pins.find("images.sampleServiceSource").orElse("services/sample-service"));
+    labels.put(
+        "org.opencontainers.image.source",
+        pins.find("images.sampleServiceSource").orElse("services/sample-service"));
     labels.put("org.opencontainers.image.base.name", base().describe());
-    return new ImageRequest(base(), classes(), "/app",
-        List.of("java", "-cp", "/app/classes", MAIN_CLASS), USER, PORT, labels);
+    return new ImageRequest(
+        base(),
+        classes(),
+        "/app",
+        List.of("java", "-cp", "/app/classes", MAIN_CLASS),
+        USER,
+        PORT,
+        labels);
   }
 }

@@ -24,7 +24,8 @@ public final class AccessSession implements AutoCloseable {
       try {
         handle.close();
       } catch (Exception e) {
-        // Closing is best effort: a forward whose socket is gone is closed, and the others must still close.
+        // Closing is best effort: a forward whose socket is gone is closed, and the others must
+        // still close.
       }
     }
     handles.clear();

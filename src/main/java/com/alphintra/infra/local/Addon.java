@@ -1,8 +1,9 @@
 package com.alphintra.infra.local;
 
 /**
- * The dashboards {@code access} forwards to: the Service the chart creates in the observability namespace
- * (names fixed by our Helm values), its port, the local port tried first, and the path of the UI.
+ * The dashboards {@code access} forwards to: the Service the chart creates in the observability
+ * namespace (names fixed by our Helm values), its port, the local port tried first, and the path of
+ * the UI.
  */
 public enum Addon {
   KIALI("kiali", 20001, 20001, "/kiali"),

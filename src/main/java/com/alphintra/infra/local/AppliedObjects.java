@@ -15,9 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Applies a set of objects in dependency order and remembers which ones this run created, so an undo
- * removes exactly those (a namespace that was there before, with a Helm release in it, stays). Each
- * object carries the hash of what was applied, so "already done" means "the same objects are there".
+ * Applies a set of objects in dependency order and remembers which ones this run created, so an
+ * undo removes exactly those (a namespace that was there before, with a Helm release in it, stays).
+ * Each object carries the hash of what was applied, so "already done" means "the same objects are
+ * there".
  */
 final class AppliedObjects {
 
@@ -32,7 +33,8 @@ final class AppliedObjects {
         return false;
       }
       if (object instanceof Secret wanted) {
-        if (!(found.get() instanceof Secret secret) || !Objects.equals(wanted.getData(), secret.getData())) {
+        if (!(found.get() instanceof Secret secret)
+            || !Objects.equals(wanted.getData(), secret.getData())) {
           return false;
         }
       } else if (!hash(object).equals(annotation(found.get()))) {
@@ -52,8 +54,10 @@ final class AppliedObjects {
       boolean existed = cluster.get(object).isPresent();
       if (!(object instanceof Secret)) {
         String hash = hash(object);
-        Map<String, String> annotations = object.getMetadata().getAnnotations() == null
-            ? new HashMap<>() : new HashMap<>(object.getMetadata().getAnnotations());
+        Map<String, String> annotations =
+            object.getMetadata().getAnnotations() == null
+                ? new HashMap<>()
+                : new HashMap<>(object.getMetadata().getAnnotations());
         annotations.put(HASH_ANNOTATION, hash);
         object.getMetadata().setAnnotations(annotations);
       }
@@ -85,7 +89,8 @@ final class AppliedObjects {
       if (saved != null) {
         annotations.put(HASH_ANNOTATION, saved);
       }
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);

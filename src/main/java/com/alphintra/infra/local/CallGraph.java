@@ -17,8 +17,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * The platform's declared call graph, read from the per-service ConfigMaps (SERVICE_NAME and the hosts of
- * DOWNSTREAM_SERVICES), the same configuration the sample services fan out by.
+ * The platform's declared call graph, read from the per-service ConfigMaps (SERVICE_NAME and the
+ * hosts of DOWNSTREAM_SERVICES), the same configuration the sample services fan out by.
  *
  * @param callees each service's callees, services in name order, callees in configured order
  */
@@ -32,24 +32,34 @@ public record CallGraph(Map<String, List<String>> callees) {
 
   public static CallGraph read(Path configMaps) {
     Map<String, List<String>> callees = new TreeMap<>();
-    try (Stream<Path> files = Files.isDirectory(configMaps) ? Files.list(configMaps) : Stream.empty()) {
+    try (Stream<Path> files =
+        Files.isDirectory(configMaps) ? Files.list(configMaps) : Stream.empty()) {
       for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
-        for (Object document : new Load(LoadSettings.builder().setLabel(file.toString()).build())
-            .loadAllFromString(Files.readString(file))) {
-          Map<?, ?> data = document instanceof Map<?, ?> object && object.get("data") instanceof Map<?, ?> map
-              ? map : Map.of();
+        for (Object document :
+            new Load(LoadSettings.builder().setLabel(file.toString()).build())
+                .loadAllFromString(Files.readString(file))) {
+          Map<?, ?> data =
+              document instanceof Map<?, ?> object && object.get("data") instanceof Map<?, ?> map
+                  ? map
+                  : Map.of();
           if (data.get("SERVICE_NAME") != null && data.containsKey("DOWNSTREAM_SERVICES")) {
-            callees.put(data.get("SERVICE_NAME").toString(), hosts(String.valueOf(data.get("DOWNSTREAM_SERVICES"))));
+            callees.put(
+                data.get("SERVICE_NAME").toString(),
+                hosts(String.valueOf(data.get("DOWNSTREAM_SERVICES"))));
           }
         }
       }
     } catch (IOException | YamlEngineException e) {
-      throw new InputException("cannot read the call graph from " + configMaps + ": " + e.getMessage(), configMaps,
+      throw new InputException(
+          "cannot read the call graph from " + configMaps + ": " + e.getMessage(),
+          configMaps,
           "restore infra/kubernetes/base/configmaps from git");
     }
     if (callees.isEmpty()) {
-      throw new InputException("no ConfigMap in " + configMaps + " sets SERVICE_NAME and DOWNSTREAM_SERVICES",
-          configMaps, "restore infra/kubernetes/base/configmaps from git");
+      throw new InputException(
+          "no ConfigMap in " + configMaps + " sets SERVICE_NAME and DOWNSTREAM_SERVICES",
+          configMaps,
+          "restore infra/kubernetes/base/configmaps from git");
     }
     return new CallGraph(callees);
   }
@@ -79,13 +89,15 @@ public record CallGraph(Map<String, List<String>> callees) {
 
   /** The services nobody in the graph calls: where requests from outside enter. */
   public List<String> entryPoints() {
-    return services().stream().filter(service -> callees.values().stream().noneMatch(list -> list.contains(service)))
+    return services().stream()
+        .filter(service -> callees.values().stream().noneMatch(list -> list.contains(service)))
         .toList();
   }
 
   /**
-   * A caller and callee with no edge between them, for checking that the mesh denies what the graph does not
-   * declare: the first such pair from a service that calls nobody to one that is called, in name order.
+   * A caller and callee with no edge between them, for checking that the mesh denies what the graph
+   * does not declare: the first such pair from a service that calls nobody to one that is called,
+   * in name order.
    */
   public Optional<List<String>> undeclaredPair() {
     for (String caller : services()) {
@@ -93,7 +105,9 @@ public record CallGraph(Map<String, List<String>> callees) {
         continue;
       }
       for (String callee : services()) {
-        if (!callee.equals(caller) && !entryPoints().contains(callee) && !callees.get(caller).contains(callee)) {
+        if (!callee.equals(caller)
+            && !entryPoints().contains(callee)
+            && !callees.get(caller).contains(callee)) {
           return Optional.of(List.of(caller, callee));
         }
       }

@@ -15,15 +15,19 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The one place that talks to the Kubernetes API (fabric8): load, apply, get, list, delete, wait and
- * port-forward. Production applies with server-side apply under the field manager {@code alphintra};
- * tests against the CRUD mock server, which does not speak server-side apply, create or update instead.
+ * The one place that talks to the Kubernetes API (fabric8): load, apply, get, list, delete, wait
+ * and port-forward. Production applies with server-side apply under the field manager {@code
+ * alphintra}; tests against the CRUD mock server, which does not speak server-side apply, create or
+ * update instead.
  */
 public final class Cluster implements AutoCloseable {
 
   public static final String FIELD_MANAGER = "alphintra";
 
-  private enum ApplyMode { SERVER_SIDE, CREATE_OR_UPDATE }
+  private enum ApplyMode {
+    SERVER_SIDE,
+    CREATE_OR_UPDATE
+  }
 
   private final KubernetesClient client;
   private final ApplyMode mode;
@@ -39,12 +43,17 @@ public final class Cluster implements AutoCloseable {
     return new Cluster(client, ApplyMode.SERVER_SIDE, Duration.ofSeconds(2));
   }
 
-  /** For the CRUD mock server: create, or update what exists. Polls fast, as the mock answers at once. */
+  /**
+   * For the CRUD mock server: create, or update what exists. Polls fast, as the mock answers at
+   * once.
+   */
   public static Cluster createOrUpdate(KubernetesClient client) {
     return new Cluster(client, ApplyMode.CREATE_OR_UPDATE, Duration.ofMillis(20));
   }
 
-  /** Parses multi-document YAML into typed objects (generic ones for kinds fabric8 does not know). */
+  /**
+   * Parses multi-document YAML into typed objects (generic ones for kinds fabric8 does not know).
+   */
   public List<HasMetadata> load(String yaml) {
     try {
       return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
@@ -56,7 +65,11 @@ public final class Cluster implements AutoCloseable {
   public HasMetadata apply(HasMetadata object) {
     try {
       if (mode == ApplyMode.SERVER_SIDE) {
-        return client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        return client
+            .resource(object)
+            .fieldManager(FIELD_MANAGER)
+            .forceConflicts()
+            .serverSideApply();
       }
       return client.resource(object).createOr(NonDeletingOperation::update);
     } catch (KubernetesClientException e) {
@@ -69,9 +82,10 @@ public final class Cluster implements AutoCloseable {
   }
 
   public <T extends HasMetadata> Optional<T> get(Class<T> type, String namespace, String name) {
-    return Optional.ofNullable(namespace == null
-        ? client.resources(type).withName(name).get()
-        : client.resources(type).inNamespace(namespace).withName(name).get());
+    return Optional.ofNullable(
+        namespace == null
+            ? client.resources(type).withName(name).get()
+            : client.resources(type).inNamespace(namespace).withName(name).get());
   }
 
   /** Objects of a type in one namespace, or in all namespaces when {@code namespace} is null. */
@@ -82,7 +96,8 @@ public final class Cluster implements AutoCloseable {
   }
 
   /** Custom objects by API version and kind; empty when the kind is not installed. */
-  public List<GenericKubernetesResource> listCustom(String apiVersion, String kind, String namespace) {
+  public List<GenericKubernetesResource> listCustom(
+      String apiVersion, String kind, String namespace) {
     try {
       var resources = client.genericKubernetesResources(apiVersion, kind);
       return namespace == null
@@ -109,20 +124,28 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
-   * Applies a JSON patch (RFC 6902) to one object: for a change of single fields that leaves every other
-   * field, and who owns it, as it is (the dev loop's image change). Returns the object as the server holds it.
+   * Applies a JSON patch (RFC 6902) to one object: for a change of single fields that leaves every
+   * other field, and who owns it, as it is (the dev loop's image change). Returns the object as the
+   * server holds it.
    */
-  public <T extends HasMetadata> T jsonPatch(Class<T> type, String namespace, String name, String patch) {
-    return client.resources(type).inNamespace(namespace).withName(name)
-        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), patch);
+  public <T extends HasMetadata> T jsonPatch(
+      Class<T> type, String namespace, String name, String patch) {
+    return client
+        .resources(type)
+        .inNamespace(namespace)
+        .withName(name)
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+            patch);
   }
 
   /**
-   * Polls the condition until it holds or the timeout passes; API errors while waiting (a cluster still
-   * starting) count as "not yet".
+   * Polls the condition until it holds or the timeout passes; API errors while waiting (a cluster
+   * still starting) count as "not yet".
    */
-  public boolean waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+  public boolean waitUntil(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
@@ -139,9 +162,14 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
-  /** Forwards 127.0.0.1:{@code localPort} to a Service port; closing the result ends the forward. */
+  /**
+   * Forwards 127.0.0.1:{@code localPort} to a Service port; closing the result ends the forward.
+   */
   public LocalPortForward portForward(String namespace, String service, int port, int localPort) {
-    return client.services().inNamespace(namespace).withName(service)
+    return client
+        .services()
+        .inNamespace(namespace)
+        .withName(service)
         .portForward(port, InetAddress.getLoopbackAddress(), localPort);
   }
 
@@ -151,7 +179,10 @@ public final class Cluster implements AutoCloseable {
 
   public static String describe(HasMetadata object) {
     String namespace = object.getMetadata().getNamespace();
-    return object.getKind() + " " + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
+    return object.getKind()
+        + " "
+        + (namespace == null ? "" : namespace + "/")
+        + object.getMetadata().getName();
   }
 
   @Override

@@ -28,9 +28,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The deep check's requests on a real cluster: HTTPS to the ingress gateway's published port on 127.0.0.1 (SNI
- * and Host {@code api.alphintra.localhost}, trusting only the local CA), and port-forwards on 127.0.0.1 to a
- * service's pod, Jaeger's query API and Prometheus, opened once and closed with this object.
+ * The deep check's requests on a real cluster: HTTPS to the ingress gateway's published port on
+ * 127.0.0.1 (SNI and Host {@code api.alphintra.localhost}, trusting only the local CA), and
+ * port-forwards on 127.0.0.1 to a service's pod, Jaeger's query API and Prometheus, opened once and
+ * closed with this object.
  */
 final class ClusterSmokeProbes implements SmokeProbes {
 
@@ -38,8 +39,8 @@ final class ClusterSmokeProbes implements SmokeProbes {
 
   private final Cluster cluster;
   private final Path caCertificate;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Integer> forwardedPorts = new HashMap<>();
   private final List<LocalPortForward> forwards = new ArrayList<>();
 
@@ -55,17 +56,23 @@ final class ClusterSmokeProbes implements SmokeProbes {
     }
     String host = HealthCheck.INGRESS_HOST;
     try (Socket plain = new Socket()) {
-      plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), HealthCheck.INGRESS_PORT),
+      plain.connect(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), HealthCheck.INGRESS_PORT),
           (int) TIMEOUT.toMillis());
       plain.setSoTimeout((int) TIMEOUT.toMillis());
-      try (SSLSocket socket = (SSLSocket) LocalCertificateAuthority.trustingOnly(caCertificate).getSocketFactory()
-          .createSocket(plain, host, HealthCheck.INGRESS_PORT, true)) {
+      try (SSLSocket socket =
+          (SSLSocket)
+              LocalCertificateAuthority.trustingOnly(caCertificate)
+                  .getSocketFactory()
+                  .createSocket(plain, host, HealthCheck.INGRESS_PORT, true)) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(host)));
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
-        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder request =
+            new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+        headers.forEach(
+            (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Connection: close\r\n\r\n");
         OutputStream out = socket.getOutputStream();
         out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
@@ -73,7 +80,8 @@ final class ClusterSmokeProbes implements SmokeProbes {
         return read(socket.getInputStream());
       }
     } catch (IOException | GeneralSecurityException e) {
-      return HttpAnswer.none("https://" + host + " via 127.0.0.1:" + HealthCheck.INGRESS_PORT + ": " + e.getMessage());
+      return HttpAnswer.none(
+          "https://" + host + " via 127.0.0.1:" + HealthCheck.INGRESS_PORT + ": " + e.getMessage());
     }
   }
 
@@ -84,12 +92,20 @@ final class ClusterSmokeProbes implements SmokeProbes {
 
   @Override
   public HttpAnswer jaeger(String pathAndQuery) {
-    return get(HealthCheck.OBSERVABILITY, Addon.JAEGER.service(), Addon.JAEGER.servicePort(), pathAndQuery);
+    return get(
+        HealthCheck.OBSERVABILITY,
+        Addon.JAEGER.service(),
+        Addon.JAEGER.servicePort(),
+        pathAndQuery);
   }
 
   @Override
   public HttpAnswer prometheus(String pathAndQuery) {
-    return get(HealthCheck.OBSERVABILITY, Addon.PROMETHEUS.service(), Addon.PROMETHEUS.servicePort(), pathAndQuery);
+    return get(
+        HealthCheck.OBSERVABILITY,
+        Addon.PROMETHEUS.service(),
+        Addon.PROMETHEUS.servicePort(),
+        pathAndQuery);
   }
 
   private HttpAnswer get(String namespace, String service, int port, String pathAndQuery) {
@@ -97,14 +113,28 @@ final class ClusterSmokeProbes implements SmokeProbes {
     try {
       localPort = forward(namespace, service, port);
     } catch (RuntimeException | IOException e) {
-      return HttpAnswer.none("port-forward to " + namespace + "/" + service + ":" + port + " failed: " + e.getMessage());
+      return HttpAnswer.none(
+          "port-forward to "
+              + namespace
+              + "/"
+              + service
+              + ":"
+              + port
+              + " failed: "
+              + e.getMessage());
     }
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort
-          + pathAndQuery)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort + pathAndQuery))
+                  .timeout(TIMEOUT)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return new HttpAnswer(response.statusCode(), response.body());
     } catch (IOException e) {
-      return HttpAnswer.none(namespace + "/" + service + ":" + port + pathAndQuery + ": " + e.getMessage());
+      return HttpAnswer.none(
+          namespace + "/" + service + ":" + port + pathAndQuery + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return HttpAnswer.none("interrupted");
@@ -126,7 +156,9 @@ final class ClusterSmokeProbes implements SmokeProbes {
     return localPort;
   }
 
-  /** Reads an HTTP/1.1 response to a Connection: close request: status line, headers, then the body. */
+  /**
+   * Reads an HTTP/1.1 response to a Connection: close request: status line, headers, then the body.
+   */
   static HttpAnswer read(InputStream in) throws IOException {
     byte[] all = in.readAllBytes();
     String text = new String(all, StandardCharsets.ISO_8859_1);
@@ -142,7 +174,8 @@ final class ClusterSmokeProbes implements SmokeProbes {
       chunked |= line.startsWith("transfer-encoding:") && line.contains("chunked");
     }
     byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-    return new HttpAnswer(status, new String(chunked ? unchunk(body) : body, StandardCharsets.UTF_8));
+    return new HttpAnswer(
+        status, new String(chunked ? unchunk(body) : body, StandardCharsets.UTF_8));
   }
 
   private static byte[] unchunk(byte[] body) {
@@ -153,7 +186,9 @@ final class ClusterSmokeProbes implements SmokeProbes {
       if (lineEnd < 0) {
         break;
       }
-      String sizeText = new String(body, position, lineEnd - position, StandardCharsets.US_ASCII).split(";")[0].strip();
+      String sizeText =
+          new String(body, position, lineEnd - position, StandardCharsets.US_ASCII)
+              .split(";")[0].strip();
       int size = Integer.parseInt(sizeText, 16);
       if (size == 0) {
         break;
@@ -172,7 +207,6 @@ final class ClusterSmokeProbes implements SmokeProbes {
     }
     return -1;
   }
-
 
   @Override
   public void close() {

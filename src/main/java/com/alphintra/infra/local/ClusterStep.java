@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Step 2: the k3d cluster and its registry, from the k3d config. Creates the persistent-volume host
- * folders first (owner-only), lets k3d merge the kubeconfig and switch the current context, and waits
- * until every node is Ready. Undo deletes the cluster and its registry; the data folders stay.
+ * folders first (owner-only), lets k3d merge the kubeconfig and switch the current context, and
+ * waits until every node is Ready. Undo deletes the cluster and its registry; the data folders
+ * stay.
  */
 final class ClusterStep implements Step {
 
@@ -30,7 +31,12 @@ final class ClusterStep implements Step {
   private final Supplier<Cluster> cluster;
   private final Duration readinessWait;
 
-  ClusterStep(Programs programs, K3dConfig config, Path shownConfig, Supplier<Cluster> cluster, Duration readinessWait) {
+  ClusterStep(
+      Programs programs,
+      K3dConfig config,
+      Path shownConfig,
+      Supplier<Cluster> cluster,
+      Duration readinessWait) {
     this.readinessWait = readinessWait;
     this.programs = programs;
     this.config = config;
@@ -45,8 +51,14 @@ final class ClusterStep implements Step {
 
   @Override
   public String description() {
-    return "create the k3d cluster '" + config.name() + "' (" + config.servers() + " server, " + config.agents()
-        + " agents)" + config.registryContainer().map(registry -> " and registry " + registry).orElse("")
+    return "create the k3d cluster '"
+        + config.name()
+        + "' ("
+        + config.servers()
+        + " server, "
+        + config.agents()
+        + " agents)"
+        + config.registryContainer().map(registry -> " and registry " + registry).orElse("")
         + ", wait until every node is Ready";
   }
 
@@ -78,10 +90,13 @@ final class ClusterStep implements Step {
   }
 
   private boolean exists() throws InterruptedException {
-    ProcessResult list = programs.require(
-        Command.of("k3d", "cluster", "list", "--output", "json").withTimeout(QUERY_TIMEOUT), "listing k3d clusters");
+    ProcessResult list =
+        programs.require(
+            Command.of("k3d", "cluster", "list", "--output", "json").withTimeout(QUERY_TIMEOUT),
+            "listing k3d clusters");
     try {
-      JsonNode clusters = new ObjectMapper().readTree(list.stdout().isBlank() ? "[]" : list.stdout());
+      JsonNode clusters =
+          new ObjectMapper().readTree(list.stdout().isBlank() ? "[]" : list.stdout());
       for (JsonNode found : clusters) {
         if (config.name().equals(found.path("name").asText())) {
           return true;
@@ -89,8 +104,8 @@ final class ClusterStep implements Step {
       }
       return false;
     } catch (IOException e) {
-      throw new StepFailedException("'k3d cluster list --output json' printed something that is not JSON",
-          list.stdout());
+      throw new StepFailedException(
+          "'k3d cluster list --output json' printed something that is not JSON", list.stdout());
     }
   }
 
@@ -109,30 +124,45 @@ final class ClusterStep implements Step {
       OwnerOnlyFiles.createDirectory(directory);
     }
     if (!exists()) {
-      programs.require(Command.of(createArguments(config.file())).withTimeout(CREATE_TIMEOUT),
+      programs.require(
+          Command.of(createArguments(config.file())).withTimeout(CREATE_TIMEOUT),
           "creating the k3d cluster");
     }
     if (!cluster.get().waitUntil(this::allNodesReady, readinessWait)) {
-      throw new StepFailedException("not every node of " + config.context() + " became Ready within "
-          + Durations.format(readinessWait),
-          "wanted " + config.nodes() + " Ready nodes; 'kubectl get nodes --context " + config.context()
+      throw new StepFailedException(
+          "not every node of "
+              + config.context()
+              + " became Ready within "
+              + Durations.format(readinessWait),
+          "wanted "
+              + config.nodes()
+              + " Ready nodes; 'kubectl get nodes --context "
+              + config.context()
               + "' shows them");
     }
   }
 
   private List<String> createArguments(Path file) {
-    return List.of("k3d", "cluster", "create", "--config", file.toString(),
-        "--kubeconfig-update-default", "--kubeconfig-switch-context");
+    return List.of(
+        "k3d",
+        "cluster",
+        "create",
+        "--config",
+        file.toString(),
+        "--kubeconfig-update-default",
+        "--kubeconfig-switch-context");
   }
 
   @Override
   public void undo() throws InterruptedException {
-    programs.require(Command.of("k3d", "cluster", "delete", config.name()).withTimeout(DELETE_TIMEOUT),
+    programs.require(
+        Command.of("k3d", "cluster", "delete", config.name()).withTimeout(DELETE_TIMEOUT),
         "deleting the k3d cluster");
     Optional<String> registry = config.registryContainer();
     if (registry.isPresent()) {
       // k3d may already have removed the registry it created with the cluster; "not found" is fine.
-      programs.run(Command.of("k3d", "registry", "delete", registry.get()).withTimeout(DELETE_TIMEOUT));
+      programs.run(
+          Command.of("k3d", "registry", "delete", registry.get()).withTimeout(DELETE_TIMEOUT));
     }
   }
 }

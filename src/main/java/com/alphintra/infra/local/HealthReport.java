@@ -3,7 +3,9 @@ package com.alphintra.infra.local;
 import java.util.List;
 import java.util.Optional;
 
-/** The state of the environment: the Istio version found and every item checked, in a stable order. */
+/**
+ * The state of the environment: the Istio version found and every item checked, in a stable order.
+ */
 public record HealthReport(String context, Optional<String> istioVersion, List<HealthItem> items) {
 
   public HealthReport {

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link Charts} through the Helm library embedded in helm-java, so no {@code helm} binary is needed.
- * Repositories go into our own repository file under .alphintra/, leaving the person's Helm setup alone.
+ * {@link Charts} through the Helm library embedded in helm-java, so no {@code helm} binary is
+ * needed. Repositories go into our own repository file under .alphintra/, leaving the person's Helm
+ * setup alone.
  */
 public final class HelmCharts implements Charts {
 
@@ -45,15 +46,23 @@ public final class HelmCharts implements Charts {
           .withTimeout((int) Math.max(1, timeout.toSeconds()))
           .call();
     } catch (IllegalStateException e) {
-      throw new StepFailedException("helm could not install " + release.display() + " as " + release.namespace()
-          + "/" + release.name(), e.getMessage(), e);
+      throw new StepFailedException(
+          "helm could not install "
+              + release.display()
+              + " as "
+              + release.namespace()
+              + "/"
+              + release.name(),
+          e.getMessage(),
+          e);
     }
   }
 
   private void addRepository(ChartRelease release) {
     if (addedRepositories.add(release.repositoryName())) {
       OwnerOnlyFiles.createDirectory(repositoryConfig.getParent());
-      Helm.repo().add()
+      Helm.repo()
+          .add()
           .withRepositoryConfig(repositoryConfig)
           .withName(release.repositoryName())
           .withUrl(URI.create(release.repositoryUrl()))
@@ -63,7 +72,8 @@ public final class HelmCharts implements Charts {
 
   @Override
   public Optional<InstalledRelease> status(String release, String namespace) {
-    for (Release found : Helm.list().all().withNamespace(namespace).withKubeConfigContents(kubeconfig).call()) {
+    for (Release found :
+        Helm.list().all().withNamespace(namespace).withKubeConfigContents(kubeconfig).call()) {
       if (found.getName().equals(release)) {
         String chart = found.getChart();
         String version = chart.substring(chart.lastIndexOf('-') + 1);
@@ -76,9 +86,14 @@ public final class HelmCharts implements Charts {
   @Override
   public void uninstall(String release, String namespace) {
     try {
-      Helm.uninstall(release).withNamespace(namespace).ignoreNotFound().withKubeConfigContents(kubeconfig).call();
+      Helm.uninstall(release)
+          .withNamespace(namespace)
+          .ignoreNotFound()
+          .withKubeConfigContents(kubeconfig)
+          .call();
     } catch (IllegalStateException e) {
-      throw new StepFailedException("helm could not uninstall " + namespace + "/" + release, e.getMessage(), e);
+      throw new StepFailedException(
+          "helm could not uninstall " + namespace + "/" + release, e.getMessage(), e);
     }
   }
 }

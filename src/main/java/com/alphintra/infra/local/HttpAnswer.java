@@ -1,7 +1,8 @@
 package com.alphintra.infra.local;
 
 /**
- * What an HTTP request got: a status and body, or no answer ({@code status} -1) with the reason in the body.
+ * What an HTTP request got: a status and body, or no answer ({@code status} -1) with the reason in
+ * the body.
  */
 public record HttpAnswer(int status, String body) {
 

@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Builds the sample service image (Maven compile, then Jib) and pushes it to the k3d registry, so the
- * platform step's Deployments find their image. Done when the registry already serves the tag; changed
- * sources go out with {@code alphintra dev deploy}. Undo has nothing to do: the registry goes with the cluster.
+ * Builds the sample service image (Maven compile, then Jib) and pushes it to the k3d registry, so
+ * the platform step's Deployments find their image. Done when the registry already serves the tag;
+ * changed sources go out with {@code alphintra dev deploy}. Undo has nothing to do: the registry
+ * goes with the cluster.
  */
 final class ImagesStep implements Step {
 
@@ -19,7 +20,9 @@ final class ImagesStep implements Step {
   private final String registryHost;
   private final Path shownPom;
 
-  /** @param registryHost where the k3d registry is reached from this machine, e.g. 127.0.0.1:5000 */
+  /**
+   * @param registryHost where the k3d registry is reached from this machine, e.g. 127.0.0.1:5000
+   */
   ImagesStep(SampleServiceBuild build, String registryHost, Path shownPom) {
     this.build = build;
     this.registryHost = registryHost;
@@ -43,7 +46,11 @@ final class ImagesStep implements Step {
     return List.of(
         "run: mvnw -q -B -f " + shownPom + " -DskipTests compile",
         "build: " + image.base().describe() + " + the compiled classes (Jib, no Docker daemon)",
-        "push: " + image.pushReference(registryHost) + " (the cluster pulls " + image.clusterReference() + ")");
+        "push: "
+            + image.pushReference(registryHost)
+            + " (the cluster pulls "
+            + image.clusterReference()
+            + ")");
   }
 
   @Override

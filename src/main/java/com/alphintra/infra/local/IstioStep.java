@@ -39,8 +39,14 @@ final class IstioStep implements Step {
   @Override
   public List<String> details() {
     List<String> details = new ArrayList<>(releases.details());
-    details.add("wait: Deployment " + ISTIOD_NAMESPACE + "/istiod and " + GATEWAY_NAMESPACE + "/" + GATEWAY
-        + " available");
+    details.add(
+        "wait: Deployment "
+            + ISTIOD_NAMESPACE
+            + "/istiod and "
+            + GATEWAY_NAMESPACE
+            + "/"
+            + GATEWAY
+            + " available");
     return details;
   }
 
@@ -65,15 +71,20 @@ final class IstioStep implements Step {
   }
 
   private boolean isAvailable(String namespace, String name) {
-    return cluster.get().get(Deployment.class, namespace, name).map(Readiness::isAvailable).orElse(false);
+    return cluster
+        .get()
+        .get(Deployment.class, namespace, name)
+        .map(Readiness::isAvailable)
+        .orElse(false);
   }
 
   @Override
   public void apply() throws InterruptedException {
     releases.install(Duration.ofMinutes(3));
     if (!cluster.get().waitUntil(this::available, readinessWait)) {
-      throw new StepFailedException("istiod or the ingress gateway did not become available within "
-          + Durations.format(readinessWait),
+      throw new StepFailedException(
+          "istiod or the ingress gateway did not become available within "
+              + Durations.format(readinessWait),
           "'kubectl -n istio-system get deploy istiod' and 'kubectl -n istio-ingress get deploy istio-ingress'");
     }
   }

@@ -3,8 +3,8 @@ package com.alphintra.infra.local;
 import java.util.function.Supplier;
 
 /**
- * A value made on first use: a connection to a cluster that does not exist yet when the plan is built,
- * and is never made by a dry run.
+ * A value made on first use: a connection to a cluster that does not exist yet when the plan is
+ * built, and is never made by a dry run.
  */
 final class Lazy<T> implements Supplier<T> {
 

@@ -55,6 +55,7 @@ public final class LocalCertificateAuthority {
 
   /** Browsers refuse server certificates valid for more than 398 days. */
   static final Duration SERVER_VALIDITY = Duration.ofDays(397);
+
   static final Duration CA_VALIDITY = Duration.ofDays(3650);
   static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
@@ -80,24 +81,33 @@ public final class LocalCertificateAuthority {
       if (Files.isRegularFile(certificateFile) && Files.isRegularFile(keyFile)) {
         X509Certificate existing = readCertificate(Files.readString(certificateFile));
         if (isCurrent(existing, hosts)) {
-          return new GatewayCertificate(Files.readString(certificateFile), Files.readString(keyFile));
+          return new GatewayCertificate(
+              Files.readString(certificateFile), Files.readString(keyFile));
         }
       }
       KeyPair keys = newKeyPair();
-      X509Certificate leaf = sign(ca, keys, new X500Name("CN=" + hosts.get(0) + ",O=Alphintra local"), hosts,
-          SERVER_VALIDITY, false);
+      X509Certificate leaf =
+          sign(
+              ca,
+              keys,
+              new X500Name("CN=" + hosts.get(0) + ",O=Alphintra local"),
+              hosts,
+              SERVER_VALIDITY,
+              false);
       String chain = pem(leaf) + pem(ca.certificate());
       OwnerOnlyFiles.write(certificateFile, chain);
       OwnerOnlyFiles.write(keyFile, pem(keys.getPrivate()));
       return new GatewayCertificate(chain, pem(keys.getPrivate()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read or write " + directory + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("cannot make the local certificates: " + e.getMessage(), e);
     }
   }
 
-  private boolean isCurrent(X509Certificate certificate, List<String> hosts) throws GeneralSecurityException {
+  private boolean isCurrent(X509Certificate certificate, List<String> hosts)
+      throws GeneralSecurityException {
     Instant renewAt = certificate.getNotAfter().toInstant().minus(RENEW_BEFORE);
     if (clock.instant().isAfter(renewAt)) {
       return false;
@@ -114,12 +124,13 @@ public final class LocalCertificateAuthority {
 
   private record CertificateAndKey(X509Certificate certificate, PrivateKey key) {}
 
-  private CertificateAndKey readOrCreateCa() throws IOException, GeneralSecurityException, OperatorCreationException {
+  private CertificateAndKey readOrCreateCa()
+      throws IOException, GeneralSecurityException, OperatorCreationException {
     Path certificateFile = caCertificate();
     Path keyFile = directory.resolve("ca.key");
     if (Files.isRegularFile(certificateFile) && Files.isRegularFile(keyFile)) {
-      return new CertificateAndKey(readCertificate(Files.readString(certificateFile)),
-          readKey(Files.readString(keyFile)));
+      return new CertificateAndKey(
+          readCertificate(Files.readString(certificateFile)), readKey(Files.readString(keyFile)));
     }
     KeyPair keys = newKeyPair();
     X500Name subject = new X500Name("CN=Alphintra local development CA,O=Alphintra local");
@@ -130,31 +141,53 @@ public final class LocalCertificateAuthority {
     return new CertificateAndKey(certificate, keys.getPrivate());
   }
 
-  private X509Certificate sign(CertificateAndKey issuer, KeyPair subjectKeys, X500Name subject, List<String> hosts,
-      Duration validity, boolean authority) throws GeneralSecurityException, OperatorCreationException, IOException {
+  private X509Certificate sign(
+      CertificateAndKey issuer,
+      KeyPair subjectKeys,
+      X500Name subject,
+      List<String> hosts,
+      Duration validity,
+      boolean authority)
+      throws GeneralSecurityException, OperatorCreationException, IOException {
     Instant now = clock.instant();
-    X500Name issuerName = issuer.certificate() == null
-        ? subject : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-        new BigInteger(127, random).add(BigInteger.ONE), Date.from(now.minus(Duration.ofHours(1))),
-        Date.from(now.plus(validity)), subject, subjectKeys.getPublic());
+    X500Name issuerName =
+        issuer.certificate() == null
+            ? subject
+            : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            issuerName,
+            new BigInteger(127, random).add(BigInteger.ONE),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(validity)),
+            subject,
+            subjectKeys.getPublic());
     JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-    builder.addExtension(Extension.subjectKeyIdentifier, false,
+    builder.addExtension(
+        Extension.subjectKeyIdentifier,
+        false,
         extensions.createSubjectKeyIdentifier(subjectKeys.getPublic()));
     if (authority) {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      builder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     } else {
-      builder.addExtension(Extension.authorityKeyIdentifier, false,
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
           extensions.createAuthorityKeyIdentifier(issuer.certificate()));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      GeneralName[] names = hosts.stream().map(host -> new GeneralName(GeneralName.dNSName, host))
-          .toArray(GeneralName[]::new);
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      GeneralName[] names =
+          hosts.stream()
+              .map(host -> new GeneralName(GeneralName.dNSName, host))
+              .toArray(GeneralName[]::new);
       builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
     }
-    X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.key()));
+    X509CertificateHolder holder =
+        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.key()));
     return new JcaX509CertificateConverter().getCertificate(holder);
   }
 
@@ -165,14 +198,16 @@ public final class LocalCertificateAuthority {
   }
 
   /**
-   * A TLS context that trusts the local CA of {@code caCertificate} and nothing else: what the ingress probes
-   * use, so that a certificate any other authority issued fails them.
+   * A TLS context that trusts the local CA of {@code caCertificate} and nothing else: what the
+   * ingress probes use, so that a certificate any other authority issued fails them.
    */
   static SSLContext trustingOnly(Path caCertificate) throws IOException, GeneralSecurityException {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
-    trust.setCertificateEntry("alphintra-local-ca", readCertificate(Files.readString(caCertificate)));
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.setCertificateEntry(
+        "alphintra-local-ca", readCertificate(Files.readString(caCertificate)));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
@@ -207,7 +242,8 @@ public final class LocalCertificateAuthority {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       // Keys as PKCS#8 ("PRIVATE KEY"): what Envoy, openssl and our own reader all take.
-      writer.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
+      writer.writeObject(
+          object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
     }
     return text.toString();
   }

@@ -25,8 +25,8 @@ import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
- * The local environment's lifecycle, one method per command: {@code up} (plan and run with rollback),
- * {@code down}, {@code status} and {@code access}.
+ * The local environment's lifecycle, one method per command: {@code up} (plan and run with
+ * rollback), {@code down}, {@code status} and {@code access}.
  */
 public final class LocalEnvironment {
 
@@ -35,7 +35,8 @@ public final class LocalEnvironment {
   private final Doctor doctor;
   private final LocalServices services;
 
-  public LocalEnvironment(Workspace workspace, ProcessRunner processes, Doctor doctor, LocalServices services) {
+  public LocalEnvironment(
+      Workspace workspace, ProcessRunner processes, Doctor doctor, LocalServices services) {
     this.workspace = workspace;
     this.processes = processes;
     this.doctor = doctor;
@@ -53,7 +54,8 @@ public final class LocalEnvironment {
       return new UpResult(plan, selected, Optional.empty(), ca);
     }
     try {
-      RunReport report = new PlanRunner(services.clock(), listener).run(plan, selected, request.keepOnFailure());
+      RunReport report =
+          new PlanRunner(services.clock(), listener).run(plan, selected, request.keepOnFailure());
       return new UpResult(plan, selected, Optional.of(report), ca);
     } finally {
       if (cluster.isMade()) {
@@ -65,16 +67,21 @@ public final class LocalEnvironment {
   public DownResult down(DownRequest request) throws InterruptedException {
     K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
     Programs programs = new Programs(processes);
-    boolean exists = listed(programs, List.of("k3d", "cluster", "list", "--output", "json"), k3d.name());
+    boolean exists =
+        listed(programs, List.of("k3d", "cluster", "list", "--output", "json"), k3d.name());
     if (exists) {
-      programs.require(Command.of("k3d", "cluster", "delete", k3d.name()).withTimeout(ClusterStep.DELETE_TIMEOUT),
+      programs.require(
+          Command.of("k3d", "cluster", "delete", k3d.name())
+              .withTimeout(ClusterStep.DELETE_TIMEOUT),
           "deleting the k3d cluster");
     }
     String registry = k3d.registryContainer().orElse("");
     boolean registryDeleted = false;
-    if (!request.keepRegistry() && !registry.isEmpty()
+    if (!request.keepRegistry()
+        && !registry.isEmpty()
         && listed(programs, List.of("k3d", "registry", "list", "--output", "json"), registry)) {
-      programs.require(Command.of("k3d", "registry", "delete", registry).withTimeout(ClusterStep.DELETE_TIMEOUT),
+      programs.require(
+          Command.of("k3d", "registry", "delete", registry).withTimeout(ClusterStep.DELETE_TIMEOUT),
           "deleting the k3d registry");
       registryDeleted = true;
     }
@@ -91,18 +98,23 @@ public final class LocalEnvironment {
     return new DownResult(k3d.name(), exists, registry, registryDeleted, kept, purged);
   }
 
-  private static boolean listed(Programs programs, List<String> command, String name) throws InterruptedException {
-    ProcessResult result = programs.require(Command.of(command).withTimeout(ClusterStep.QUERY_TIMEOUT),
-        "'" + String.join(" ", command) + "'");
+  private static boolean listed(Programs programs, List<String> command, String name)
+      throws InterruptedException {
+    ProcessResult result =
+        programs.require(
+            Command.of(command).withTimeout(ClusterStep.QUERY_TIMEOUT),
+            "'" + String.join(" ", command) + "'");
     try {
-      for (JsonNode item : new ObjectMapper().readTree(result.stdout().isBlank() ? "[]" : result.stdout())) {
+      for (JsonNode item :
+          new ObjectMapper().readTree(result.stdout().isBlank() ? "[]" : result.stdout())) {
         if (name.equals(item.path("name").asText())) {
           return true;
         }
       }
       return false;
     } catch (IOException e) {
-      throw new StepFailedException("'" + String.join(" ", command) + "' printed something that is not JSON",
+      throw new StepFailedException(
+          "'" + String.join(" ", command) + "' printed something that is not JSON",
           result.stdout());
     }
   }
@@ -113,47 +125,85 @@ public final class LocalEnvironment {
         Files.delete(path);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + directory + " (files written by containers may belong "
-          + "to root: sudo rm -rf " + directory + ")", e);
+      throw new UncheckedIOException(
+          "cannot delete "
+              + directory
+              + " (files written by containers may belong "
+              + "to root: sudo rm -rf "
+              + directory
+              + ")",
+          e);
     }
   }
 
   public HealthReport status(Optional<String> context) {
     String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
-    IngressProber prober = services.probers().apply(
-        workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE));
+    IngressProber prober =
+        services
+            .probers()
+            .apply(
+                workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE));
     try (Cluster cluster = services.clusters().apply(name)) {
       return new HealthCheck(prober).examine(cluster, name);
     } catch (KubernetesClientException e) {
-      return new HealthReport(name, Optional.empty(), List.of(new HealthItem("cluster", name, false,
-          "not reachable: " + firstLine(e.getMessage()) + " (is it up? 'alphintra up')")));
+      return new HealthReport(
+          name,
+          Optional.empty(),
+          List.of(
+              new HealthItem(
+                  "cluster",
+                  name,
+                  false,
+                  "not reachable: " + firstLine(e.getMessage()) + " (is it up? 'alphintra up')")));
     }
   }
 
   /**
-   * {@link #status} plus the deep check: one traced request across the whole call graph through the ingress
-   * gateway, an undeclared call that must be denied, the trace in Jaeger and mutual TLS in Istio's metrics.
+   * {@link #status} plus the deep check: one traced request across the whole call graph through the
+   * ingress gateway, an undeclared call that must be denied, the trace in Jaeger and mutual TLS in
+   * Istio's metrics.
    */
   public HealthReport deepStatus(Optional<String> context) throws InterruptedException {
     HealthReport report = status(context);
     String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
     CallGraph graph = CallGraph.read(workspace.kubernetes().resolve("base/configmaps"));
     Duration telemetryWait = min(services.readinessWait(), TELEMETRY_WAIT);
-    SmokeTest smoke = new SmokeTest(graph, "alphintra", telemetryWait, min(telemetryWait.dividedBy(3), SMOKE_POLL),
-        SmokeTest.randomTraceIds());
+    SmokeTest smoke =
+        new SmokeTest(
+            graph,
+            "alphintra",
+            telemetryWait,
+            min(telemetryWait.dividedBy(3), SMOKE_POLL),
+            SmokeTest.randomTraceIds());
     List<HealthItem> items = new ArrayList<>(report.items());
     try (Cluster cluster = services.clusters().apply(name);
-         SmokeProbes probes = services.smokeProbes().apply(cluster,
-             workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE))) {
+        SmokeProbes probes =
+            services
+                .smokeProbes()
+                .apply(
+                    cluster,
+                    workspace
+                        .localState()
+                        .resolve("tls")
+                        .resolve(LocalCertificateAuthority.CA_FILE))) {
       items.addAll(smoke.run(probes));
     } catch (KubernetesClientException e) {
-      items.add(new HealthItem(SmokeTest.GROUP, "deep check", false, "cluster not reachable: " + firstLine(e.getMessage())));
+      items.add(
+          new HealthItem(
+              SmokeTest.GROUP,
+              "deep check",
+              false,
+              "cluster not reachable: " + firstLine(e.getMessage())));
     }
     return new HealthReport(report.context(), report.istioVersion(), items);
   }
 
-  /** Span flush and a Prometheus scrape interval or two: what a trace and a metric may take to show up. */
+  /**
+   * Span flush and a Prometheus scrape interval or two: what a trace and a metric may take to show
+   * up.
+   */
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(60);
+
   private static final Duration SMOKE_POLL = Duration.ofSeconds(2);
 
   private static Duration min(Duration a, Duration b) {
@@ -161,8 +211,8 @@ public final class LocalEnvironment {
   }
 
   /**
-   * Opens a port-forward on 127.0.0.1 per add-on, each on its usual port or, when that is busy, the next
-   * free one. The caller closes the session.
+   * Opens a port-forward on 127.0.0.1 per add-on, each on its usual port or, when that is busy, the
+   * next free one. The caller closes the session.
    */
   public AccessSession access(List<Addon> addons, Optional<String> context, IntPredicate isFree) {
     String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
@@ -173,14 +223,28 @@ public final class LocalEnvironment {
     try {
       for (Addon addon : addons) {
         if (cluster.get(Service.class, HealthCheck.OBSERVABILITY, addon.service()).isEmpty()) {
-          throw new StepFailedException("Service " + HealthCheck.OBSERVABILITY + "/" + addon.service()
-              + " of " + addon.label() + " is not there", "install the add-ons with 'alphintra up --only observability'");
+          throw new StepFailedException(
+              "Service "
+                  + HealthCheck.OBSERVABILITY
+                  + "/"
+                  + addon.service()
+                  + " of "
+                  + addon.label()
+                  + " is not there",
+              "install the add-ons with 'alphintra up --only observability'");
         }
         int port = LocalPorts.choose(addon.preferredLocalPort(), isFree, taken);
         taken.add(port);
-        handles.add(cluster.portForward(HealthCheck.OBSERVABILITY, addon.service(), addon.servicePort(), port));
-        forwards.add(new OpenForward(addon, port,
-            port == addon.preferredLocalPort() ? OptionalInt.empty() : OptionalInt.of(addon.preferredLocalPort())));
+        handles.add(
+            cluster.portForward(
+                HealthCheck.OBSERVABILITY, addon.service(), addon.servicePort(), port));
+        forwards.add(
+            new OpenForward(
+                addon,
+                port,
+                port == addon.preferredLocalPort()
+                    ? OptionalInt.empty()
+                    : OptionalInt.of(addon.preferredLocalPort())));
       }
     } catch (RuntimeException e) {
       handles.forEach(LocalEnvironment::closeQuietly);
@@ -206,5 +270,4 @@ public final class LocalEnvironment {
     int newline = text.indexOf('\n');
     return newline < 0 ? text : text.substring(0, newline);
   }
-
 }

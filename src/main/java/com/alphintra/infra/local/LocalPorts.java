@@ -16,7 +16,8 @@ final class LocalPorts {
         return port;
       }
     }
-    throw new StepFailedException("no free local port between " + preferred + " and " + (preferred + SEARCH - 1),
+    throw new StepFailedException(
+        "no free local port between " + preferred + " and " + (preferred + SEARCH - 1),
         "stop what listens there");
   }
 }

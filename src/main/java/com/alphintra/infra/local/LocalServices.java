@@ -12,27 +12,50 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What the local environment needs beyond running programs, built once: a cluster connection per kube
- * context, Helm per context (with the tool's own repository file under the state folder), the ingress
- * prober for a CA file, a clock, how long to wait for readiness, the image builder (given its cache folder) and the deep status check's
- * probes (given a cluster and the local CA). Tests pass fakes and the mock server.
+ * What the local environment needs beyond running programs, built once: a cluster connection per
+ * kube context, Helm per context (with the tool's own repository file under the state folder), the
+ * ingress prober for a CA file, a clock, how long to wait for readiness, the image builder (given
+ * its cache folder) and the deep status check's probes (given a cluster and the local CA). Tests
+ * pass fakes and the mock server.
  */
-public record LocalServices(Function<String, Cluster> clusters, BiFunction<String, Path, Charts> charts,
-    Function<Path, IngressProber> probers, Clock clock, Duration readinessWait,
-    Function<Path, ImagePublisher> images, BiFunction<Cluster, Path, SmokeProbes> smokeProbes) {
+public record LocalServices(
+    Function<String, Cluster> clusters,
+    BiFunction<String, Path, Charts> charts,
+    Function<Path, IngressProber> probers,
+    Clock clock,
+    Duration readinessWait,
+    Function<Path, ImagePublisher> images,
+    BiFunction<Cluster, Path, SmokeProbes> smokeProbes) {
 
-  /** Images built with Jib (cached in the given folder) and the deep check's real probes, as in production. */
-  public LocalServices(Function<String, Cluster> clusters, BiFunction<String, Path, Charts> charts,
-      Function<Path, IngressProber> probers, Clock clock, Duration readinessWait) {
-    this(clusters, charts, probers, clock, readinessWait, ImageBuilder::new, ClusterSmokeProbes::new);
+  /**
+   * Images built with Jib (cached in the given folder) and the deep check's real probes, as in
+   * production.
+   */
+  public LocalServices(
+      Function<String, Cluster> clusters,
+      BiFunction<String, Path, Charts> charts,
+      Function<Path, IngressProber> probers,
+      Clock clock,
+      Duration readinessWait) {
+    this(
+        clusters,
+        charts,
+        probers,
+        clock,
+        readinessWait,
+        ImageBuilder::new,
+        ClusterSmokeProbes::new);
   }
 
   public static LocalServices production() {
     return new LocalServices(
-        context -> Cluster.serverSideApply(
-            new KubernetesClientBuilder().withConfig(Config.autoConfigure(context)).build()),
-        (context, state) -> new HelmCharts(Kubeconfigs.forContext(context),
-            state.resolve("helm").resolve("repositories.yaml")),
+        context ->
+            Cluster.serverSideApply(
+                new KubernetesClientBuilder().withConfig(Config.autoConfigure(context)).build()),
+        (context, state) ->
+            new HelmCharts(
+                Kubeconfigs.forContext(context),
+                state.resolve("helm").resolve("repositories.yaml")),
         TlsIngressProber::new,
         Clock.systemUTC(),
         Duration.ofMinutes(3),

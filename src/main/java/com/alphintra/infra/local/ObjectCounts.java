@@ -11,10 +11,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * The number of objects per kind an overlay will apply, counted for {@code --dry-run} from the files
- * its kustomizations list ({@code resources} and {@code components}, followed into folders), so a dry
- * run starts no process at all. Patches change objects, not their number, so the counts match what
- * {@code kubectl kustomize} renders; a remote resource makes the counts unavailable.
+ * The number of objects per kind an overlay will apply, counted for {@code --dry-run} from the
+ * files its kustomizations list ({@code resources} and {@code components}, followed into folders),
+ * so a dry run starts no process at all. Patches change objects, not their number, so the counts
+ * match what {@code kubectl kustomize} renders; a remote resource makes the counts unavailable.
  */
 final class ObjectCounts {
 
@@ -39,7 +39,8 @@ final class ObjectCounts {
     if (!Files.isRegularFile(kustomization)) {
       throw new IllegalArgumentException("no kustomization.yaml in " + folder);
     }
-    Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(kustomization));
+    Object document =
+        new Load(LoadSettings.builder().build()).loadFromString(Files.readString(kustomization));
     if (!(document instanceof Map<?, ?> root)) {
       return;
     }
@@ -62,7 +63,8 @@ final class ObjectCounts {
   }
 
   private static void countFile(Path file, Map<String, Integer> counts) throws IOException {
-    for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))) {
+    for (Object document :
+        new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))) {
       if (document instanceof Map<?, ?> object && object.get("kind") != null) {
         String kind = object.get("kind").toString();
         if (kind.endsWith("List") && object.get("items") instanceof List<?> items) {

@@ -37,7 +37,8 @@ final class ObservabilityStep implements Step {
   @Override
   public List<String> details() {
     List<String> details = new ArrayList<>(releases.details());
-    details.add("apply: the overlay's monitoring.coreos.com objects (ServiceMonitor, PodMonitor, PrometheusRule)");
+    details.add(
+        "apply: the overlay's monitoring.coreos.com objects (ServiceMonitor, PodMonitor, PrometheusRule)");
     return details;
   }
 

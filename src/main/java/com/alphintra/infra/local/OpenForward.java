@@ -3,7 +3,8 @@ package com.alphintra.infra.local;
 import java.util.OptionalInt;
 
 /**
- * A port-forward that is open: the add-on, the URL on 127.0.0.1, and the port first tried when it was busy.
+ * A port-forward that is open: the add-on, the URL on 127.0.0.1, and the port first tried when it
+ * was busy.
  */
 public record OpenForward(Addon addon, int localPort, OptionalInt busyPreferredPort) {
 

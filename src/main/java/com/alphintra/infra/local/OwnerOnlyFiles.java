@@ -12,12 +12,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Folders and files only their owner can read: local secrets, keys and data directories. The file is
- * created with its permissions (never world-readable for a moment) and replaced atomically.
+ * Folders and files only their owner can read: local secrets, keys and data directories. The file
+ * is created with its permissions (never world-readable for a moment) and replaced atomically.
  */
 public final class OwnerOnlyFiles {
 
-  private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private OwnerOnlyFiles() {}
@@ -46,8 +47,10 @@ public final class OwnerOnlyFiles {
       if (isPosix()) {
         Files.createFile(temporary, PosixFilePermissions.asFileAttribute(FILE));
       }
-      Files.writeString(temporary, text, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(
+          temporary, text, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

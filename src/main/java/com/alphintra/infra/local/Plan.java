@@ -8,10 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ordered steps of {@code up}, where they go ({@code context}), the steps left out for that target
- * (the cluster step with {@code --context}) and the time budgets the run is measured against.
+ * The ordered steps of {@code up}, where they go ({@code context}), the steps left out for that
+ * target (the cluster step with {@code --context}) and the time budgets the run is measured
+ * against.
  */
-public record Plan(String context, List<Step> steps, Set<String> notForThisTarget, List<Budget> budgets,
+public record Plan(
+    String context,
+    List<Step> steps,
+    Set<String> notForThisTarget,
+    List<Budget> budgets,
     List<String> notes) {
 
   public Plan {
@@ -26,9 +31,9 @@ public record Plan(String context, List<Step> steps, Set<String> notForThisTarge
   }
 
   /**
-   * The names of the steps to run: all of them, only one ({@code --only}), or one and those after it
-   * ({@code --from}); never the ones not meant for this target. An unknown name is an input error that
-   * lists the valid ones.
+   * The names of the steps to run: all of them, only one ({@code --only}), or one and those after
+   * it ({@code --from}); never the ones not meant for this target. An unknown name is an input
+   * error that lists the valid ones.
    */
   public Set<String> select(Optional<String> only, Optional<String> from) {
     if (only.isPresent() && from.isPresent()) {
@@ -45,7 +50,8 @@ public record Plan(String context, List<Step> steps, Set<String> notForThisTarge
     }
     selected.removeAll(notForThisTarget);
     if (selected.isEmpty()) {
-      throw new InputException("step '" + only.or(() -> from).orElse("") + "' does not apply to context " + context,
+      throw new InputException(
+          "step '" + only.or(() -> from).orElse("") + "' does not apply to context " + context,
           "the cluster step only runs for the local k3d cluster (without --context)");
     }
     return selected;
@@ -53,7 +59,8 @@ public record Plan(String context, List<Step> steps, Set<String> notForThisTarge
 
   private String requireKnown(String name, String option) {
     if (!names().contains(name)) {
-      throw new InputException("unknown step '" + name + "' for " + option,
+      throw new InputException(
+          "unknown step '" + name + "' for " + option,
           "valid steps, in order: " + String.join(", ", names()));
     }
     return name;

@@ -19,27 +19,38 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Builds the plan of {@code up} from the checkout: chart versions from infra/versions.yaml, the cluster
- * from the k3d config, the platform from an overlay (local by default; dev, staging or prod onto a GKE
- * context), our Helm values beside the manifests.
- * Building touches nothing: connections to the cluster and Helm are made when a step first needs them.
+ * Builds the plan of {@code up} from the checkout: chart versions from infra/versions.yaml, the
+ * cluster from the k3d config, the platform from an overlay (local by default; dev, staging or prod
+ * onto a GKE context), our Helm values beside the manifests. Building touches nothing: connections
+ * to the cluster and Helm are made when a step first needs them.
  */
 public final class PlanFactory {
 
-
   /** PHASE-2.md's targets: cluster startup under 5 minutes, service deployment under 2. */
-  static final List<Budget> BUDGETS = List.of(
-      new Budget("cluster startup", Duration.ofMinutes(5), List.of("prerequisites", "cluster")),
-      new Budget("service deployment", Duration.ofMinutes(2), List.of("images", "platform")),
-      new Budget("whole environment", Duration.ofMinutes(15),
-          List.of("prerequisites", "cluster", "istio", "tls", "images", "platform", "observability", "verify")));
+  static final List<Budget> BUDGETS =
+      List.of(
+          new Budget("cluster startup", Duration.ofMinutes(5), List.of("prerequisites", "cluster")),
+          new Budget("service deployment", Duration.ofMinutes(2), List.of("images", "platform")),
+          new Budget(
+              "whole environment",
+              Duration.ofMinutes(15),
+              List.of(
+                  "prerequisites",
+                  "cluster",
+                  "istio",
+                  "tls",
+                  "images",
+                  "platform",
+                  "observability",
+                  "verify")));
 
   private final Workspace workspace;
   private final ProcessRunner processes;
   private final Doctor doctor;
   private final LocalServices services;
 
-  public PlanFactory(Workspace workspace, ProcessRunner processes, Doctor doctor, LocalServices services) {
+  public PlanFactory(
+      Workspace workspace, ProcessRunner processes, Doctor doctor, LocalServices services) {
     this.workspace = workspace;
     this.processes = processes;
     this.doctor = doctor;
@@ -58,60 +69,102 @@ public final class PlanFactory {
     Path overlay = workspace.kubernetes().resolve("overlays").resolve(request.overlay());
     boolean local = request.isLocalOverlay();
     if (!local && !existingCluster) {
-      throw new InputException("overlay " + request.overlay() + " is for a GKE cluster, not the local k3d one",
-          "pass its kube context: 'alphintra cloud kubeconfig --env " + request.overlay()
-              + "' names it alphintra-" + request.overlay());
+      throw new InputException(
+          "overlay " + request.overlay() + " is for a GKE cluster, not the local k3d one",
+          "pass its kube context: 'alphintra cloud kubeconfig --env "
+              + request.overlay()
+              + "' names it alphintra-"
+              + request.overlay());
     }
     List<String> notes = new ArrayList<>();
     if (!Files.isRegularFile(overlay.resolve("kustomization.yaml"))) {
       if (!request.dryRun() || !local) {
-        throw new InputException("overlay " + request.overlay() + " does not exist", overlay,
+        throw new InputException(
+            "overlay " + request.overlay() + " does not exist",
+            overlay,
             "use local, dev, staging or prod (the folders of infra/kubernetes/overlays), or restore it from git");
       }
       notes.add("overlay " + shown(overlay) + " is missing: the platform step would fail");
     }
     Programs programs = new Programs(processes);
-    Supplier<Charts> charts = new Lazy<>(() -> services.charts().apply(context, workspace.localState()));
+    Supplier<Charts> charts =
+        new Lazy<>(() -> services.charts().apply(context, workspace.localState()));
     RenderedOverlay rendered = new RenderedOverlay(programs, overlay, cluster);
-    LocalCertificateAuthority authority = new LocalCertificateAuthority(workspace.localState().resolve("tls"),
-        services.clock());
-    LocalSecrets secrets = new LocalSecrets(workspace.kubernetes().resolve("base/secrets"),
-        workspace.localState().resolve("secrets.yaml"));
+    LocalCertificateAuthority authority =
+        new LocalCertificateAuthority(workspace.localState().resolve("tls"), services.clock());
+    LocalSecrets secrets =
+        new LocalSecrets(
+            workspace.kubernetes().resolve("base/secrets"),
+            workspace.localState().resolve("secrets.yaml"));
     Duration wait = services.readinessWait();
 
-    List<Step> steps = new ArrayList<>(List.of(
-        new PrerequisitesStep(doctor, RequirementsReader.read(workspace), existingCluster),
-        new ClusterStep(programs, k3d, shown(k3d.file()), cluster, wait),
-        new IstioStep(new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait)));
-    // On GKE the gateway's certificate comes from a real CA, as one of the Secrets the platform step requires.
+    List<Step> steps =
+        new ArrayList<>(
+            List.of(
+                new PrerequisitesStep(doctor, RequirementsReader.read(workspace), existingCluster),
+                new ClusterStep(programs, k3d, shown(k3d.file()), cluster, wait),
+                new IstioStep(
+                    new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait)));
+    // On GKE the gateway's certificate comes from a real CA, as one of the Secrets the platform
+    // step requires.
     if (local) {
       steps.add(new GatewayTlsStep(authority, cluster));
     }
-    // The sample service image, before the Deployments that run it; a checkout without the service has none.
+    // The sample service image, before the Deployments that run it; a checkout without the service
+    // has none.
     Path samplePom = workspace.root().resolve("services/sample-service/pom.xml");
     if (Files.isRegularFile(samplePom) && !existingCluster) {
-      steps.add(new ImagesStep(new SampleServiceBuild(workspace, processes,
-          services.images().apply(LocalServices.imageCache(workspace))), SampleServiceImage.HOST_REGISTRY,
-          shown(samplePom)));
+      steps.add(
+          new ImagesStep(
+              new SampleServiceBuild(
+                  workspace,
+                  processes,
+                  services.images().apply(LocalServices.imageCache(workspace))),
+              SampleServiceImage.HOST_REGISTRY,
+              shown(samplePom)));
     }
-    steps.addAll(List.of(
-        new PlatformStep(rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)),
-        new ObservabilityStep(new Releases(observabilityReleases(pins), charts, workspace.root()), rendered, cluster),
-        // A cloud overlay's gateway is published by a Google Cloud load balancer, not on 127.0.0.1:443.
-        new VerificationStep(new HealthCheck(local
-            ? Optional.of(services.probers().apply(authority.caCertificate())) : Optional.empty()), cluster,
-            context, wait)));
+    steps.addAll(
+        List.of(
+            new PlatformStep(
+                rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)),
+            new ObservabilityStep(
+                new Releases(observabilityReleases(pins), charts, workspace.root()),
+                rendered,
+                cluster),
+            // A cloud overlay's gateway is published by a Google Cloud load balancer, not on
+            // 127.0.0.1:443.
+            new VerificationStep(
+                new HealthCheck(
+                    local
+                        ? Optional.of(services.probers().apply(authority.caCertificate()))
+                        : Optional.empty()),
+                cluster,
+                context,
+                wait)));
     if (existingCluster) {
-      notes.add("context " + context + ": the cluster step is skipped; the platform layers go onto that cluster");
+      notes.add(
+          "context "
+              + context
+              + ": the cluster step is skipped; the platform layers go onto that cluster");
     }
     if (!local) {
-      notes.add("overlay " + request.overlay() + ": no local CA and no generated Secrets; the Secrets (the gateway's"
-          + " certificate among them) come from Secret Manager and must exist; the ingress is not probed");
+      notes.add(
+          "overlay "
+              + request.overlay()
+              + ": no local CA and no generated Secrets; the Secrets (the gateway's"
+              + " certificate among them) come from Secret Manager and must exist; the ingress is not probed");
     }
     // A budget counts the steps this plan has: without the sample service there is no images step.
     List<String> names = steps.stream().map(Step::name).toList();
-    List<Budget> budgets = BUDGETS.stream().map(budget -> new Budget(budget.label(), budget.limit(),
-        budget.steps().stream().filter(names::contains).toList())).toList();
+    List<Budget> budgets =
+        BUDGETS.stream()
+            .map(
+                budget ->
+                    new Budget(
+                        budget.label(),
+                        budget.limit(),
+                        budget.steps().stream().filter(names::contains).toList()))
+            .toList();
     return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), budgets, notes);
   }
 
@@ -119,14 +172,45 @@ public final class PlanFactory {
     String repository = pins.require("kubernetes.istio.charts.repository");
     Path values = workspace.kubernetes().resolve("istio/helm");
     List<ChartRelease> releases = new ArrayList<>();
-    releases.add(release("istio-base", "istio-system", "istio", repository, "base",
-        pins.require("kubernetes.istio.charts.base"), values.resolve("base-values.yaml")));
-    pins.find("kubernetes.istio.charts.cni").ifPresent(version -> releases.add(release("istio-cni", "istio-system",
-        "istio", repository, "cni", version, values.resolve("cni-values.yaml"))));
-    releases.add(release("istiod", "istio-system", "istio", repository, "istiod",
-        pins.require("kubernetes.istio.charts.istiod"), values.resolve("istiod-values.yaml")));
-    releases.add(release(IstioStep.GATEWAY, IstioStep.GATEWAY_NAMESPACE, "istio", repository, "gateway",
-        pins.require("kubernetes.istio.charts.gateway"), values.resolve("gateway-values.yaml")));
+    releases.add(
+        release(
+            "istio-base",
+            "istio-system",
+            "istio",
+            repository,
+            "base",
+            pins.require("kubernetes.istio.charts.base"),
+            values.resolve("base-values.yaml")));
+    pins.find("kubernetes.istio.charts.cni")
+        .ifPresent(
+            version ->
+                releases.add(
+                    release(
+                        "istio-cni",
+                        "istio-system",
+                        "istio",
+                        repository,
+                        "cni",
+                        version,
+                        values.resolve("cni-values.yaml"))));
+    releases.add(
+        release(
+            "istiod",
+            "istio-system",
+            "istio",
+            repository,
+            "istiod",
+            pins.require("kubernetes.istio.charts.istiod"),
+            values.resolve("istiod-values.yaml")));
+    releases.add(
+        release(
+            IstioStep.GATEWAY,
+            IstioStep.GATEWAY_NAMESPACE,
+            "istio",
+            repository,
+            "gateway",
+            pins.require("kubernetes.istio.charts.gateway"),
+            values.resolve("gateway-values.yaml")));
     return releases;
   }
 
@@ -134,36 +218,59 @@ public final class PlanFactory {
     Path values = workspace.kubernetes().resolve("observability/helm");
     List<ChartRelease> releases = new ArrayList<>();
     // pin key, release name, repository name as the upstream project calls it
-    for (List<String> entry : List.of(List.of("kubePrometheusStack", "kube-prometheus-stack", "prometheus-community"),
-        List.of("jaeger", "jaeger", "jaegertracing"), List.of("kiali", "kiali", "kiali"))) {
+    for (List<String> entry :
+        List.of(
+            List.of("kubePrometheusStack", "kube-prometheus-stack", "prometheus-community"),
+            List.of("jaeger", "jaeger", "jaegertracing"),
+            List.of("kiali", "kiali", "kiali"))) {
       String key = "observability." + entry.get(0);
       String chart = pins.require(key + ".chart");
-      releases.add(release(entry.get(1), HealthCheck.OBSERVABILITY, entry.get(2),
-          pins.require(key + ".repository"), chart, pins.require(key + ".version"),
-          values.resolve(chart + "-values.yaml")));
+      releases.add(
+          release(
+              entry.get(1),
+              HealthCheck.OBSERVABILITY,
+              entry.get(2),
+              pins.require(key + ".repository"),
+              chart,
+              pins.require(key + ".version"),
+              values.resolve(chart + "-values.yaml")));
     }
     return releases;
   }
 
-  private ChartRelease release(String name, String namespace, String repositoryName, String repositoryUrl,
-      String chart, String version, Path valuesFile) {
+  private ChartRelease release(
+      String name,
+      String namespace,
+      String repositoryName,
+      String repositoryUrl,
+      String chart,
+      String version,
+      Path valuesFile) {
     if (!Files.isRegularFile(valuesFile)) {
-      throw new InputException("the Helm values for " + chart + " are missing", valuesFile,
+      throw new InputException(
+          "the Helm values for " + chart + " are missing",
+          valuesFile,
           "restore " + shown(valuesFile) + " from git");
     }
-    return new ChartRelease(name, namespace, repositoryName, repositoryUrl, chart, version, valuesFile);
+    return new ChartRelease(
+        name, namespace, repositoryName, repositoryUrl, chart, version, valuesFile);
   }
 
   private List<String> plannedObjects(Path overlay) {
     Map<String, Integer> counts = ObjectCounts.count(overlay);
     if (counts.isEmpty()) {
-      return List.of("objects: counts unavailable (the overlay's files could not be read; no process is run "
-          + "for a dry run)");
+      return List.of(
+          "objects: counts unavailable (the overlay's files could not be read; no process is run "
+              + "for a dry run)");
     }
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     List<String> lines = new ArrayList<>();
-    lines.add("apply: " + total + " objects (server-side apply, field manager " + Cluster.FIELD_MANAGER
-        + "; counted from the overlay's files):");
+    lines.add(
+        "apply: "
+            + total
+            + " objects (server-side apply, field manager "
+            + Cluster.FIELD_MANAGER
+            + "; counted from the overlay's files):");
     StringBuilder line = new StringBuilder();
     for (Map.Entry<String, Integer> count : counts.entrySet()) {
       String part = count.getKey() + " " + count.getValue();
@@ -179,7 +286,10 @@ public final class PlanFactory {
     return lines;
   }
 
-  /** Paths as a person sees them in the plan: relative to the checkout, so the plan reads the same anywhere. */
+  /**
+   * Paths as a person sees them in the plan: relative to the checkout, so the plan reads the same
+   * anywhere.
+   */
   private Path shown(Path path) {
     return path.startsWith(workspace.root()) ? workspace.root().relativize(path) : path;
   }

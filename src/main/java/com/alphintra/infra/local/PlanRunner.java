@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the selected steps of a plan in order, timing each. A step that is already in place is left
- * alone. When a step fails, runs past its timeout, or the runner thread is interrupted (Ctrl-C), the
- * steps this run applied are undone newest first, unless the caller keeps them for inspection.
+ * alone. When a step fails, runs past its timeout, or the runner thread is interrupted (Ctrl-C),
+ * the steps this run applied are undone newest first, unless the caller keeps them for inspection.
  *
  * <p>Each step runs on one worker thread so the runner can enforce the timeout and react to an
  * interrupt while the step blocks; undos run on the same worker, so an undo never overlaps the step
@@ -53,21 +53,26 @@ public final class PlanRunner {
     List<StepResult> results = new ArrayList<>();
     Deque<Step> applied = new ArrayDeque<>();
     Optional<StepFailure> failure = Optional.empty();
-    List<Step> toRun = plan.steps().stream().filter(step -> selected.contains(step.name())).toList();
-    ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "alphintra-step");
-      thread.setDaemon(true);
-      return thread;
-    });
+    List<Step> toRun =
+        plan.steps().stream().filter(step -> selected.contains(step.name())).toList();
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "alphintra-step");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       int number = 0;
       for (Step step : plan.steps()) {
         if (!selected.contains(step.name()) || failure.isPresent()) {
-          results.add(new StepResult(step.name(), StepOutcome.SKIPPED, Duration.ZERO, step.timeout()));
+          results.add(
+              new StepResult(step.name(), StepOutcome.SKIPPED, Duration.ZERO, step.timeout()));
           continue;
         }
         number++;
-        listener.stepStarted(number, toRun.size(), step, Duration.between(started, clock.instant()));
+        listener.stepStarted(
+            number, toRun.size(), step, Duration.between(started, clock.instant()));
         Instant stepStarted = clock.instant();
         Attempt attempt = attempt(worker, step);
         Duration took = Duration.between(stepStarted, clock.instant());
@@ -97,7 +102,8 @@ public final class PlanRunner {
           Thread.currentThread().interrupt();
         }
       }
-      return new RunReport(results, failure, undoProblems, Duration.between(started, clock.instant()));
+      return new RunReport(
+          results, failure, undoProblems, Duration.between(started, clock.instant()));
     } finally {
       worker.shutdownNow();
     }
@@ -109,18 +115,21 @@ public final class PlanRunner {
     if (Thread.currentThread().isInterrupted()) {
       return failed(step, "interrupted before the step started (Ctrl-C)", "", true, null);
     }
-    Future<StepOutcome> future = worker.submit(() -> {
-      if (step.isDone()) {
-        return StepOutcome.ALREADY_DONE;
-      }
-      step.apply();
-      return StepOutcome.APPLIED;
-    });
+    Future<StepOutcome> future =
+        worker.submit(
+            () -> {
+              if (step.isDone()) {
+                return StepOutcome.ALREADY_DONE;
+              }
+              step.apply();
+              return StepOutcome.APPLIED;
+            });
     try {
       return new Attempt(await(future, step), Optional.empty());
     } catch (TimeoutException e) {
       future.cancel(true);
-      return failed(step, "did not finish within " + Durations.format(step.timeout()), "", false, null);
+      return failed(
+          step, "did not finish within " + Durations.format(step.timeout()), "", false, null);
     } catch (InterruptedException e) {
       future.cancel(true);
       return failed(step, "interrupted (Ctrl-C) while the step was running", "", true, null);
@@ -130,8 +139,10 @@ public final class PlanRunner {
         return failed(step, "interrupted (Ctrl-C) while the step was running", "", true, null);
       }
       String detail = cause instanceof StepFailedException failed ? failed.detail() : "";
-      String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      return failed(step, message, detail, false, cause instanceof RuntimeException runtime ? runtime : null);
+      String message =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      return failed(
+          step, message, detail, false, cause instanceof RuntimeException runtime ? runtime : null);
     } catch (CancellationException e) {
       return failed(step, "cancelled", "", true, null);
     }
@@ -155,16 +166,21 @@ public final class PlanRunner {
     }
   }
 
-  private static Attempt failed(Step step, String cause, String detail, boolean interrupted, RuntimeException e) {
-    return new Attempt(StepOutcome.FAILED,
-        Optional.of(new StepFailure(step.name(), cause, detail, step.hint(), interrupted, Optional.ofNullable(e))));
+  private static Attempt failed(
+      Step step, String cause, String detail, boolean interrupted, RuntimeException e) {
+    return new Attempt(
+        StepOutcome.FAILED,
+        Optional.of(
+            new StepFailure(
+                step.name(), cause, detail, step.hint(), interrupted, Optional.ofNullable(e))));
   }
 
   private static Optional<String> undo(ExecutorService worker, Step step) {
-    Callable<Void> undo = () -> {
-      step.undo();
-      return null;
-    };
+    Callable<Void> undo =
+        () -> {
+          step.undo();
+          return null;
+        };
     Future<Void> future = worker.submit(undo);
     long deadline = System.nanoTime() + UNDO_TIMEOUT.toNanos();
     while (true) {
@@ -175,11 +191,13 @@ public final class PlanRunner {
         future.cancel(true);
         return Optional.of("the undo did not finish within " + Durations.format(UNDO_TIMEOUT));
       } catch (InterruptedException e) {
-        // Another Ctrl-C: the rollback goes on, half a rollback would leave more to clean up by hand.
+        // Another Ctrl-C: the rollback goes on, half a rollback would leave more to clean up by
+        // hand.
         continue;
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
-        return Optional.of(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        return Optional.of(
+            cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
       }
     }
   }

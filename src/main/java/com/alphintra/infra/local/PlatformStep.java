@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Step 5: the platform manifests. Renders the overlay, applies it in dependency order (server-side apply,
- * field manager alphintra) together with the Secrets generated from the templates. The Prometheus
- * operator's kinds wait for the observability step, which installs their CRDs.
+ * Step 5: the platform manifests. Renders the overlay, applies it in dependency order (server-side
+ * apply, field manager alphintra) together with the Secrets generated from the templates. The
+ * Prometheus operator's kinds wait for the observability step, which installs their CRDs.
  */
 final class PlatformStep implements Step {
 
@@ -26,11 +26,17 @@ final class PlatformStep implements Step {
   private final AppliedObjects applied = new AppliedObjects();
 
   /**
-   * @param generateSecrets true locally: the Secrets are generated from the templates; false on GKE, where
-   *     they come from Secret Manager and must exist before the workloads that read them are applied
+   * @param generateSecrets true locally: the Secrets are generated from the templates; false on
+   *     GKE, where they come from Secret Manager and must exist before the workloads that read them
+   *     are applied
    */
-  PlatformStep(RenderedOverlay overlay, LocalSecrets secrets, boolean generateSecrets, Supplier<Cluster> cluster,
-      Path shownOverlay, List<String> plannedObjects) {
+  PlatformStep(
+      RenderedOverlay overlay,
+      LocalSecrets secrets,
+      boolean generateSecrets,
+      Supplier<Cluster> cluster,
+      Path shownOverlay,
+      List<String> plannedObjects) {
     this.overlay = overlay;
     this.secrets = secrets;
     this.generateSecrets = generateSecrets;
@@ -50,7 +56,8 @@ final class PlatformStep implements Step {
 
   @Override
   public String description() {
-    return "render the overlay, " + (generateSecrets ? "generate local Secrets" : "check its Secrets exist")
+    return "render the overlay, "
+        + (generateSecrets ? "generate local Secrets" : "check its Secrets exist")
         + ", apply everything in dependency order (server-side apply)";
   }
 
@@ -59,15 +66,24 @@ final class PlatformStep implements Step {
     List<String> details = new ArrayList<>();
     details.add("run: " + String.join(" ", RenderedOverlay.command(shownOverlay)));
     details.addAll(plannedObjects);
-    List<String> names = secrets.templates().stream()
-        .map(template -> template.namespace() + "/" + template.name()).toList();
+    List<String> names =
+        secrets.templates().stream()
+            .map(template -> template.namespace() + "/" + template.name())
+            .toList();
     if (generateSecrets) {
-      details.add("apply: " + names.size() + " Secrets from base/secrets templates (values in .alphintra/secrets.yaml, "
-          + "owner-only): " + String.join(", ", names));
+      details.add(
+          "apply: "
+              + names.size()
+              + " Secrets from base/secrets templates (values in .alphintra/secrets.yaml, "
+              + "owner-only): "
+              + String.join(", ", names));
     } else {
       List<String> required = requiredInTheCloud();
-      details.add("require: " + required.size() + " Secrets, from Secret Manager, before anything is applied: "
-          + String.join(", ", required));
+      details.add(
+          "require: "
+              + required.size()
+              + " Secrets, from Secret Manager, before anything is applied: "
+              + String.join(", ", required));
     }
     return details;
   }
@@ -79,7 +95,9 @@ final class PlatformStep implements Step {
 
   @Override
   public String hint() {
-    return "'kubectl kustomize " + shownOverlay + "' shows the rendered objects; fix the object named above "
+    return "'kubectl kustomize "
+        + shownOverlay
+        + "' shows the rendered objects; fix the object named above "
         + "and run 'alphintra up --from platform'";
   }
 
@@ -110,8 +128,8 @@ final class PlatformStep implements Step {
   }
 
   /**
-   * The Secrets a GKE environment needs: the templates whose cloud source is not "none" (the local data stores'
-   * are), and the gateway's certificate.
+   * The Secrets a GKE environment needs: the templates whose cloud source is not "none" (the local
+   * data stores' are), and the gateway's certificate.
    */
   private List<String> requiredInTheCloud() {
     List<String> required = new ArrayList<>();
@@ -124,7 +142,10 @@ final class PlatformStep implements Step {
     return required;
   }
 
-  /** On GKE nothing is applied until every Secret it needs exists: a workload without one crash-loops. */
+  /**
+   * On GKE nothing is applied until every Secret it needs exists: a workload without one
+   * crash-loops.
+   */
   private void requireSecrets() {
     List<String> missing = new ArrayList<>();
     for (String secret : requiredInTheCloud()) {
@@ -134,7 +155,8 @@ final class PlatformStep implements Step {
       }
     }
     if (!missing.isEmpty()) {
-      throw new StepFailedException("Secrets missing on the cluster: " + String.join(", ", missing),
+      throw new StepFailedException(
+          "Secrets missing on the cluster: " + String.join(", ", missing),
           "Create them from Secret Manager first (each template in infra/kubernetes/base/secrets names its source"
               + " in the alphintra.io/cloud-source annotation), then run 'alphintra up --from platform'");
     }

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Step 1: doctor's local target. Nothing to install, so "done" means every prerequisite is there and
- * applying it can only report what is missing. On an existing cluster ({@code --context}) only Java and
- * kubectl (for {@code kubectl kustomize}) are needed.
+ * Step 1: doctor's local target. Nothing to install, so "done" means every prerequisite is there
+ * and applying it can only report what is missing. On an existing cluster ({@code --context}) only
+ * Java and kubectl (for {@code kubectl kustomize}) are needed.
  */
 final class PrerequisitesStep implements Step {
 
@@ -47,7 +47,8 @@ final class PrerequisitesStep implements Step {
   public List<String> details() {
     List<String> details = new ArrayList<>();
     for (Tool tool : Tool.values()) {
-      if (!tool.versionCommand().isEmpty() && tool.target() == Target.LOCAL
+      if (!tool.versionCommand().isEmpty()
+          && tool.target() == Target.LOCAL
           && (!existingCluster || FOR_EXISTING_CLUSTER.contains(tool.command()))) {
         details.add("run: " + String.join(" ", tool.versionCommand()));
         if (tool == Tool.DOCKER) {
@@ -56,8 +57,12 @@ final class PrerequisitesStep implements Step {
       }
     }
     if (!existingCluster) {
-      details.add("check: host ports " + requirements.hostPorts().stream().map(String::valueOf)
-          .collect(Collectors.joining(", ")) + " free; CPUs, memory, disk");
+      details.add(
+          "check: host ports "
+              + requirements.hostPorts().stream()
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(", "))
+              + " free; CPUs, memory, disk");
     }
     return details;
   }
@@ -90,8 +95,10 @@ final class PrerequisitesStep implements Step {
     if (!existingCluster) {
       return report;
     }
-    List<CheckResult> needed = report.results().stream()
-        .filter(result -> FOR_EXISTING_CLUSTER.contains(result.name())).toList();
+    List<CheckResult> needed =
+        report.results().stream()
+            .filter(result -> FOR_EXISTING_CLUSTER.contains(result.name()))
+            .toList();
     return new DoctorReport(Target.LOCAL, needed);
   }
 

@@ -22,7 +22,10 @@ final class Programs {
     return result;
   }
 
-  /** Runs the command; a non-zero exit, a timeout or a missing program fails the step with its output. */
+  /**
+   * Runs the command; a non-zero exit, a timeout or a missing program fails the step with its
+   * output.
+   */
   ProcessResult require(Command command, String what) throws InterruptedException {
     ProcessResult result = run(command);
     if (!result.succeeded()) {

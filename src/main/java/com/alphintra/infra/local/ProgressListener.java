@@ -18,20 +18,21 @@ public interface ProgressListener {
   /** {@code problem} is empty when the undo succeeded. */
   void undoFinished(Step step, Optional<String> problem);
 
-  ProgressListener SILENT = new ProgressListener() {
-    @Override
-    public void stepStarted(int number, int count, Step step, Duration elapsed) {}
+  ProgressListener SILENT =
+      new ProgressListener() {
+        @Override
+        public void stepStarted(int number, int count, Step step, Duration elapsed) {}
 
-    @Override
-    public void stepRunning(Step step, Duration stepElapsed) {}
+        @Override
+        public void stepRunning(Step step, Duration stepElapsed) {}
 
-    @Override
-    public void stepFinished(StepResult result, Duration elapsed) {}
+        @Override
+        public void stepFinished(StepResult result, Duration elapsed) {}
 
-    @Override
-    public void undoStarted(Step step) {}
+        @Override
+        public void undoStarted(Step step) {}
 
-    @Override
-    public void undoFinished(Step step, Optional<String> problem) {}
-  };
+        @Override
+        public void undoFinished(Step step, Optional<String> problem) {}
+      };
 }

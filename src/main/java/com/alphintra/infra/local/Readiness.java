@@ -13,9 +13,12 @@ final class Readiness {
   private Readiness() {}
 
   static boolean isReady(Node node) {
-    return node.getStatus() != null && node.getStatus().getConditions() != null
+    return node.getStatus() != null
+        && node.getStatus().getConditions() != null
         && node.getStatus().getConditions().stream()
-            .anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
+            .anyMatch(
+                condition ->
+                    "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
   }
 
   static boolean isReady(Pod pod) {
@@ -25,30 +28,46 @@ final class Readiness {
     if ("Succeeded".equals(pod.getStatus().getPhase())) {
       return true;
     }
-    return pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-        .anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
+    return pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(
+                condition ->
+                    "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
   }
 
   /** {@code ready/wanted} of a Deployment, StatefulSet or DaemonSet; other kinds are ready. */
   static int[] replicas(HasMetadata workload) {
     if (workload instanceof Deployment deployment) {
-      int wanted = deployment.getSpec() == null || deployment.getSpec().getReplicas() == null
-          ? 1 : deployment.getSpec().getReplicas();
-      int available = deployment.getStatus() == null || deployment.getStatus().getAvailableReplicas() == null
-          ? 0 : deployment.getStatus().getAvailableReplicas();
+      int wanted =
+          deployment.getSpec() == null || deployment.getSpec().getReplicas() == null
+              ? 1
+              : deployment.getSpec().getReplicas();
+      int available =
+          deployment.getStatus() == null || deployment.getStatus().getAvailableReplicas() == null
+              ? 0
+              : deployment.getStatus().getAvailableReplicas();
       return new int[] {available, wanted};
     }
     if (workload instanceof StatefulSet set) {
-      int wanted = set.getSpec() == null || set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
-      int ready = set.getStatus() == null || set.getStatus().getReadyReplicas() == null
-          ? 0 : set.getStatus().getReadyReplicas();
+      int wanted =
+          set.getSpec() == null || set.getSpec().getReplicas() == null
+              ? 1
+              : set.getSpec().getReplicas();
+      int ready =
+          set.getStatus() == null || set.getStatus().getReadyReplicas() == null
+              ? 0
+              : set.getStatus().getReadyReplicas();
       return new int[] {ready, wanted};
     }
     if (workload instanceof DaemonSet set) {
-      int wanted = set.getStatus() == null || set.getStatus().getDesiredNumberScheduled() == null
-          ? 0 : set.getStatus().getDesiredNumberScheduled();
-      int available = set.getStatus() == null || set.getStatus().getNumberAvailable() == null
-          ? 0 : set.getStatus().getNumberAvailable();
+      int wanted =
+          set.getStatus() == null || set.getStatus().getDesiredNumberScheduled() == null
+              ? 0
+              : set.getStatus().getDesiredNumberScheduled();
+      int available =
+          set.getStatus() == null || set.getStatus().getNumberAvailable() == null
+              ? 0
+              : set.getStatus().getNumberAvailable();
       return new int[] {available, wanted};
     }
     return new int[] {1, 1};

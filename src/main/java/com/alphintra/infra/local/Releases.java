@@ -12,7 +12,9 @@ final class Releases {
   private final Supplier<Charts> charts;
   private final java.nio.file.Path root;
 
-  /** @param root the checkout, so the plan shows values files relative to it */
+  /**
+   * @param root the checkout, so the plan shows values files relative to it
+   */
   Releases(List<ChartRelease> releases, Supplier<Charts> charts, java.nio.file.Path root) {
     this.releases = List.copyOf(releases);
     this.charts = charts;
@@ -22,16 +24,31 @@ final class Releases {
   List<String> details() {
     List<String> details = new ArrayList<>();
     for (ChartRelease release : releases) {
-      details.add("helm: " + release.display() + " as " + release.namespace() + "/" + release.name()
-          + " (" + release.repositoryUrl() + ", values " + (release.valuesFile().startsWith(root) ? root.relativize(release.valuesFile()) : release.valuesFile()) + ")");
+      details.add(
+          "helm: "
+              + release.display()
+              + " as "
+              + release.namespace()
+              + "/"
+              + release.name()
+              + " ("
+              + release.repositoryUrl()
+              + ", values "
+              + (release.valuesFile().startsWith(root)
+                  ? root.relativize(release.valuesFile())
+                  : release.valuesFile())
+              + ")");
     }
     return details;
   }
 
   boolean allDeployed() {
     for (ChartRelease release : releases) {
-      if (!charts.get().status(release.name(), release.namespace())
-          .map(found -> found.isDeployed(release.version())).orElse(false)) {
+      if (!charts
+          .get()
+          .status(release.name(), release.namespace())
+          .map(found -> found.isDeployed(release.version()))
+          .orElse(false)) {
         return false;
       }
     }
@@ -43,8 +60,12 @@ final class Releases {
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted before installing " + release.display());
       }
-      boolean current = charts.get().status(release.name(), release.namespace())
-          .map(found -> found.isDeployed(release.version())).orElse(false);
+      boolean current =
+          charts
+              .get()
+              .status(release.name(), release.namespace())
+              .map(found -> found.isDeployed(release.version()))
+              .orElse(false);
       if (!current) {
         charts.get().install(release, eachTimeout);
       }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The overlay rendered once per run with {@code kubectl kustomize} (kustomize is kubectl's, we do not
- * reimplement it) and parsed by fabric8; the platform and observability steps share the result.
+ * The overlay rendered once per run with {@code kubectl kustomize} (kustomize is kubectl's, we do
+ * not reimplement it) and parsed by fabric8; the platform and observability steps share the result.
  */
 final class RenderedOverlay {
 
@@ -32,8 +32,12 @@ final class RenderedOverlay {
 
   synchronized List<HasMetadata> objects() throws InterruptedException {
     if (objects == null) {
-      String yaml = programs.require(Command.of(command(overlay)).withTimeout(RENDER_TIMEOUT),
-          "rendering " + overlay.getFileName() + " with kubectl kustomize").stdout();
+      String yaml =
+          programs
+              .require(
+                  Command.of(command(overlay)).withTimeout(RENDER_TIMEOUT),
+                  "rendering " + overlay.getFileName() + " with kubectl kustomize")
+              .stdout();
       objects = List.copyOf(cluster.get().load(yaml));
     }
     return objects;

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a run did: one result per step of the plan, in plan order; the failure that stopped it, if any;
- * undos that did not work (the person must clean those up); the total time.
+ * What a run did: one result per step of the plan, in plan order; the failure that stopped it, if
+ * any; undos that did not work (the person must clean those up); the total time.
  */
-public record RunReport(List<StepResult> results, Optional<StepFailure> failure, List<String> undoProblems,
+public record RunReport(
+    List<StepResult> results,
+    Optional<StepFailure> failure,
+    List<String> undoProblems,
     Duration total) {
 
   public RunReport {
@@ -22,7 +25,8 @@ public record RunReport(List<StepResult> results, Optional<StepFailure> failure,
 
   /** True when every step that ran was already in place: the run changed nothing. */
   public boolean changedNothing() {
-    return succeeded() && results.stream().noneMatch(result -> result.outcome() == StepOutcome.APPLIED);
+    return succeeded()
+        && results.stream().noneMatch(result -> result.outcome() == StepOutcome.APPLIED);
   }
 
   public Optional<StepResult> result(String step) {

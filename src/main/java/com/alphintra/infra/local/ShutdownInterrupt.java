@@ -17,14 +17,17 @@ public final class ShutdownInterrupt implements AutoCloseable {
   private final Thread hook;
 
   private ShutdownInterrupt(Thread worker) {
-    this.hook = new Thread(() -> {
-      worker.interrupt();
-      try {
-        finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "alphintra-ctrl-c");
+    this.hook =
+        new Thread(
+            () -> {
+              worker.interrupt();
+              try {
+                finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "alphintra-ctrl-c");
   }
 
   /** Interrupts the calling thread on Ctrl-C until closed. */

@@ -7,18 +7,30 @@ import java.util.Optional;
  *
  * @param context an existing cluster's kube context; empty for the local k3d cluster
  */
-public record UpRequest(boolean dryRun, Optional<String> context, Optional<String> only, Optional<String> from,
-    boolean keepOnFailure, String overlay) {
+public record UpRequest(
+    boolean dryRun,
+    Optional<String> context,
+    Optional<String> only,
+    Optional<String> from,
+    boolean keepOnFailure,
+    String overlay) {
 
   /** The overlay of the local k3d environment, the default. */
   public static final String LOCAL_OVERLAY = "local";
 
-  public UpRequest(boolean dryRun, Optional<String> context, Optional<String> only, Optional<String> from,
+  public UpRequest(
+      boolean dryRun,
+      Optional<String> context,
+      Optional<String> only,
+      Optional<String> from,
       boolean keepOnFailure) {
     this(dryRun, context, only, from, keepOnFailure, LOCAL_OVERLAY);
   }
 
-  /** A cloud overlay (dev, staging, prod) goes onto GKE: its Secrets and certificate come from Google Cloud. */
+  /**
+   * A cloud overlay (dev, staging, prod) goes onto GKE: its Secrets and certificate come from
+   * Google Cloud.
+   */
   public boolean isLocalOverlay() {
     return LOCAL_OVERLAY.equals(overlay);
   }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Step 7: the environment works. Every workload in our namespaces available, sidecars injected where
- * asked for, STRICT mTLS in effect, the ingress gateway answering on the published port. Checking
- * changes nothing: "done" means healthy now; applying waits for health up to the timeout.
+ * Step 7: the environment works. Every workload in our namespaces available, sidecars injected
+ * where asked for, STRICT mTLS in effect, the ingress gateway answering on the published port.
+ * Checking changes nothing: "done" means healthy now; applying waits for health up to the timeout.
  */
 final class VerificationStep implements Step {
 
@@ -18,7 +18,8 @@ final class VerificationStep implements Step {
   private final Duration readinessWait;
   private HealthReport last;
 
-  VerificationStep(HealthCheck health, Supplier<Cluster> cluster, String context, Duration readinessWait) {
+  VerificationStep(
+      HealthCheck health, Supplier<Cluster> cluster, String context, Duration readinessWait) {
     this.readinessWait = readinessWait;
     this.health = health;
     this.cluster = cluster;
@@ -38,13 +39,22 @@ final class VerificationStep implements Step {
 
   @Override
   public List<String> details() {
-    List<String> details = new ArrayList<>(List.of("check: Deployments, StatefulSets, DaemonSets in"
-            + " namespaces labelled " + HealthCheck.PART_OF + "=alphintra",
-        "check: pods in istio-injection=enabled namespaces have istio-proxy",
-        "check: PeerAuthentication istio-system mesh-wide mode STRICT"));
+    List<String> details =
+        new ArrayList<>(
+            List.of(
+                "check: Deployments, StatefulSets, DaemonSets in"
+                    + " namespaces labelled "
+                    + HealthCheck.PART_OF
+                    + "=alphintra",
+                "check: pods in istio-injection=enabled namespaces have istio-proxy",
+                "check: PeerAuthentication istio-system mesh-wide mode STRICT"));
     if (health.probesIngress()) {
-      details.add("probe: https://" + HealthCheck.INGRESS_HOST + " via 127.0.0.1:" + HealthCheck.INGRESS_PORT
-          + " (trusting the local CA)");
+      details.add(
+          "probe: https://"
+              + HealthCheck.INGRESS_HOST
+              + " via 127.0.0.1:"
+              + HealthCheck.INGRESS_PORT
+              + " (trusting the local CA)");
     }
     return details;
   }
@@ -71,11 +81,20 @@ final class VerificationStep implements Step {
       List<HealthItem> problems = last == null ? List.of() : last.problems();
       StringBuilder detail = new StringBuilder();
       for (HealthItem problem : problems) {
-        detail.append(problem.group()).append(' ').append(problem.name()).append(": ").append(problem.detail())
+        detail
+            .append(problem.group())
+            .append(' ')
+            .append(problem.name())
+            .append(": ")
+            .append(problem.detail())
             .append('\n');
       }
-      throw new StepFailedException(problems.size() + " health " + (problems.size() == 1 ? "check" : "checks")
-          + " still failing", detail.toString().strip());
+      throw new StepFailedException(
+          problems.size()
+              + " health "
+              + (problems.size() == 1 ? "check" : "checks")
+              + " still failing",
+          detail.toString().strip());
     }
   }
 

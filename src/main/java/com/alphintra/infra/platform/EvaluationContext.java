@@ -22,13 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One place a Terraform directory is evaluated: an environment, a module as an environment calls it, or a
- * module on its own defaults. Evaluation is the terraform package's static evaluator
+ * One place a Terraform directory is evaluated: an environment, a module as an environment calls
+ * it, or a module on its own defaults. Evaluation is the terraform package's static evaluator
  * ({@link ModuleInstance}); this adds a short name for messages and plain Java values for rules.
  *
  * <p>Values are {@link Boolean}, {@link BigDecimal}, {@link String}, {@code List<Object>} and
- * {@code Map<String, Object>}; anything not wholly known statically (and {@code null}) is empty, which keeps
- * rules silent.
+ * {@code Map<String, Object>}; anything not wholly known statically (and {@code null}) is empty,
+ * which keeps rules silent.
  *
  * @param name where the values come from: an environment name ({@code dev}), or {@code defaults}
  * @param instance the module instance that evaluates
@@ -43,25 +43,30 @@ public record EvaluationContext(String name, ModuleInstance instance) {
   }
 
   /**
-   * Where the value of {@code expression} is written: a {@code var.x} reference (with attribute steps) is
-   * followed to the module call argument, tfvars entry or variable default that sets it, and into object
-   * literals by the steps; anything else is its own origin. The tightest line for a finding about a value.
+   * Where the value of {@code expression} is written: a {@code var.x} reference (with attribute
+   * steps) is followed to the module call argument, tfvars entry or variable default that sets it,
+   * and into object literals by the steps; anything else is its own origin. The tightest line for a
+   * finding about a value.
    */
   public Range origin(Expression expression) {
     return origin(instance, expression, List.of(), 0);
   }
 
-  private static Range origin(ModuleInstance at, Expression expression, List<String> pending, int depth) {
+  private static Range origin(
+      ModuleInstance at, Expression expression, List<String> pending, int depth) {
     if (depth > MAX_ORIGIN_DEPTH) {
       return expression.range();
     }
     if (expression instanceof ObjectExpr object && !pending.isEmpty()) {
       Optional<Expression> item = object.get(pending.get(0));
-      return item.isPresent() ? origin(at, item.get(), pending.subList(1, pending.size()), depth + 1)
+      return item.isPresent()
+          ? origin(at, item.get(), pending.subList(1, pending.size()), depth + 1)
           : expression.range();
     }
     Optional<ScopeTraversal> traversal = expression.asTraversal();
-    if (traversal.isEmpty() || !traversal.get().root().equals("var") || traversal.get().attribute(0).isEmpty()) {
+    if (traversal.isEmpty()
+        || !traversal.get().root().equals("var")
+        || traversal.get().attribute(0).isEmpty()) {
       return expression.range();
     }
     String name = traversal.get().attribute(0).get();
@@ -74,12 +79,15 @@ public record EvaluationContext(String name, ModuleInstance instance) {
       steps.add(step.get());
     }
     steps.addAll(pending);
-    Optional<Attribute> argument = at.call().flatMap(call -> Optional.ofNullable(call.arguments().get(name)));
+    Optional<Attribute> argument =
+        at.call().flatMap(call -> Optional.ofNullable(call.arguments().get(name)));
     if (argument.isPresent()) {
       return origin(at.caller().orElseThrow(), argument.get().value(), steps, depth + 1);
     }
-    Optional<Attribute> tfvar = at.call().isEmpty() ? Optional.ofNullable(at.module().tfvars().get(name))
-        : Optional.empty();
+    Optional<Attribute> tfvar =
+        at.call().isEmpty()
+            ? Optional.ofNullable(at.module().tfvars().get(name))
+            : Optional.empty();
     if (tfvar.isPresent()) {
       return origin(at, tfvar.get().value(), steps, depth + 1);
     }

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A set of Kubernetes and Istio objects, indexed once by kind, by kind/namespace/name and by label so that
- * rules that relate objects (a VirtualService and its Service) stay linear; workloads (Deployment,
- * StatefulSet, DaemonSet) also by the labels of their pod template and by their ServiceAccount, and hosts
- * by the ServiceEntries that declare them.
+ * A set of Kubernetes and Istio objects, indexed once by kind, by kind/namespace/name and by label
+ * so that rules that relate objects (a VirtualService and its Service) stay linear; workloads
+ * (Deployment, StatefulSet, DaemonSet) also by the labels of their pod template and by their
+ * ServiceAccount, and hosts by the ServiceEntries that declare them.
  */
 public final class KubernetesView {
 
   /** The kinds whose pod template the workload indexes read. */
-  public static final List<String> WORKLOAD_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet");
+  public static final List<String> WORKLOAD_KINDS =
+      List.of("Deployment", "StatefulSet", "DaemonSet");
 
   private final List<LoadedObject> objects;
   private final Map<String, List<LoadedObject>> byKind = new HashMap<>();
@@ -39,19 +40,29 @@ public final class KubernetesView {
    * @param complete false when only part of the Kubernetes files was loaded (a subfolder of
    *     infra/kubernetes), so a reference that does not resolve may point outside the view
    */
-  public KubernetesView(List<LoadedObject> objects, List<IstioGatewayValues> istioGatewayValues, boolean complete) {
+  public KubernetesView(
+      List<LoadedObject> objects, List<IstioGatewayValues> istioGatewayValues, boolean complete) {
     this.objects = List.copyOf(objects);
     this.istioGatewayValues = List.copyOf(istioGatewayValues);
     this.complete = complete;
     for (LoadedObject object : this.objects) {
       byKind.computeIfAbsent(object.kind(), kind -> new ArrayList<>()).add(object);
-      byName.computeIfAbsent(nameKey(object.kind(), object.namespace(), object.name()), key -> new ArrayList<>())
+      byName
+          .computeIfAbsent(
+              nameKey(object.kind(), object.namespace(), object.name()), key -> new ArrayList<>())
           .add(object);
-      object.object().labels().forEach((key, value) ->
-          byLabel.computeIfAbsent(key + "=" + value, label -> new ArrayList<>()).add(object));
+      object
+          .object()
+          .labels()
+          .forEach(
+              (key, value) ->
+                  byLabel
+                      .computeIfAbsent(key + "=" + value, label -> new ArrayList<>())
+                      .add(object));
       if (WORKLOAD_KINDS.contains(object.kind()) && object.namespace().isPresent()) {
         indexWorkload(object, object.namespace().get());
-      } else if (object.kind().equals("ServiceEntry") && spec(object).get("hosts") instanceof List<?> hosts) {
+      } else if (object.kind().equals("ServiceEntry")
+          && spec(object).get("hosts") instanceof List<?> hosts) {
         for (Object host : hosts) {
           if (host instanceof String text) {
             serviceEntriesByHost.computeIfAbsent(text, h -> new ArrayList<>()).add(object);
@@ -64,12 +75,21 @@ public final class KubernetesView {
   private void indexWorkload(LoadedObject workload, String namespace) {
     workloads.add(workload);
     workloadsByNamespace.computeIfAbsent(namespace, n -> new ArrayList<>()).add(workload);
-    podLabels(workload).forEach((key, value) -> workloadsByPodLabel
-        .computeIfAbsent(namespace + "/" + key + "=" + value, label -> new ArrayList<>()).add(workload));
+    podLabels(workload)
+        .forEach(
+            (key, value) ->
+                workloadsByPodLabel
+                    .computeIfAbsent(
+                        namespace + "/" + key + "=" + value, label -> new ArrayList<>())
+                    .add(workload));
     Map<?, ?> pod = podSpec(workload);
-    String account = pod.get("serviceAccountName") instanceof String name ? name
-        : pod.get("serviceAccount") instanceof String name ? name : "default";
-    workloadsByServiceAccount.computeIfAbsent(namespace + "/" + account, a -> new ArrayList<>()).add(workload);
+    String account =
+        pod.get("serviceAccountName") instanceof String name
+            ? name
+            : pod.get("serviceAccount") instanceof String name ? name : "default";
+    workloadsByServiceAccount
+        .computeIfAbsent(namespace + "/" + account, a -> new ArrayList<>())
+        .add(workload);
   }
 
   public static KubernetesView empty() {
@@ -110,7 +130,10 @@ public final class KubernetesView {
     return byLabel.getOrDefault(key + "=" + value, List.of());
   }
 
-  /** Whether an object of {@code kind} named {@code name} is in {@code namespace} (empty: cluster-scoped). */
+  /**
+   * Whether an object of {@code kind} named {@code name} is in {@code namespace} (empty:
+   * cluster-scoped).
+   */
   public boolean has(String kind, Optional<String> namespace, String name) {
     return byName.containsKey(nameKey(kind, namespace, name));
   }
@@ -131,8 +154,8 @@ public final class KubernetesView {
   }
 
   /**
-   * The workloads of {@code namespace} whose pod template carries every label of {@code selector}; every
-   * workload of the namespace for an empty selector. Looks up the first label, then filters.
+   * The workloads of {@code namespace} whose pod template carries every label of {@code selector};
+   * every workload of the namespace for an empty selector. Looks up the first label, then filters.
    */
   public List<LoadedObject> workloadsSelectedBy(String namespace, Map<String, String> selector) {
     if (selector.isEmpty()) {
@@ -140,7 +163,8 @@ public final class KubernetesView {
     }
     Map.Entry<String, String> first = selector.entrySet().iterator().next();
     List<LoadedObject> candidates =
-        workloadsByPodLabel.getOrDefault(namespace + "/" + first.getKey() + "=" + first.getValue(), List.of());
+        workloadsByPodLabel.getOrDefault(
+            namespace + "/" + first.getKey() + "=" + first.getValue(), List.of());
     if (selector.size() == 1) {
       return candidates;
     }
@@ -154,16 +178,19 @@ public final class KubernetesView {
   }
 
   /**
-   * The workloads of {@code namespace} that {@code selector} selects: looked up by its matchLabels, else by
-   * the values of an {@code In} expression, else among the namespace's workloads, then filtered.
+   * The workloads of {@code namespace} that {@code selector} selects: looked up by its matchLabels,
+   * else by the values of an {@code In} expression, else among the namespace's workloads, then
+   * filtered.
    */
   public List<LoadedObject> workloadsSelectedBy(String namespace, LabelSelector selector) {
     if (selector.expressions().isEmpty()) {
       return workloadsSelectedBy(namespace, selector.matchLabels());
     }
     List<LoadedObject> candidates;
-    Optional<LabelSelector.Expression> in = selector.expressions().stream()
-        .filter(expression -> expression.operator().equals("In")).findFirst();
+    Optional<LabelSelector.Expression> in =
+        selector.expressions().stream()
+            .filter(expression -> expression.operator().equals("In"))
+            .findFirst();
     if (!selector.matchLabels().isEmpty()) {
       candidates = workloadsSelectedBy(namespace, selector.matchLabels());
     } else if (in.isPresent()) {
@@ -183,7 +210,10 @@ public final class KubernetesView {
     return selected;
   }
 
-  /** The workloads of {@code namespace} that run as ServiceAccount {@code name} ({@code default} when unset). */
+  /**
+   * The workloads of {@code namespace} that run as ServiceAccount {@code name} ({@code default}
+   * when unset).
+   */
   public List<LoadedObject> workloadsRunningAs(String namespace, String name) {
     return workloadsByServiceAccount.getOrDefault(namespace + "/" + name, List.of());
   }
@@ -203,7 +233,10 @@ public final class KubernetesView {
     return istioGatewayValues;
   }
 
-  /** The labels of a workload's pod template ({@code spec.template.metadata.labels}) whose values are text. */
+  /**
+   * The labels of a workload's pod template ({@code spec.template.metadata.labels}) whose values
+   * are text.
+   */
   public static Map<String, String> podLabels(LoadedObject workload) {
     Object node = workload.object().raw().get("spec");
     for (String key : List.of("template", "metadata", "labels")) {
@@ -213,18 +246,21 @@ public final class KubernetesView {
       return Map.of();
     }
     Map<String, String> text = new java.util.LinkedHashMap<>();
-    labels.forEach((key, value) -> {
-      if (key instanceof String name && value instanceof String label) {
-        text.put(name, label);
-      }
-    });
+    labels.forEach(
+        (key, value) -> {
+          if (key instanceof String name && value instanceof String label) {
+            text.put(name, label);
+          }
+        });
     return text;
   }
 
   /** A workload's pod spec ({@code spec.template.spec}); empty when absent. */
   public static Map<?, ?> podSpec(LoadedObject workload) {
     return spec(workload).get("template") instanceof Map<?, ?> template
-        && template.get("spec") instanceof Map<?, ?> pod ? pod : Map.of();
+            && template.get("spec") instanceof Map<?, ?> pod
+        ? pod
+        : Map.of();
   }
 
   private static Map<?, ?> spec(LoadedObject object) {

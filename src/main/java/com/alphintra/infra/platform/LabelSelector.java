@@ -42,8 +42,8 @@ public record LabelSelector(Map<String, String> matchLabels, List<Expression> ex
   }
 
   /**
-   * The selector at a node ({@code spec.podSelector}); empty when it is malformed or uses an operator this
-   * reader does not know, which keeps a rule silent.
+   * The selector at a node ({@code spec.podSelector}); empty when it is malformed or uses an
+   * operator this reader does not know, which keeps a rule silent.
    */
   public static Optional<LabelSelector> of(Object node) {
     if (node == null) {
@@ -55,7 +55,8 @@ public record LabelSelector(Map<String, String> matchLabels, List<Expression> ex
     Map<String, String> labels = new LinkedHashMap<>();
     if (fields.get("matchLabels") instanceof Map<?, ?> written) {
       for (Map.Entry<?, ?> entry : written.entrySet()) {
-        if (!(entry.getKey() instanceof String key) || !(entry.getValue() instanceof String value)) {
+        if (!(entry.getKey() instanceof String key)
+            || !(entry.getValue() instanceof String value)) {
           return Optional.empty();
         }
         labels.put(key, value);
@@ -66,7 +67,8 @@ public record LabelSelector(Map<String, String> matchLabels, List<Expression> ex
     List<Expression> expressions = new ArrayList<>();
     if (fields.get("matchExpressions") instanceof List<?> written) {
       for (Object item : written) {
-        if (!(item instanceof Map<?, ?> expression) || !(expression.get("key") instanceof String key)
+        if (!(item instanceof Map<?, ?> expression)
+            || !(expression.get("key") instanceof String key)
             || !(expression.get("operator") instanceof String operator)
             || !List.of("In", "NotIn", "Exists", "DoesNotExist").contains(operator)) {
           return Optional.empty();
@@ -97,8 +99,15 @@ public record LabelSelector(Map<String, String> matchLabels, List<Expression> ex
   public String toString() {
     List<String> parts = new ArrayList<>();
     matchLabels.forEach((key, value) -> parts.add(key + ": " + value));
-    expressions.forEach(expression -> parts.add(expression.key() + " " + expression.operator()
-        + (expression.values().isEmpty() ? "" : " " + new java.util.TreeSet<>(expression.values()))));
+    expressions.forEach(
+        expression ->
+            parts.add(
+                expression.key()
+                    + " "
+                    + expression.operator()
+                    + (expression.values().isEmpty()
+                        ? ""
+                        : " " + new java.util.TreeSet<>(expression.values()))));
     return "{" + String.join(", ", parts) + "}";
   }
 }

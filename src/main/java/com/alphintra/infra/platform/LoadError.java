@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A file that could not be read or parsed. Collected, not thrown, so every other file is still checked.
+ * A file that could not be read or parsed. Collected, not thrown, so every other file is still
+ * checked.
  *
  * @param file the file, relative to the repository root
  * @param line the line, from 1; 0 when unknown

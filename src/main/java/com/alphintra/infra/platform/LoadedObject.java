@@ -10,8 +10,10 @@ import java.util.Optional;
  * A Kubernetes or Istio object of the platform and the file it is in.
  *
  * @param object the object: its generic tree, typed fabric8 model and the position of every field
- * @param file the file, relative to the repository root; for a rendered overlay, its kustomization directory
- * @param overlay the overlay whose rendered output it comes from; empty for an object of a loose file
+ * @param file the file, relative to the repository root; for a rendered overlay, its kustomization
+ *     directory
+ * @param overlay the overlay whose rendered output it comes from; empty for an object of a loose
+ *     file
  */
 public record LoadedObject(KubeObject object, Path file, Optional<String> overlay) {
 
@@ -38,8 +40,9 @@ public record LoadedObject(KubeObject object, Path file, Optional<String> overla
   }
 
   /**
-   * The tightest line for a finding about the field at {@code path} (such as
-   * {@code spec.template.spec.containers[0].securityContext}): the field, else its nearest present ancestor.
+   * The tightest line for a finding about the field at {@code path} (such as {@code
+   * spec.template.spec.containers[0].securityContext}): the field, else its nearest present
+   * ancestor.
    */
   public int lineOf(String path) {
     return overlay.isPresent() ? 0 : object.nearestPositionOf(FieldPath.parse(path)).line();

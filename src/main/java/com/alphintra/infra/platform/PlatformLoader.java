@@ -38,15 +38,17 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code infra/} (or any folder of it) into a {@link Platform}: every {@code .tf}, {@code .tfvars} and
- * YAML file, and each kustomize overlay as {@code kubectl kustomize} renders it when kubectl is installed.
- * A file that cannot be read or parsed becomes a {@link LoadError} and every other file is still loaded.
+ * Reads {@code infra/} (or any folder of it) into a {@link Platform}: every {@code .tf}, {@code
+ * .tfvars} and YAML file, and each kustomize overlay as {@code kubectl kustomize} renders it when
+ * kubectl is installed. A file that cannot be read or parsed becomes a {@link LoadError} and every
+ * other file is still loaded.
  */
 public final class PlatformLoader {
 
   static final Duration KUSTOMIZE_TIMEOUT = Duration.ofSeconds(60);
   static final Duration TERRAFORM_SCHEMA_TIMEOUT = Duration.ofSeconds(120);
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".terraform", ".git", "node_modules", "charts");
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of(".terraform", ".git", "node_modules", "charts");
 
   private final ProcessRunner processes;
   private final ManifestLoader manifests = new ManifestLoader();
@@ -56,8 +58,8 @@ public final class PlatformLoader {
   }
 
   /**
-   * Loads the folder {@code target}; paths in the view are relative to the repository root above it (the
-   * folder holding {@code infra/}).
+   * Loads the folder {@code target}; paths in the view are relative to the repository root above it
+   * (the folder holding {@code infra/}).
    *
    * @throws InputException when {@code target} is not a directory
    */
@@ -66,22 +68,27 @@ public final class PlatformLoader {
   }
 
   /**
-   * Loads the folder {@code target} with the provider schemas of {@code providerSchema} (the output of
-   * {@code terraform providers schema -json}); without one, the schemas are read with {@code terraform} from
-   * each initialised Terraform directory (one holding {@code .terraform/}) when terraform is installed.
+   * Loads the folder {@code target} with the provider schemas of {@code providerSchema} (the output
+   * of {@code terraform providers schema -json}); without one, the schemas are read with {@code
+   * terraform} from each initialised Terraform directory (one holding {@code .terraform/}) when
+   * terraform is installed.
    *
    * @throws InputException when {@code target} is not a directory
    */
   public Platform load(Path target, Optional<Path> providerSchema) {
     Path folder = target.toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
-      throw new InputException("no such directory: " + target, target,
+      throw new InputException(
+          "no such directory: " + target,
+          target,
           "pass the infra/ folder of the repository (or one of its subfolders), or run inside the repository");
     }
     return new Reading(rootOf(folder), providerSchema).read(folder);
   }
 
-  /** The folder holding the {@code infra/} that {@code folder} is in, else {@code folder} itself. */
+  /**
+   * The folder holding the {@code infra/} that {@code folder} is in, else {@code folder} itself.
+   */
   static Path rootOf(Path folder) {
     for (Path candidate = folder; candidate != null; candidate = candidate.getParent()) {
       if (candidate.getFileName() != null && candidate.getFileName().toString().equals("infra")) {
@@ -114,33 +121,51 @@ public final class PlatformLoader {
 
     Platform read(Path folder) {
       List<Path> all = walk(folder);
-      List<Path> overlayDirectories = all.stream()
-          .filter(file -> file.getFileName().toString().equals("kustomization.yaml"))
-          .map(Path::getParent)
-          .filter(directory -> directory.getParent() != null
-              && directory.getParent().getFileName().toString().equals("overlays"))
-          .toList();
-      // kubectl runs while the files are parsed: rendering is most of a cold check's wall time otherwise.
+      List<Path> overlayDirectories =
+          all.stream()
+              .filter(file -> file.getFileName().toString().equals("kustomization.yaml"))
+              .map(Path::getParent)
+              .filter(
+                  directory ->
+                      directory.getParent() != null
+                          && directory.getParent().getFileName().toString().equals("overlays"))
+              .toList();
+      // kubectl runs while the files are parsed: rendering is most of a cold check's wall time
+      // otherwise.
       List<Future<ProcessResult>> renders = new ArrayList<>();
-      ExecutorService kubectl = Executors.newFixedThreadPool(Math.max(1, Math.min(4, overlayDirectories.size())),
-          runnable -> {
-            Thread thread = new Thread(runnable, "kubectl-kustomize");
-            thread.setDaemon(true);
-            return thread;
-          });
+      ExecutorService kubectl =
+          Executors.newFixedThreadPool(
+              Math.max(1, Math.min(4, overlayDirectories.size())),
+              runnable -> {
+                Thread thread = new Thread(runnable, "kubectl-kustomize");
+                thread.setDaemon(true);
+                return thread;
+              });
       try {
         for (Path overlay : overlayDirectories) {
-          renders.add(kubectl.submit(() -> processes.run(
-              Command.of("kubectl", "kustomize", overlay.toString()).withTimeout(KUSTOMIZE_TIMEOUT))));
+          renders.add(
+              kubectl.submit(
+                  () ->
+                      processes.run(
+                          Command.of("kubectl", "kustomize", overlay.toString())
+                              .withTimeout(KUSTOMIZE_TIMEOUT))));
         }
         for (Path file : all) {
           String name = file.getFileName().toString();
           if (name.endsWith(".tf")) {
-            readHcl(file).ifPresent(hcl -> tfFiles.computeIfAbsent(relative(file.getParent()),
-                d -> new ArrayList<>()).add(hcl));
+            readHcl(file)
+                .ifPresent(
+                    hcl ->
+                        tfFiles
+                            .computeIfAbsent(relative(file.getParent()), d -> new ArrayList<>())
+                            .add(hcl));
           } else if (name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars")) {
-            readHcl(file).ifPresent(hcl -> tfvarsFiles.computeIfAbsent(relative(file.getParent()),
-                d -> new ArrayList<>()).add(hcl));
+            readHcl(file)
+                .ifPresent(
+                    hcl ->
+                        tfvarsFiles
+                            .computeIfAbsent(relative(file.getParent()), d -> new ArrayList<>())
+                            .add(hcl));
           } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             readYaml(file);
           }
@@ -154,29 +179,49 @@ public final class PlatformLoader {
         kubectl.shutdownNow();
       }
       List<TerraformModule> modules = new ArrayList<>();
-      tfFiles.forEach((directory, hcl) -> modules.add(
-          TerraformModule.of(root.resolve(directory), hcl, tfvarsFiles.getOrDefault(directory, List.of()))));
+      tfFiles.forEach(
+          (directory, hcl) ->
+              modules.add(
+                  TerraformModule.of(
+                      root.resolve(directory),
+                      hcl,
+                      tfvarsFiles.getOrDefault(directory, List.of()))));
       // A folder inside infra/kubernetes holds only part of what references resolve against.
       Path loaded = relative(folder);
       Path kubernetes = Path.of("infra", "kubernetes");
       boolean whole = !loaded.startsWith(kubernetes) || loaded.equals(kubernetes);
       if (!whole && !objects.isEmpty()) {
-        notes.add("only " + loaded + " of infra/kubernetes was loaded: references between Kubernetes objects were not"
-            + " resolved (check infra/kubernetes or infra to resolve them)");
+        notes.add(
+            "only "
+                + loaded
+                + " of infra/kubernetes was loaded: references between Kubernetes objects were not"
+                + " resolved (check infra/kubernetes or infra to resolve them)");
       }
-      Optional<ProviderSchema> schema = modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
-      return new Platform(root, new TerraformView(root, modules, schema),
-          new KubernetesView(objects, gatewayValues, whole), overlays, k3d, files, comments, errors, notes);
+      Optional<ProviderSchema> schema =
+          modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
+      return new Platform(
+          root,
+          new TerraformView(root, modules, schema),
+          new KubernetesView(objects, gatewayValues, whole),
+          overlays,
+          k3d,
+          files,
+          comments,
+          errors,
+          notes);
     }
 
-    /** The schema of --provider-schema, else those terraform reads from the initialised directories. */
+    /**
+     * The schema of --provider-schema, else those terraform reads from the initialised directories.
+     */
     private Optional<ProviderSchema> providerSchema(Set<Path> terraformDirectories) {
       if (providerSchemaFile.isPresent()) {
         Path file = providerSchemaFile.get();
         try {
           return Optional.of(ProviderSchema.parse(Files.readString(file), file));
         } catch (IOException e) {
-          errors.add(new LoadError(file, 0, 0, "cannot read the provider schema: " + e.getMessage()));
+          errors.add(
+              new LoadError(file, 0, 0, "cannot read the provider schema: " + e.getMessage()));
         } catch (InputException e) {
           errors.add(new LoadError(file, 0, 0, e.getMessage()));
         }
@@ -188,11 +233,15 @@ public final class PlatformLoader {
         if (!Files.isDirectory(absolute.resolve(".terraform"))) {
           continue;
         }
-        ProcessResult result = processes.run(Command.of("terraform", "providers", "schema", "-json")
-            .inDirectory(absolute).withTimeout(TERRAFORM_SCHEMA_TIMEOUT));
+        ProcessResult result =
+            processes.run(
+                Command.of("terraform", "providers", "schema", "-json")
+                    .inDirectory(absolute)
+                    .withTimeout(TERRAFORM_SCHEMA_TIMEOUT));
         if (result.status() == ProcessResult.Status.NOT_FOUND) {
-          notes.add("terraform is not installed: resources were not checked against the provider schema (install"
-              + " terraform, or pass --provider-schema FILE)");
+          notes.add(
+              "terraform is not installed: resources were not checked against the provider schema (install"
+                  + " terraform, or pass --provider-schema FILE)");
           return merged;
         }
         if (!result.succeeded()) {
@@ -223,14 +272,18 @@ public final class PlatformLoader {
     private List<Path> walk(Path folder) {
       try (Stream<Path> paths = Files.walk(folder)) {
         return paths
-            .filter(path -> root.relativize(path).toString().isEmpty()
-                || java.util.stream.StreamSupport.stream(root.relativize(path).spliterator(), false)
-                    .noneMatch(part -> SKIPPED_DIRECTORIES.contains(part.toString())))
+            .filter(
+                path ->
+                    root.relativize(path).toString().isEmpty()
+                        || java.util.stream.StreamSupport.stream(
+                                root.relativize(path).spliterator(), false)
+                            .noneMatch(part -> SKIPPED_DIRECTORIES.contains(part.toString())))
             .filter(Files::isRegularFile)
             .sorted()
             .toList();
       } catch (IOException | UncheckedIOException e) {
-        errors.add(new LoadError(relative(folder), 0, 0, "cannot list the folder: " + e.getMessage()));
+        errors.add(
+            new LoadError(relative(folder), 0, 0, "cannot list the folder: " + e.getMessage()));
         return List.of();
       }
     }
@@ -248,9 +301,14 @@ public final class PlatformLoader {
         return Optional.of(hcl);
       } catch (HclParseException e) {
         Diagnostic first = e.first();
-        String more = e.diagnostics().size() > 1 ? " (and " + (e.diagnostics().size() - 1) + " more)" : "";
-        errors.add(new LoadError(relative, first.subject().start().line(), first.subject().start().column(),
-            "malformed HCL: " + first.summary() + ". " + first.detail() + more));
+        String more =
+            e.diagnostics().size() > 1 ? " (and " + (e.diagnostics().size() - 1) + " more)" : "";
+        errors.add(
+            new LoadError(
+                relative,
+                first.subject().start().line(),
+                first.subject().start().column(),
+                "malformed HCL: " + first.summary() + ". " + first.detail() + more));
         return Optional.empty();
       }
     }
@@ -266,8 +324,12 @@ public final class PlatformLoader {
       try {
         manifest = manifests.fromText(text.get(), Origin.of(relative));
       } catch (ManifestParseException e) {
-        errors.add(new LoadError(relative, e.position().map(p -> p.line()).orElse(0),
-            e.position().map(p -> p.column()).orElse(0), "malformed YAML: " + e.reason()));
+        errors.add(
+            new LoadError(
+                relative,
+                e.position().map(p -> p.line()).orElse(0),
+                e.position().map(p -> p.column()).orElse(0),
+                "malformed YAML: " + e.reason()));
         return;
       }
       List<SourceComment> fileComments = new ArrayList<>();
@@ -276,7 +338,9 @@ public final class PlatformLoader {
       }
       addComments(relative, fileComments);
       if (isIstioGatewayValues(relative)) {
-        manifest.documents().stream().findFirst().flatMap(document -> istioGatewayValues(relative, document))
+        manifest.documents().stream()
+            .findFirst()
+            .flatMap(document -> istioGatewayValues(relative, document))
             .ifPresent(gatewayValues::add);
       }
       for (KubeObject object : manifest.objects()) {
@@ -288,30 +352,43 @@ public final class PlatformLoader {
       }
     }
 
-    /** Adds an overlay's rendered objects; false when kubectl is missing, so the other results are moot. */
+    /**
+     * Adds an overlay's rendered objects; false when kubectl is missing, so the other results are
+     * moot.
+     */
     private boolean addRendered(Path overlay, ProcessResult result) {
       Path relative = relative(overlay);
       String name = overlay.getFileName().toString();
       if (result.status() == ProcessResult.Status.NOT_FOUND) {
-        notes.add("kubectl is not installed: the kustomize overlays were not rendered, only the files as written"
-            + " were checked (install kubectl to check what each overlay deploys)");
+        notes.add(
+            "kubectl is not installed: the kustomize overlays were not rendered, only the files as written"
+                + " were checked (install kubectl to check what each overlay deploys)");
         return false;
       }
       if (!result.succeeded()) {
-        errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
-            "cannot render overlay " + name + ": " + result.describe()));
+        errors.add(
+            new LoadError(
+                relative.resolve("kustomization.yaml"),
+                0,
+                0,
+                "cannot render overlay " + name + ": " + result.describe()));
         return true;
       }
       try {
-        ManifestFile rendered = manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
+        ManifestFile rendered =
+            manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
         List<LoadedObject> renderedObjects = new ArrayList<>();
         for (KubeObject object : rendered.objects()) {
           renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
         }
         overlays.put(name, new KubernetesView(renderedObjects, gatewayValues, true));
       } catch (ManifestParseException e) {
-        errors.add(new LoadError(relative.resolve("kustomization.yaml"), 0, 0,
-            "overlay " + name + " renders to malformed YAML: " + e.getMessage()));
+        errors.add(
+            new LoadError(
+                relative.resolve("kustomization.yaml"),
+                0,
+                0,
+                "overlay " + name + " renders to malformed YAML: " + e.getMessage()));
       }
       return true;
     }
@@ -342,13 +419,20 @@ public final class PlatformLoader {
   private static boolean isIstioGatewayValues(Path relative) {
     String name = relative.getFileName().toString();
     Path helm = relative.getParent();
-    return name.startsWith("gateway") && name.endsWith("values.yaml") && helm != null
-        && helm.getFileName().toString().equals("helm") && helm.getParent() != null
+    return name.startsWith("gateway")
+        && name.endsWith("values.yaml")
+        && helm != null
+        && helm.getFileName().toString().equals("helm")
+        && helm.getParent() != null
         && helm.getParent().getFileName().toString().equals("istio");
   }
 
-  /** The pod labels the istio/gateway chart derives from its values (see {@link IstioGatewayValues}). */
-  private static Optional<IstioGatewayValues> istioGatewayValues(Path file, ManifestDocument document) {
+  /**
+   * The pod labels the istio/gateway chart derives from its values (see {@link
+   * IstioGatewayValues}).
+   */
+  private static Optional<IstioGatewayValues> istioGatewayValues(
+      Path file, ManifestDocument document) {
     Optional<Map<String, Object>> values = document.rootMap();
     if (values.isEmpty()) {
       return Optional.empty();
@@ -359,16 +443,22 @@ public final class PlatformLoader {
       labels.put("istio", name.startsWith("istio-") ? name.substring("istio-".length()) : name);
     }
     if (values.get().get("labels") instanceof Map<?, ?> written) {
-      written.forEach((key, value) -> {
-        if (key instanceof String label && value instanceof String text) {
-          labels.put(label, text);
-        }
-      });
+      written.forEach(
+          (key, value) -> {
+            if (key instanceof String label && value instanceof String text) {
+              labels.put(label, text);
+            }
+          });
     }
     int line = document.positionOf(FieldPath.parse("labels")).orElse(document.start()).line();
-    Optional<String> account = values.get().get("serviceAccount") instanceof Map<?, ?> settings
-        && settings.get("name") instanceof String name && !name.isEmpty() ? Optional.of(name)
-        : values.get().get("name") instanceof String name ? Optional.of(name) : Optional.empty();
+    Optional<String> account =
+        values.get().get("serviceAccount") instanceof Map<?, ?> settings
+                && settings.get("name") instanceof String name
+                && !name.isEmpty()
+            ? Optional.of(name)
+            : values.get().get("name") instanceof String name
+                ? Optional.of(name)
+                : Optional.empty();
     return Optional.of(new IstioGatewayValues(file, line, labels, account));
   }
 

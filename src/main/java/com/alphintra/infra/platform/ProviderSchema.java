@@ -13,15 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The resource and data source schemas of the providers a configuration uses, as
- * {@code terraform providers schema -json} prints them: what each block may, must and must not set.
+ * The resource and data source schemas of the providers a configuration uses, as {@code terraform
+ * providers schema -json} prints them: what each block may, must and must not set.
  *
  * @param resources the schema of each managed resource type ({@code google_container_cluster})
  * @param dataSources the schema of each data source type
- * @param providers the local names of the providers described ({@code google}, {@code random}); a resource
- *     type starting with one of them and missing from the schema does not exist
+ * @param providers the local names of the providers described ({@code google}, {@code random}); a
+ *     resource type starting with one of them and missing from the schema does not exist
  */
-public record ProviderSchema(Map<String, SchemaBlock> resources, Map<String, SchemaBlock> dataSources,
+public record ProviderSchema(
+    Map<String, SchemaBlock> resources,
+    Map<String, SchemaBlock> dataSources,
     Set<String> providers) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,12 +45,19 @@ public record ProviderSchema(Map<String, SchemaBlock> resources, Map<String, Sch
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InputException("not a provider schema: malformed JSON at line " + e.getLocation().getLineNr()
-          + ": " + e.getOriginalMessage(), source, "pass the output of 'terraform providers schema -json'");
+      throw new InputException(
+          "not a provider schema: malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage(),
+          source,
+          "pass the output of 'terraform providers schema -json'");
     }
     JsonNode schemas = root == null ? null : root.get("provider_schemas");
     if (schemas == null || !schemas.isObject()) {
-      throw new InputException("not a provider schema: no \"provider_schemas\" object", source,
+      throw new InputException(
+          "not a provider schema: no \"provider_schemas\" object",
+          source,
           "pass the output of 'terraform providers schema -json'");
     }
     Map<String, SchemaBlock> resources = new HashMap<>();
@@ -83,7 +92,10 @@ public record ProviderSchema(Map<String, SchemaBlock> resources, Map<String, Sch
     return Optional.ofNullable(dataSources.get(type));
   }
 
-  /** Whether the schema describes the provider a type belongs to (by its prefix, {@code google_...}). */
+  /**
+   * Whether the schema describes the provider a type belongs to (by its prefix, {@code
+   * google_...}).
+   */
   public boolean describesProviderOf(String type) {
     int underscore = type.indexOf('_');
     return providers.contains(underscore < 0 ? type : type.substring(0, underscore));
@@ -109,15 +121,25 @@ public record ProviderSchema(Map<String, SchemaBlock> resources, Map<String, Sch
     for (Iterator<Map.Entry<String, JsonNode>> it = attributeNodes.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> attribute = it.next();
       JsonNode node = attribute.getValue();
-      attributes.put(attribute.getKey(), new SchemaAttribute(node.path("required").asBoolean(),
-          node.path("optional").asBoolean(), node.path("computed").asBoolean(), node.path("deprecated").asBoolean()));
+      attributes.put(
+          attribute.getKey(),
+          new SchemaAttribute(
+              node.path("required").asBoolean(),
+              node.path("optional").asBoolean(),
+              node.path("computed").asBoolean(),
+              node.path("deprecated").asBoolean()));
     }
     JsonNode blockNodes = block.path("block_types");
     for (Iterator<Map.Entry<String, JsonNode>> it = blockNodes.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> nested = it.next();
       JsonNode node = nested.getValue();
-      blockTypes.put(nested.getKey(), new SchemaBlockType(node.path("nesting_mode").asText("list"),
-          node.path("min_items").asInt(0), node.path("max_items").asInt(0), block(node.get("block"))));
+      blockTypes.put(
+          nested.getKey(),
+          new SchemaBlockType(
+              node.path("nesting_mode").asText("list"),
+              node.path("min_items").asInt(0),
+              node.path("max_items").asInt(0),
+              block(node.get("block"))));
     }
     return new SchemaBlock(attributes, blockTypes, block.path("deprecated").asBoolean());
   }

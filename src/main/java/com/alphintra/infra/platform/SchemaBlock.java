@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The body of a resource, data source or nested block in a provider schema: its attributes and nested block
- * types by name.
+ * The body of a resource, data source or nested block in a provider schema: its attributes and
+ * nested block types by name.
  *
  * @param deprecated the provider will remove the whole block
  */
-public record SchemaBlock(Map<String, SchemaAttribute> attributes, Map<String, SchemaBlockType> blockTypes,
+public record SchemaBlock(
+    Map<String, SchemaAttribute> attributes,
+    Map<String, SchemaBlockType> blockTypes,
     boolean deprecated) {
 
   public SchemaBlock {

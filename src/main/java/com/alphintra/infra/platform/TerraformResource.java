@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A {@code resource "type" "name" { ... }} block, with the file it is in and the directory (module or
- * environment) it belongs to.
+ * A {@code resource "type" "name" { ... }} block, with the file it is in and the directory (module
+ * or environment) it belongs to.
  *
  * @param type the resource type ({@code google_container_cluster})
  * @param name the resource name ({@code primary})
@@ -29,8 +29,8 @@ public record TerraformResource(String type, String name, Block block, Path file
   }
 
   /**
-   * The attribute at a dotted path through nested blocks, such as
-   * {@code private_cluster_config.enable_private_nodes}; the first block of each name is followed.
+   * The attribute at a dotted path through nested blocks, such as {@code
+   * private_cluster_config.enable_private_nodes}; the first block of each name is followed.
    */
   public Optional<Attribute> attribute(String path) {
     String[] parts = path.split("\\.");
@@ -45,7 +45,10 @@ public record TerraformResource(String type, String name, Block block, Path file
     return body.attribute(parts[parts.length - 1]);
   }
 
-  /** The nested block at a dotted path ({@code ip_configuration}, {@code settings.ip_configuration}). */
+  /**
+   * The nested block at a dotted path ({@code ip_configuration}, {@code
+   * settings.ip_configuration}).
+   */
   public Optional<Block> nestedBlock(String path) {
     Body body = block.body();
     Block found = null;
@@ -60,7 +63,10 @@ public record TerraformResource(String type, String name, Block block, Path file
     return Optional.ofNullable(found);
   }
 
-  /** The tightest line for a finding about {@code path}: the attribute, else its nearest present block. */
+  /**
+   * The tightest line for a finding about {@code path}: the attribute, else its nearest present
+   * block.
+   */
   public int lineOf(String path) {
     Optional<Attribute> attribute = attribute(path);
     if (attribute.isPresent()) {

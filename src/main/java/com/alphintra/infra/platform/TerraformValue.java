@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A value an expression is known to take, and in which evaluation contexts.
  *
- * @param value the value ({@link Boolean}, {@link java.math.BigDecimal}, {@link String}, list or map)
+ * @param value the value ({@link Boolean}, {@link java.math.BigDecimal}, {@link String}, list or
+ *     map)
  * @param contexts the names of the contexts it takes that value in
  * @param everywhere whether it takes that value in every context its directory is evaluated in
  */

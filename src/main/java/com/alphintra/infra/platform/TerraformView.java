@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Terraform part of the platform: the model of every module, environment and bootstrap directory (from
- * {@code terraform/}), resources indexed by type with their file, and the evaluation contexts of each
- * directory (one per environment that reaches it through module calls, or its own defaults when none does).
+ * The Terraform part of the platform: the model of every module, environment and bootstrap
+ * directory (from {@code terraform/}), resources indexed by type with their file, and the
+ * evaluation contexts of each directory (one per environment that reaches it through module calls,
+ * or its own defaults when none does).
  */
 public final class TerraformView {
 
@@ -40,26 +41,40 @@ public final class TerraformView {
    * @param modules the modules, each with its absolute directory
    * @param providerSchema the schemas of the providers the modules use, when known
    */
-  public TerraformView(Path root, List<TerraformModule> modules, Optional<ProviderSchema> providerSchema) {
+  public TerraformView(
+      Path root, List<TerraformModule> modules, Optional<ProviderSchema> providerSchema) {
     this.root = root;
     this.modules = List.copyOf(modules);
     this.providerSchema = providerSchema;
     TerraformProject project = TerraformProject.of(root, this.modules);
     for (TerraformModule module : this.modules) {
       for (Resource resource : module.resources()) {
-        resourcesByType.computeIfAbsent(resource.type(), type -> new ArrayList<>()).add(new TerraformResource(
-            resource.type(), resource.name(), resource.block(), resource.range().file(), relative(module.directory())));
+        resourcesByType
+            .computeIfAbsent(resource.type(), type -> new ArrayList<>())
+            .add(
+                new TerraformResource(
+                    resource.type(),
+                    resource.name(),
+                    resource.block(),
+                    resource.range().file(),
+                    relative(module.directory())));
       }
     }
     for (ModuleInstance instance : project.instances()) {
-      contexts.computeIfAbsent(relative(instance.module().directory()), key -> new ArrayList<>())
+      contexts
+          .computeIfAbsent(relative(instance.module().directory()), key -> new ArrayList<>())
           .add(new EvaluationContext(contextName(instance), instance));
     }
     for (TerraformModule module : this.modules) {
       Path key = relative(module.directory());
       if (!contexts.containsKey(key)) {
-        project.instancesOf(module.directory()).forEach(instance -> contexts
-            .computeIfAbsent(key, k -> new ArrayList<>()).add(new EvaluationContext(contextName(instance), instance)));
+        project
+            .instancesOf(module.directory())
+            .forEach(
+                instance ->
+                    contexts
+                        .computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new EvaluationContext(contextName(instance), instance)));
       }
     }
   }
@@ -68,12 +83,16 @@ public final class TerraformView {
     return new TerraformView(Path.of(""), List.of());
   }
 
-  /** The provider schemas resource blocks are validated against; empty when none was given or read. */
+  /**
+   * The provider schemas resource blocks are validated against; empty when none was given or read.
+   */
   public Optional<ProviderSchema> providerSchema() {
     return providerSchema;
   }
 
-  /** The contexts the directory {@code directory} (relative to the repository root) is evaluated in. */
+  /**
+   * The contexts the directory {@code directory} (relative to the repository root) is evaluated in.
+   */
   public List<EvaluationContext> contexts(Path directory) {
     return contexts.getOrDefault(directory, List.of());
   }
@@ -83,7 +102,10 @@ public final class TerraformView {
     return directory.startsWith(root) ? root.relativize(directory) : directory;
   }
 
-  /** The root configuration of each environment ({@code environments/dev}) by environment name, sorted. */
+  /**
+   * The root configuration of each environment ({@code environments/dev}) by environment name,
+   * sorted.
+   */
   public Map<String, TerraformModule> environments() {
     Map<String, TerraformModule> environments = new java.util.TreeMap<>();
     for (TerraformModule module : modules) {
@@ -115,23 +137,31 @@ public final class TerraformView {
   }
 
   /**
-   * The known values of {@code expression} across the contexts of {@code resource}'s directory, grouped by
-   * value; contexts where it is unknown are left out, so an unknown value yields nothing.
+   * The known values of {@code expression} across the contexts of {@code resource}'s directory,
+   * grouped by value; contexts where it is unknown are left out, so an unknown value yields
+   * nothing.
    */
   public List<TerraformValue> values(TerraformResource resource, Expression expression) {
     List<EvaluationContext> all = contexts(resource);
     Map<Object, List<String>> byValue = new LinkedHashMap<>();
     for (EvaluationContext context : all) {
-      context.value(expression).ifPresent(value -> byValue.computeIfAbsent(value, v -> new ArrayList<>())
-          .add(context.name()));
+      context
+          .value(expression)
+          .ifPresent(
+              value -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(context.name()));
     }
     List<TerraformValue> values = new ArrayList<>();
-    byValue.forEach((value, names) -> values.add(
-        new TerraformValue(value, names.stream().distinct().toList(), names.size() == all.size())));
+    byValue.forEach(
+        (value, names) ->
+            values.add(
+                new TerraformValue(
+                    value, names.stream().distinct().toList(), names.size() == all.size())));
     return values;
   }
 
-  /** The known values of the attribute at {@code path} of {@code resource}; empty when it is absent. */
+  /**
+   * The known values of the attribute at {@code path} of {@code resource}; empty when it is absent.
+   */
   public List<TerraformValue> values(TerraformResource resource, String path) {
     Optional<Attribute> attribute = resource.attribute(path);
     return attribute.isEmpty() ? List.of() : values(resource, attribute.get().value());
@@ -143,9 +173,14 @@ public final class TerraformView {
     return isEnvironment(from) ? from.getFileName().toString() : "defaults";
   }
 
-  /** An environment is a root configuration under {@code environments/} (DESIGN.md, repository layout). */
+  /**
+   * An environment is a root configuration under {@code environments/} (DESIGN.md, repository
+   * layout).
+   */
   private static boolean isEnvironment(Path directory) {
     Path parent = directory.getParent();
-    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("environments");
+    return parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("environments");
   }
 }

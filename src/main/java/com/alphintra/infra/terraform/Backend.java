@@ -4,5 +4,4 @@ import com.alphintra.infra.hcl.Body;
 import com.alphintra.infra.hcl.Range;
 
 /** {@code backend "gcs" { ... }} inside the {@code terraform} block. */
-public record Backend(String type, Body config, Range range) {
-}
+public record Backend(String type, Body config, Range range) {}

@@ -1,5 +1,4 @@
 package com.alphintra.infra.terraform;
 
 /** {@code true} or {@code false}. */
-public record BoolValue(boolean value) implements Value {
-}
+public record BoolValue(boolean value) implements Value {}

@@ -5,12 +5,12 @@ import java.util.List;
 /** A list, tuple or set, in order; elements may be unknown. */
 public record ListValue(List<Value> elements) implements Value {
 
-    public ListValue {
-        elements = List.copyOf(elements);
-    }
+  public ListValue {
+    elements = List.copyOf(elements);
+  }
 
-    @Override
-    public boolean isWhollyKnown() {
-        return elements.stream().allMatch(Value::isWhollyKnown);
-    }
+  @Override
+  public boolean isWhollyKnown() {
+    return elements.stream().allMatch(Value::isWhollyKnown);
+  }
 }

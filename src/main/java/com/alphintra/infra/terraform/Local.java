@@ -7,11 +7,11 @@ import com.alphintra.infra.hcl.Range;
 /** One named value of a {@code locals} block. */
 public record Local(String name, Attribute attribute) {
 
-    public Expression value() {
-        return attribute.value();
-    }
+  public Expression value() {
+    return attribute.value();
+  }
 
-    public Range range() {
-        return attribute.range();
-    }
+  public Range range() {
+    return attribute.range();
+  }
 }

@@ -6,10 +6,14 @@ import com.alphintra.infra.hcl.Range;
 import java.util.Optional;
 
 /** An {@code output "name"} block. */
-public record Output(String name, Optional<String> description, boolean sensitive, Optional<Expression> value,
-                     Block block) {
+public record Output(
+    String name,
+    Optional<String> description,
+    boolean sensitive,
+    Optional<Expression> value,
+    Block block) {
 
-    public Range range() {
-        return block.range();
-    }
+  public Range range() {
+    return block.range();
+  }
 }

@@ -8,11 +8,11 @@ import java.util.Optional;
 /** A {@code provider "name"} configuration block, possibly with an {@code alias}. */
 public record Provider(String name, Optional<String> alias, Block block) {
 
-    public Body body() {
-        return block.body();
-    }
+  public Body body() {
+    return block.body();
+  }
 
-    public Range range() {
-        return block.range();
-    }
+  public Range range() {
+    return block.range();
+  }
 }

@@ -1,5 +1,4 @@
 package com.alphintra.infra.terraform;
 
 /** A string. */
-public record StringValue(String value) implements Value {
-}
+public record StringValue(String value) implements Value {}

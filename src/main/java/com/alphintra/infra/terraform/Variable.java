@@ -7,19 +7,25 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@code variable "name"} block: an input of its module. */
-public record Variable(String name, Optional<Expression> type, Optional<Expression> defaultValue,
-                       Optional<String> description, List<Validation> validations, boolean sensitive, Block block) {
+public record Variable(
+    String name,
+    Optional<Expression> type,
+    Optional<Expression> defaultValue,
+    Optional<String> description,
+    List<Validation> validations,
+    boolean sensitive,
+    Block block) {
 
-    public Variable {
-        validations = List.copyOf(validations);
-    }
+  public Variable {
+    validations = List.copyOf(validations);
+  }
 
-    public Range range() {
-        return block.range();
-    }
+  public Range range() {
+    return block.range();
+  }
 
-    /** A variable without a default must be set by every caller. */
-    public boolean isRequired() {
-        return defaultValue.isEmpty();
-    }
+  /** A variable without a default must be set by every caller. */
+  public boolean isRequired() {
+    return defaultValue.isEmpty();
+  }
 }

@@ -15,8 +15,8 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * The pins of {@code infra/versions.yaml}, flattened to dotted keys ({@code kubernetes.istio.version}),
- * in file order.
+ * The pins of {@code infra/versions.yaml}, flattened to dotted keys ({@code
+ * kubernetes.istio.version}), in file order.
  */
 public record PinnedVersions(Map<String, String> entries) {
 
@@ -29,22 +29,33 @@ public record PinnedVersions(Map<String, String> entries) {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new InputException("cannot read " + file + ": " + e.getMessage(), file,
+      throw new InputException(
+          "cannot read " + file + ": " + e.getMessage(),
+          file,
           "restore infra/versions.yaml from git");
     }
     Object document;
     try {
-      document = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
+      document =
+          new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
       int column = e.getProblemMark().map(mark -> mark.getColumn() + 1).orElse(0);
-      throw new InputException("malformed YAML: " + e.getProblem(), file, line, column,
-          "fix the YAML syntax of infra/versions.yaml", e);
+      throw new InputException(
+          "malformed YAML: " + e.getProblem(),
+          file,
+          line,
+          column,
+          "fix the YAML syntax of infra/versions.yaml",
+          e);
     } catch (YamlEngineException e) {
-      throw new InputException("malformed YAML: " + e.getMessage(), file, "fix the YAML syntax of infra/versions.yaml");
+      throw new InputException(
+          "malformed YAML: " + e.getMessage(), file, "fix the YAML syntax of infra/versions.yaml");
     }
     if (!(document instanceof Map<?, ?> map)) {
-      throw new InputException("expected a mapping of version pins", file,
+      throw new InputException(
+          "expected a mapping of version pins",
+          file,
           "infra/versions.yaml must be a YAML mapping, as in the repository");
     }
     Map<String, String> flattened = new LinkedHashMap<>();
@@ -70,7 +81,11 @@ public record PinnedVersions(Map<String, String> entries) {
   }
 
   public String require(String key) {
-    return find(key).orElseThrow(() -> new InputException(
-        "infra/versions.yaml has no pin '" + key + "'", "add '" + key + "' to infra/versions.yaml"));
+    return find(key)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "infra/versions.yaml has no pin '" + key + "'",
+                    "add '" + key + "' to infra/versions.yaml"));
   }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The repository the tool works on: found by walking up from a starting folder to the one that holds
- * {@code infra/versions.yaml}, so the tool works from any folder inside a checkout.
+ * The repository the tool works on: found by walking up from a starting folder to the one that
+ * holds {@code infra/versions.yaml}, so the tool works from any folder inside a checkout.
  */
 public record Workspace(Path root) {
 
@@ -18,7 +18,9 @@ public record Workspace(Path root) {
   }
 
   public static Optional<Workspace> find(Path start) {
-    for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+    for (Path folder = start.toAbsolutePath().normalize();
+        folder != null;
+        folder = folder.getParent()) {
       if (Files.isRegularFile(folder.resolve(VERSIONS_FILE))) {
         return Optional.of(new Workspace(folder));
       }
@@ -27,9 +29,12 @@ public record Workspace(Path root) {
   }
 
   public static Workspace locate(Path start) {
-    return find(start).orElseThrow(() -> new InputException(
-        "no Alphintra checkout found at or above " + start.toAbsolutePath().normalize(),
-        "run the command inside the repository, or pass --workspace <path to the checkout>"));
+    return find(start)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "no Alphintra checkout found at or above " + start.toAbsolutePath().normalize(),
+                    "run the command inside the repository, or pass --workspace <path to the checkout>"));
   }
 
   public Path infra() {

@@ -20,19 +20,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Benchmark harness for {@code alphintra check} (prints figures; not a test). Generates a synthetic platform
- * of N services (each a Deployment, PodDisruptionBudget, Service, ServiceAccount, ConfigMap, VirtualService,
- * DestinationRule, AuthorizationPolicy, an ingress and an egress NetworkPolicy and a Workload Identity
- * ServiceAccount in overlays/dev, plus five Terraform
- * resources: a service account, its Workload Identity binding, a subnet, a topic and a database) in a
- * temporary folder, for N = 100,
- * 1 000 and 5 000, and times a bare parse of its files (HCL and YAML parsers only) and a full check (load
- * into the Platform view, run every rule, no kubectl). Prints files, objects, seconds, objects per second,
- * peak heap and the check/parse ratio. Each figure is the faster of two runs after a warm-up; speed and the
- * ratio use the CPU time of the measuring thread (wall time is printed too, but swings with other load). Targets: ratio at most 2, linear growth, N = 5 000 within 512 MB.
+ * Benchmark harness for {@code alphintra check} (prints figures; not a test). Generates a synthetic
+ * platform of N services (each a Deployment, PodDisruptionBudget, Service, ServiceAccount,
+ * ConfigMap, VirtualService, DestinationRule, AuthorizationPolicy, an ingress and an egress
+ * NetworkPolicy and a Workload Identity ServiceAccount in overlays/dev, plus five Terraform
+ * resources: a service account, its Workload Identity binding, a subnet, a topic and a database) in
+ * a temporary folder, for N = 100, 1 000 and 5 000, and times a bare parse of its files (HCL and
+ * YAML parsers only) and a full check (load into the Platform view, run every rule, no kubectl).
+ * Prints files, objects, seconds, objects per second, peak heap and the check/parse ratio. Each
+ * figure is the faster of two runs after a warm-up; speed and the ratio use the CPU time of the
+ * measuring thread (wall time is printed too, but swings with other load). Targets: ratio at most
+ * 2, linear growth, N = 5 000 within 512 MB.
  *
- * <p>Run it from the repository root with {@code ./mvnw -Pbench -DskipTests verify} (with the dev-loop
- * benchmark), or alone, sizes as optional arguments:
+ * <p>Run it from the repository root with {@code ./mvnw -Pbench -DskipTests verify} (with the
+ * dev-loop benchmark), or alone, sizes as optional arguments:
+ *
  * <pre>
  * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * java -Xmx512m -cp target/classes:target/test-classes:$(cat target/test.classpath) \
@@ -47,17 +49,35 @@ public final class CheckBenchmark {
   private CheckBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    List<Integer> sizes = args.length == 0 ? List.of(100, 1_000, 5_000)
-        : Stream.of(args).map(Integer::parseInt).toList();
+    List<Integer> sizes =
+        args.length == 0
+            ? List.of(100, 1_000, 5_000)
+            : Stream.of(args).map(Integer::parseInt).toList();
     Path scratch = Files.createTempDirectory("alphintra-bench-");
     try {
       Path warmup = generate(scratch.resolve("warmup"), 200);
       parse(warmup);
       check(warmup);
-      System.out.printf(Locale.ROOT, "max heap %d MB, %d cores%n",
-          Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-      System.out.printf(Locale.ROOT, "%6s %6s %7s | %7s %7s %8s %7s | %7s %7s %8s %7s %8s | %5s%n", "N", "files",
-          "objects", "parse", "cpu s", "obj/cpu", "heap MB", "check", "cpu s", "obj/cpu", "heap MB", "findings",
+      System.out.printf(
+          Locale.ROOT,
+          "max heap %d MB, %d cores%n",
+          Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          Locale.ROOT,
+          "%6s %6s %7s | %7s %7s %8s %7s | %7s %7s %8s %7s %8s | %5s%n",
+          "N",
+          "files",
+          "objects",
+          "parse",
+          "cpu s",
+          "obj/cpu",
+          "heap MB",
+          "check",
+          "cpu s",
+          "obj/cpu",
+          "heap MB",
+          "findings",
           "ratio");
       for (int services : sizes) {
         Path tree = generate(scratch.resolve("n" + services), services);
@@ -65,10 +85,22 @@ public final class CheckBenchmark {
         int objects = services * (TERRAFORM_RESOURCES_PER_SERVICE + KUBERNETES_OBJECTS_PER_SERVICE);
         Measure parse = best(measure(() -> parse(tree)), measure(() -> parse(tree)));
         Measure check = best(measure(() -> check(tree)), measure(() -> check(tree)));
-        System.out.printf(Locale.ROOT, "%6d %6d %7d | %6.2fs %7.2f %8.0f %7d | %6.2fs %7.2f %8.0f %7d %8d | %5.2f%n",
-            services, files, objects, parse.seconds(), parse.cpuSeconds(), objects / parse.cpuSeconds(),
-            parse.peakHeapMb(), check.seconds(), check.cpuSeconds(), objects / check.cpuSeconds(),
-            check.peakHeapMb(), check.result(), check.cpuSeconds() / parse.cpuSeconds());
+        System.out.printf(
+            Locale.ROOT,
+            "%6d %6d %7d | %6.2fs %7.2f %8.0f %7d | %6.2fs %7.2f %8.0f %7d %8d | %5.2f%n",
+            services,
+            files,
+            objects,
+            parse.seconds(),
+            parse.cpuSeconds(),
+            objects / parse.cpuSeconds(),
+            parse.peakHeapMb(),
+            check.seconds(),
+            check.cpuSeconds(),
+            objects / check.cpuSeconds(),
+            check.peakHeapMb(),
+            check.result(),
+            check.cpuSeconds() / parse.cpuSeconds());
       }
     } finally {
       try (Stream<Path> paths = Files.walk(scratch)) {
@@ -77,13 +109,19 @@ public final class CheckBenchmark {
     }
   }
 
-  /** Wall time, and the CPU time of the measuring thread (steady on a machine shared with other builds). */
+  /**
+   * Wall time, and the CPU time of the measuring thread (steady on a machine shared with other
+   * builds).
+   */
   private record Measure(double seconds, double cpuSeconds, long peakHeapMb, int result) {}
 
   /** The faster of two runs (the other shared machine load is noise), with the higher heap peak. */
   private static Measure best(Measure first, Measure second) {
     Measure faster = first.cpuSeconds() <= second.cpuSeconds() ? first : second;
-    return new Measure(faster.seconds(), faster.cpuSeconds(), Math.max(first.peakHeapMb(), second.peakHeapMb()),
+    return new Measure(
+        faster.seconds(),
+        faster.cpuSeconds(),
+        Math.max(first.peakHeapMb(), second.peakHeapMb()),
         faster.result());
   }
 
@@ -92,25 +130,28 @@ public final class CheckBenchmark {
   }
 
   /**
-   * Runs the work once, timing it, while a sampler reads the heap in use every few milliseconds: the peak is
-   * the most heap the JVM held at one moment (garbage included), which is what must fit under -Xmx. Summing
-   * each pool's own peak would add moments that never coincided.
+   * Runs the work once, timing it, while a sampler reads the heap in use every few milliseconds:
+   * the peak is the most heap the JVM held at one moment (garbage included), which is what must fit
+   * under -Xmx. Summing each pool's own peak would add moments that never coincided.
    */
   private static Measure measure(Work work) throws IOException {
     System.gc();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread sampler = new Thread(() -> {
-      while (running.get()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(2);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -128,7 +169,9 @@ public final class CheckBenchmark {
     return new Measure(seconds, cpuSeconds, peak.get() >> 20, result);
   }
 
-  /** The baseline: every file through its parser, nothing kept. Returns the number of files parsed. */
+  /**
+   * The baseline: every file through its parser, nothing kept. Returns the number of files parsed.
+   */
   private static int parse(Path tree) throws IOException {
     ManifestLoader manifests = new ManifestLoader();
     int parsed = 0;
@@ -152,9 +195,13 @@ public final class CheckBenchmark {
   private static int check(Path tree) {
     Platform platform = new PlatformLoader(new FakeProcessRunner()).load(tree.resolve("infra"));
     if (platform.hasLoadErrors()) {
-      throw new IllegalStateException("generated tree does not load: " + platform.loadErrors().get(0));
+      throw new IllegalStateException(
+          "generated tree does not load: " + platform.loadErrors().get(0));
     }
-    return new CheckEngine(RuleRegistry.builtIn()).run(platform, CheckOptions.all()).findings().size();
+    return new CheckEngine(RuleRegistry.builtIn())
+        .run(platform, CheckOptions.all())
+        .findings()
+        .size();
   }
 
   private static List<Path> files(Path tree) throws IOException {
@@ -173,18 +220,28 @@ public final class CheckBenchmark {
     Path istio = infra.resolve("kubernetes/istio");
     Path module = infra.resolve("terraform/modules/services");
     Path overlay = infra.resolve("kubernetes/overlays/dev");
-    for (Path folder : List.of(base.resolve("services"), base.resolve("network-policies"),
-        istio.resolve("traffic"), istio.resolve("security"), module, infra.resolve("terraform/environments/dev"),
-        overlay)) {
+    for (Path folder :
+        List.of(
+            base.resolve("services"),
+            base.resolve("network-policies"),
+            istio.resolve("traffic"),
+            istio.resolve("security"),
+            module,
+            infra.resolve("terraform/environments/dev"),
+            overlay)) {
       Files.createDirectories(folder);
     }
-    Files.writeString(module.resolve("variables.tf"), """
+    Files.writeString(
+        module.resolve("variables.tf"),
+        """
         variable "project_id" {
           type        = string
           description = "The Google Cloud project."
         }
         """);
-    Files.writeString(infra.resolve("terraform/environments/dev/main.tf"), """
+    Files.writeString(
+        infra.resolve("terraform/environments/dev/main.tf"),
+        """
         module "services" {
           source     = "../../modules/services"
           project_id = "alphintra-dev"
@@ -225,11 +282,13 @@ public final class CheckBenchmark {
     Files.writeString(istio.resolve("helm/gateway-values.yaml"), "name: istio-ingressgateway\n");
     for (int index = 0; index < services; index++) {
       String name = "svc-" + index;
-      // Each service is called by the one before it (svc-0 by the last), allowed on both layers, so the
+      // Each service is called by the one before it (svc-0 by the last), allowed on both layers, so
+      // the
       // cross-reference rules resolve a reference of every kind per service.
       String caller = "svc-" + ((index + services - 1) % services);
       Files.writeString(base.resolve("services/" + name + ".yaml"), kubernetes(name, index));
-      Files.writeString(base.resolve("network-policies/" + name + ".yaml"), networkPolicy(name, caller));
+      Files.writeString(
+          base.resolve("network-policies/" + name + ".yaml"), networkPolicy(name, caller));
       Files.writeString(istio.resolve("traffic/" + name + ".yaml"), traffic(name));
       Files.writeString(istio.resolve("security/" + name + ".yaml"), authorization(name, caller));
       Files.writeString(module.resolve(name + ".tf"), terraform(name, index));
@@ -239,9 +298,13 @@ public final class CheckBenchmark {
   }
 
   private static String kubernetes(String name, int index) {
-    // Every tenth service has findings, so the report path is exercised too; the others are clean, as a
+    // Every tenth service has findings, so the report path is exercised too; the others are clean,
+    // as a
     // real platform mostly is.
-    String securityContext = index % 10 == 0 ? "" : """
+    String securityContext =
+        index % 10 == 0
+            ? ""
+            : """
                   securityContext:
                     runAsNonRoot: true
                     runAsUser: 10001
@@ -315,7 +378,8 @@ public final class CheckBenchmark {
           name: %1$s-config
           namespace: alphintra
         data: {LOG_LEVEL: info}
-        """.formatted(name, index, securityContext);
+        """
+        .formatted(name, index, securityContext);
   }
 
   private static String networkPolicy(String name, String caller) {
@@ -353,7 +417,8 @@ public final class CheckBenchmark {
                     matchLabels: {app.kubernetes.io/name: %1$s}
               ports:
                 - {protocol: TCP, port: 8080}
-        """.formatted(name, caller);
+        """
+        .formatted(name, caller);
   }
 
   private static String traffic(String name) {
@@ -399,7 +464,8 @@ public final class CheckBenchmark {
           subsets:
             - name: v1
               labels: {app.kubernetes.io/version: "1.0.0"}
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   private static String authorization(String name, String caller) {
@@ -423,10 +489,12 @@ public final class CheckBenchmark {
                 - operation:
                     methods: [GET, POST]
                     paths: ["/api/*"]
-        """.formatted(name, caller);
+        """
+        .formatted(name, caller);
   }
 
-  private static final String VERSIONS = """
+  private static final String VERSIONS =
+      """
       terraform {
         required_version = ">= 1.6"
 
@@ -440,7 +508,8 @@ public final class CheckBenchmark {
       """;
 
   /** The namespaces (default deny on both layers), mesh-wide mutual TLS and the ingress Gateway. */
-  private static final String MESH = """
+  private static final String MESH =
+      """
       apiVersion: v1
       kind: Namespace
       metadata:
@@ -515,7 +584,8 @@ public final class CheckBenchmark {
           namespace: alphintra
           annotations:
             iam.gke.io/gcp-service-account: %1$s@alphintra-dev.iam.gserviceaccount.com
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   private static String terraform(String name, int index) {
@@ -558,6 +628,7 @@ public final class CheckBenchmark {
           name     = replace("%1$s", "-", "_")
           instance = "alphintra"
         }
-        """.formatted(name, name.replace('-', '_'), index);
+        """
+        .formatted(name, name.replace('-', '_'), index);
   }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cross-references resolve within one rendered overlay, are reported at the file and line they are written
- * in, and one broken reference rendered into several overlays is one finding naming them.
+ * Cross-references resolve within one rendered overlay, are reported at the file and line they are
+ * written in, and one broken reference rendered into several overlays is one finding naming them.
  */
 class CrossReferencesInOverlaysTest {
 
-  private static final String VIRTUAL_SERVICE = """
+  private static final String VIRTUAL_SERVICE =
+      """
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata:
@@ -37,7 +38,8 @@ class CrossReferencesInOverlaysTest {
               host: cache.data.svc.cluster.local
       """;
 
-  private static final String POSTGRES = """
+  private static final String POSTGRES =
+      """
       apiVersion: v1
       kind: Service
       metadata:
@@ -49,8 +51,7 @@ class CrossReferencesInOverlaysTest {
           port: 5432
       """;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private void write(String relative, String text) throws IOException {
     Path file = root.resolve(relative);
@@ -64,22 +65,42 @@ class CrossReferencesInOverlaysTest {
     write("infra/kubernetes/overlays/local/kustomization.yaml", "resources: [../../istio, data]\n");
     write("infra/kubernetes/overlays/local/data/postgres-service.yaml", POSTGRES);
     write("infra/kubernetes/overlays/dev/kustomization.yaml", "resources: [../../istio]\n");
-    FakeProcessRunner kubectl = new FakeProcessRunner().respond(command -> ProcessResult.exited(command, 0,
-        command.arguments().get(command.arguments().size() - 1).endsWith("local")
-            ? VIRTUAL_SERVICE + "---\n" + POSTGRES : VIRTUAL_SERVICE, "", Duration.ofMillis(5)),
-        "kubectl", "kustomize");
+    FakeProcessRunner kubectl =
+        new FakeProcessRunner()
+            .respond(
+                command ->
+                    ProcessResult.exited(
+                        command,
+                        0,
+                        command.arguments().get(command.arguments().size() - 1).endsWith("local")
+                            ? VIRTUAL_SERVICE + "---\n" + POSTGRES
+                            : VIRTUAL_SERVICE,
+                        "",
+                        Duration.ofMillis(5)),
+                "kubectl",
+                "kustomize");
 
     Platform platform = new PlatformLoader(kubectl).load(root.resolve("infra"));
-    List<String> findings = new CheckEngine(RuleRegistry.builtIn())
-        .run(platform, new CheckOptions(java.util.Set.of("istio-vs-destination-exists"), java.util.Set.of(),
-            Severity.LOW, java.util.Optional.empty()))
-        .findings().stream().map(finding -> finding.location() + " " + finding.message()).toList();
+    List<String> findings =
+        new CheckEngine(RuleRegistry.builtIn())
+                .run(
+                    platform,
+                    new CheckOptions(
+                        java.util.Set.of("istio-vs-destination-exists"),
+                        java.util.Set.of(),
+                        Severity.LOW,
+                        java.util.Optional.empty()))
+                .findings()
+                .stream()
+                .map(finding -> finding.location() + " " + finding.message())
+                .toList();
 
-    assertThat(findings).containsExactly(
-        "infra/kubernetes/istio/virtual-service-api.yaml:11 VirtualService shop/api routes to host"
-            + " postgres.data.svc.cluster.local but no Service data/postgres or ServiceEntry declares it (overlay dev)",
-        "infra/kubernetes/istio/virtual-service-api.yaml:14 VirtualService shop/api routes to host"
-            + " cache.data.svc.cluster.local but no Service data/cache or ServiceEntry declares it"
-            + " (overlays dev, local)");
+    assertThat(findings)
+        .containsExactly(
+            "infra/kubernetes/istio/virtual-service-api.yaml:11 VirtualService shop/api routes to host"
+                + " postgres.data.svc.cluster.local but no Service data/postgres or ServiceEntry declares it (overlay dev)",
+            "infra/kubernetes/istio/virtual-service-api.yaml:14 VirtualService shop/api routes to host"
+                + " cache.data.svc.cluster.local but no Service data/cache or ServiceEntry declares it"
+                + " (overlays dev, local)");
   }
 }

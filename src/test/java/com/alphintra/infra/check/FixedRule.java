@@ -3,11 +3,19 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.platform.Platform;
 import java.util.List;
 
-/** A rule for engine tests: returns the given findings, or throws when given none and asked to fail. */
+/**
+ * A rule for engine tests: returns the given findings, or throws when given none and asked to fail.
+ */
 record FixedRule(RuleInfo info, List<Finding> findings, boolean fails) implements Rule {
 
   static RuleInfo info(String id, Severity severity) {
-    return new RuleInfo(id, "Title of " + id, severity, Target.K8S, "Why it matters.", "Fix " + id + ".",
+    return new RuleInfo(
+        id,
+        "Title of " + id,
+        severity,
+        Target.K8S,
+        "Why it matters.",
+        "Fix " + id + ".",
         List.of("kube-linter " + id));
   }
 

@@ -26,18 +26,24 @@ final class Fixtures {
   }
 
   /**
-   * Loads a fixture tree (a folder holding {@code infra/}); no kubectl, so overlays are not rendered. A
-   * {@code provider-schema.json} beside {@code infra/} is passed as {@code --provider-schema}.
+   * Loads a fixture tree (a folder holding {@code infra/}); no kubectl, so overlays are not
+   * rendered. A {@code provider-schema.json} beside {@code infra/} is passed as {@code
+   * --provider-schema}.
    */
   static Platform load(Path tree) {
     Path schema = tree.resolve("provider-schema.json");
-    return new PlatformLoader(new FakeProcessRunner()).load(tree.resolve("infra"),
-        Files.isRegularFile(schema) ? Optional.of(schema) : Optional.empty());
+    return new PlatformLoader(new FakeProcessRunner())
+        .load(
+            tree.resolve("infra"),
+            Files.isRegularFile(schema) ? Optional.of(schema) : Optional.empty());
   }
 
-  /** The findings of {@code ruleId} when every rule runs on the tree, as {@code path:line message}. */
+  /**
+   * The findings of {@code ruleId} when every rule runs on the tree, as {@code path:line message}.
+   */
   static List<String> findings(Path tree, String ruleId) {
-    CheckReport report = new CheckEngine(RuleRegistry.builtIn()).run(load(tree), CheckOptions.all());
+    CheckReport report =
+        new CheckEngine(RuleRegistry.builtIn()).run(load(tree), CheckOptions.all());
     return report.findings().stream()
         .filter(finding -> finding.rule().equals(ruleId))
         .map(finding -> finding.location() + " " + finding.message())

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 /** The catalog polices itself: fixtures, ids, remediations (STYLE.md section 4). */
 class RuleCatalogTest {
 
-  /** A rule failing cannot be staged by a fixture tree; CheckEngineTest covers it with a throwing rule. */
+  /**
+   * A rule failing cannot be staged by a fixture tree; CheckEngineTest covers it with a throwing
+   * rule.
+   */
   static final Set<String> WITHOUT_FIXTURES = Set.of("meta-internal-error");
 
   private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
@@ -44,8 +47,12 @@ class RuleCatalogTest {
   @Test
   void everyFixtureFolderBelongsToARule() throws IOException {
     try (Stream<Path> folders = Files.list(Fixtures.rulesFolder())) {
-      List<String> orphans = folders.map(folder -> folder.getFileName().toString())
-          .filter(id -> registry.find(id).isEmpty()).sorted().toList();
+      List<String> orphans =
+          folders
+              .map(folder -> folder.getFileName().toString())
+              .filter(id -> registry.find(id).isEmpty())
+              .sorted()
+              .toList();
       assertThat(orphans).as("fixture folders of no rule in RuleRegistry").isEmpty();
     }
   }
@@ -54,7 +61,9 @@ class RuleCatalogTest {
   void idsAreKebabCaseAndStartWithTheirTarget() {
     for (RuleInfo info : registry.catalog()) {
       assertThat(info.id()).as("id").matches(KEBAB_CASE);
-      assertThat(info.id()).as("id of a %s rule", info.target()).startsWith(info.target().prefix() + "-");
+      assertThat(info.id())
+          .as("id of a %s rule", info.target())
+          .startsWith(info.target().prefix() + "-");
     }
   }
 

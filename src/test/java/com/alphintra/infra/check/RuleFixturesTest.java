@@ -10,14 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule of the registry on its fixtures: {@code rules/<id>/pass/} yields no finding of the rule,
- * {@code rules/<id>/fail/} exactly the findings of {@code fail/expected.txt} ({@code path:line message}).
- * All rules run, so suppressions and the engine's own findings are exercised as in a real run.
+ * Every rule of the registry on its fixtures: {@code rules/<id>/pass/} yields no finding of the
+ * rule, {@code rules/<id>/fail/} exactly the findings of {@code fail/expected.txt} ({@code
+ * path:line message}). All rules run, so suppressions and the engine's own findings are exercised
+ * as in a real run.
  */
 class RuleFixturesTest {
 
   static Stream<String> ruleIds() {
-    return RuleRegistry.builtIn().catalog().stream().map(RuleInfo::id)
+    return RuleRegistry.builtIn().catalog().stream()
+        .map(RuleInfo::id)
         .filter(id -> !RuleCatalogTest.WITHOUT_FIXTURES.contains(id));
   }
 
@@ -37,7 +39,9 @@ class RuleFixturesTest {
     Path expected = fail.resolve("expected.txt");
 
     assertThat(Fixtures.load(fail).loadErrors()).as("load errors of %s", fail).isEmpty();
-    assertThat(Fixtures.findings(fail, id)).as("findings of %s in %s", id, fail)
-        .containsExactlyElementsOf(Files.readAllLines(expected).stream().filter(line -> !line.isBlank()).toList());
+    assertThat(Fixtures.findings(fail, id))
+        .as("findings of %s in %s", id, fail)
+        .containsExactlyElementsOf(
+            Files.readAllLines(expected).stream().filter(line -> !line.isBlank()).toList());
   }
 }

@@ -22,7 +22,8 @@ class RulesDocTest {
     }
     String committed = Files.exists(doc) ? Files.readString(doc) : "";
     assertThat(committed)
-        .withFailMessage("docs/rules.md is out of date with RuleRegistry; regenerate it with:%n  %s", REGENERATE)
+        .withFailMessage(
+            "docs/rules.md is out of date with RuleRegistry; regenerate it with:%n  %s", REGENERATE)
         .isEqualTo(generated);
   }
 }

@@ -12,7 +12,10 @@ import java.io.InputStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The SARIF log is valid against the OASIS SARIF 2.1.0 schema and has what GitHub code scanning reads. */
+/**
+ * The SARIF log is valid against the OASIS SARIF 2.1.0 schema and has what GitHub code scanning
+ * reads.
+ */
 class SarifReporterTest {
 
   private final ObjectMapper json = new ObjectMapper();
@@ -22,7 +25,8 @@ class SarifReporterTest {
   }
 
   private static JsonSchema schema() throws Exception {
-    try (InputStream in = SarifReporterTest.class.getResourceAsStream("/check/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        SarifReporterTest.class.getResourceAsStream("/check/sarif-schema-2.1.0.json")) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
     }
   }
@@ -40,7 +44,8 @@ class SarifReporterTest {
 
   @Test
   void theSchemaCatchesABrokenLog() throws Exception {
-    JsonNode broken = json.readTree("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {}}}]}");
+    JsonNode broken =
+        json.readTree("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {}}}]}");
 
     assertThat(schema().validate(broken)).isNotEmpty();
   }
@@ -54,9 +59,11 @@ class SarifReporterTest {
     JsonNode rule = run.at("/tool/driver/rules").get(0);
     assertThat(rule.get("id").asText()).isEqualTo("gke-private-nodes");
     assertThat(rule.get("name").asText()).isEqualTo("GkePrivateNodes");
-    assertThat(rule.at("/shortDescription/text").asText()).isEqualTo("GKE nodes have no public IP addresses");
+    assertThat(rule.at("/shortDescription/text").asText())
+        .isEqualTo("GKE nodes have no public IP addresses");
     assertThat(rule.at("/fullDescription/text").asText()).isNotBlank();
-    assertThat(rule.at("/help/text").asText()).contains("enable_private_nodes = true", "CKV_GCP_25");
+    assertThat(rule.at("/help/text").asText())
+        .contains("enable_private_nodes = true", "CKV_GCP_25");
     assertThat(rule.at("/defaultConfiguration/level").asText()).isEqualTo("error");
     assertThat(rule.at("/properties/tags").toString()).contains("gke", "security");
     assertThat(rule.at("/properties/security-severity").asText()).isEqualTo("8.0");
@@ -73,7 +80,8 @@ class SarifReporterTest {
     assertThat(result.get("level").asText()).isEqualTo("error");
     assertThat(result.at("/message/text").asText()).contains("runs as root");
     JsonNode location = result.at("/locations/0/physicalLocation");
-    assertThat(location.at("/artifactLocation/uri").asText()).isEqualTo("infra/kubernetes/base/api.yaml");
+    assertThat(location.at("/artifactLocation/uri").asText())
+        .isEqualTo("infra/kubernetes/base/api.yaml");
     assertThat(location.at("/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
     assertThat(location.at("/region/startLine").asInt()).isEqualTo(12);
   }
@@ -87,6 +95,7 @@ class SarifReporterTest {
     assertThat(notification.get("level").asText()).isEqualTo("error");
     assertThat(notification.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("infra/kubernetes/base/broken.yaml");
-    assertThat(notification.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(4);
+    assertThat(notification.at("/locations/0/physicalLocation/region/startLine").asInt())
+        .isEqualTo(4);
   }
 }

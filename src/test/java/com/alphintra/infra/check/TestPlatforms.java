@@ -15,8 +15,16 @@ final class TestPlatforms {
   private TestPlatforms() {}
 
   static Platform withComments(Map<Path, List<SourceComment>> comments) {
-    return new Platform(Path.of("/repo"), TerraformView.empty(), KubernetesView.empty(), Map.of(), List.of(),
-        List.of(Path.of("infra/a.tf")), comments, List.of(), List.of());
+    return new Platform(
+        Path.of("/repo"),
+        TerraformView.empty(),
+        KubernetesView.empty(),
+        Map.of(),
+        List.of(),
+        List.of(Path.of("infra/a.tf")),
+        comments,
+        List.of(),
+        List.of());
   }
 
   static Platform empty() {

@@ -13,7 +13,9 @@ class TextAndJsonReporterTest {
   void textGroupsFindingsByFileWithTheFix() {
     String text = new TextReporter(Ansi.OFF).render(Reports.sample());
 
-    assertThat(text).isEqualTo("""
+    assertThat(text)
+        .isEqualTo(
+            """
         infra/kubernetes/base/api.yaml
           12  HIGH  k8s-run-as-non-root  Deployment alphintra/api container "api" runs as root
               fix: Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod or on each container.

@@ -15,14 +15,17 @@ class AccessCommandTest {
 
   KubernetesClient client;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void aMissingAddonServiceSaysHowToInstallIt() {
     LocalFixture fixture = new LocalFixture(root, client);
-    Services services = new Services(fixture.processes, fixture.host, () -> Optional.of(fixture.workspace),
-        fixture.services());
+    Services services =
+        new Services(
+            fixture.processes,
+            fixture.host,
+            () -> Optional.of(fixture.workspace),
+            fixture.services());
 
     CliRun run = CliRun.of(services, "access", "kiali", "--for", "PT0.1S");
 
@@ -33,8 +36,12 @@ class AccessCommandTest {
   @Test
   void anUnknownAddonIsABadInvocation() {
     LocalFixture fixture = new LocalFixture(root, client);
-    Services services = new Services(fixture.processes, fixture.host, () -> Optional.of(fixture.workspace),
-        fixture.services());
+    Services services =
+        new Services(
+            fixture.processes,
+            fixture.host,
+            () -> Optional.of(fixture.workspace),
+            fixture.services());
 
     CliRun run = CliRun.of(services, "access", "nagios");
 

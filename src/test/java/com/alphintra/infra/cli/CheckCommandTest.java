@@ -16,8 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
 
-  /** One finding only (net-vpc-custom-mode, line 3): the versions are pinned so state-versions-pinned is quiet. */
-  private static final String INSECURE_NETWORK = """
+  /**
+   * One finding only (net-vpc-custom-mode, line 3): the versions are pinned so
+   * state-versions-pinned is quiet.
+   */
+  private static final String INSECURE_NETWORK =
+      """
       resource "google_compute_network" "main" {
         name                    = "alphintra"
         auto_create_subnetworks = true
@@ -34,15 +38,15 @@ class CheckCommandTest {
       }
       """;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private Services services;
 
   @BeforeEach
   void workspace() {
     var workspace = TestWorkspace.create(root);
-    services = new Services(new FakeProcessRunner(), new FakeHostProbe(), () -> Optional.of(workspace));
+    services =
+        new Services(new FakeProcessRunner(), new FakeHostProbe(), () -> Optional.of(workspace));
   }
 
   private void write(String relative, String text) throws IOException {
@@ -66,8 +70,11 @@ class CheckCommandTest {
     CliRun run = CliRun.of(services, "check");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("infra/terraform/modules/vpc/main.tf", "3  MEDIUM  net-vpc-custom-mode",
-        "fix: Set auto_create_subnetworks = false");
+    assertThat(run.out())
+        .contains(
+            "infra/terraform/modules/vpc/main.tf",
+            "3  MEDIUM  net-vpc-custom-mode",
+            "fix: Set auto_create_subnetworks = false");
   }
 
   @Test
@@ -83,12 +90,14 @@ class CheckCommandTest {
   @Test
   void aMalformedFileExitsTwoAndTheOtherFilesAreStillReported() throws IOException {
     write("infra/terraform/modules/vpc/main.tf", INSECURE_NETWORK);
-    write("infra/kubernetes/base/broken.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: x\n");
+    write(
+        "infra/kubernetes/base/broken.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: x\n");
 
     CliRun run = CliRun.of(services, "check");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("net-vpc-custom-mode", "infra/kubernetes/base/broken.yaml:4:1: malformed YAML");
+    assertThat(run.out())
+        .contains("net-vpc-custom-mode", "infra/kubernetes/base/broken.yaml:4:1: malformed YAML");
   }
 
   @Test
@@ -96,7 +105,8 @@ class CheckCommandTest {
     CliRun run = CliRun.of(services, "check", "--rule", "gke-private-node");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("error: unknown rule id 'gke-private-node'", "did you mean gke-private-nodes");
+    assertThat(run.err())
+        .contains("error: unknown rule id 'gke-private-node'", "did you mean gke-private-nodes");
   }
 
   @Test
@@ -111,7 +121,8 @@ class CheckCommandTest {
   void skipRuleAndRuleSelectRules() throws IOException {
     write("infra/terraform/modules/vpc/main.tf", INSECURE_NETWORK);
 
-    assertThat(CliRun.of(services, "check", "--skip-rule", "net-vpc-custom-mode").exitCode()).isZero();
+    assertThat(CliRun.of(services, "check", "--skip-rule", "net-vpc-custom-mode").exitCode())
+        .isZero();
     assertThat(CliRun.of(services, "check", "--rule", "k8s-run-as-non-root").exitCode()).isZero();
   }
 
@@ -125,9 +136,11 @@ class CheckCommandTest {
 
     assertThat(sarif.exitCode()).isEqualTo(1);
     JsonNode log = json.readTree(sarif.out());
-    assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+    assertThat(
+            log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("infra/terraform/modules/vpc/main.tf");
-    assertThat(json.readTree(plain.out()).at("/findings/0/rule").asText()).isEqualTo("net-vpc-custom-mode");
+    assertThat(json.readTree(plain.out()).at("/findings/0/rule").asText())
+        .isEqualTo("net-vpc-custom-mode");
   }
 
   @Test
@@ -154,7 +167,8 @@ class CheckCommandTest {
     CliRun run = CliRun.of(services, "check", "--baseline", baseline.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("check-baseline.json:2:", "malformed baseline", "net-vpc-custom-mode");
+    assertThat(run.out())
+        .contains("check-baseline.json:2:", "malformed baseline", "net-vpc-custom-mode");
   }
 
   @Test
@@ -162,8 +176,12 @@ class CheckCommandTest {
     CliRun run = CliRun.of(services, "check", "--list-rules");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("gke-private-nodes", "high", "GKE nodes have no public IP addresses",
-        "meta-suppression-reason");
+    assertThat(run.out())
+        .contains(
+            "gke-private-nodes",
+            "high",
+            "GKE nodes have no public IP addresses",
+            "meta-suppression-reason");
   }
 
   @Test
@@ -171,7 +189,15 @@ class CheckCommandTest {
     CliRun run = CliRun.of(services, "check", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("--severity=LEVEL", "--rule=ID", "--skip-rule=ID", "--baseline=FILE",
-        "--write-baseline=FILE", "--list-rules", "TEXT, JSON, SARIF", "CRITICAL");
+    assertThat(run.out())
+        .contains(
+            "--severity=LEVEL",
+            "--rule=ID",
+            "--skip-rule=ID",
+            "--baseline=FILE",
+            "--write-baseline=FILE",
+            "--list-rules",
+            "TEXT, JSON, SARIF",
+            "CRITICAL");
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code alphintra check --env-diff} and {@code --provider-schema}. */
 class CheckEnvDiffAndSchemaTest {
 
-  private static final String DATA_MODULE = """
+  private static final String DATA_MODULE =
+      """
       variable "availability_type" {
         type        = string
         description = "REGIONAL or ZONAL."
@@ -32,21 +33,22 @@ class CheckEnvDiffAndSchemaTest {
       }
       """;
 
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       {"format_version": "1.0", "provider_schemas": {"registry.terraform.io/hashicorp/google": {
         "resource_schemas": {"google_compute_network": {"version": 0, "block": {
           "attributes": {"name": {"type": "string", "required": true}}}}}}}}
       """;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private Services services;
 
   @BeforeEach
   void workspace() {
     var workspace = TestWorkspace.create(root);
-    services = new Services(new FakeProcessRunner(), new FakeHostProbe(), () -> Optional.of(workspace));
+    services =
+        new Services(new FakeProcessRunner(), new FakeHostProbe(), () -> Optional.of(workspace));
   }
 
   private void write(String relative, String text) throws IOException {
@@ -59,9 +61,13 @@ class CheckEnvDiffAndSchemaTest {
     write("infra/terraform/modules/data/main.tf", DATA_MODULE);
     String[][] values = {{"dev", dev}, {"staging", staging}, {"prod", prod}};
     for (String[] environment : values) {
-      write("infra/terraform/environments/" + environment[0] + "/main.tf", "module \"data\" {\n"
-          + "  source            = \"../../modules/data\"\n"
-          + "  availability_type = \"" + environment[1] + "\"\n}\n");
+      write(
+          "infra/terraform/environments/" + environment[0] + "/main.tf",
+          "module \"data\" {\n"
+              + "  source            = \"../../modules/data\"\n"
+              + "  availability_type = \""
+              + environment[1]
+              + "\"\n}\n");
     }
   }
 
@@ -72,9 +78,11 @@ class CheckEnvDiffAndSchemaTest {
     CliRun run = CliRun.of(services, "check", "--env-diff");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).containsPattern("setting +dev +staging +prod +direction")
-        .containsPattern("google_sql_database_instance.postgres settings.availability_type +ZONAL +REGIONAL +REGIONAL"
-            + " +right")
+    assertThat(run.out())
+        .containsPattern("setting +dev +staging +prod +direction")
+        .containsPattern(
+            "google_sql_database_instance.postgres settings.availability_type +ZONAL +REGIONAL +REGIONAL"
+                + " +right")
         .contains("1 setting differs (0 weaker in a later environment)");
   }
 
@@ -95,9 +103,11 @@ class CheckEnvDiffAndSchemaTest {
     CliRun run = CliRun.of(services, "check", "--env-diff", "--output", "json");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("\"environments\"", "google_sql_database_instance.postgres deletion_protection")
+    assertThat(run.out())
+        .contains("\"environments\"", "google_sql_database_instance.postgres deletion_protection")
         .containsPattern("\"direction\" ?: \"right\"")
-        .containsPattern("\"file\" ?: \"infra/terraform/environments/prod/main.tf\",\\s+\"line\" ?: 3");
+        .containsPattern(
+            "\"file\" ?: \"infra/terraform/environments/prod/main.tf\",\\s+\"line\" ?: 3");
   }
 
   @Test
@@ -110,23 +120,35 @@ class CheckEnvDiffAndSchemaTest {
 
   @Test
   void aProviderSchemaFileValidatesResourceBlocks() throws IOException {
-    write("infra/terraform/modules/vpc/main.tf",
+    write(
+        "infra/terraform/modules/vpc/main.tf",
         "resource \"google_compute_network\" \"main\" {\n  nme = \"alphintra\"\n}\n");
     write("schema.json", SCHEMA);
 
-    CliRun run = CliRun.of(services, "check", "--provider-schema", root.resolve("schema.json").toString(),
-        "--rule", "tf-schema-valid");
+    CliRun run =
+        CliRun.of(
+            services,
+            "check",
+            "--provider-schema",
+            root.resolve("schema.json").toString(),
+            "--rule",
+            "tf-schema-valid");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("google_compute_network.main sets nme, which the provider schema does not define",
-        "google_compute_network.main does not set name, which the provider schema requires");
+    assertThat(run.out())
+        .contains(
+            "google_compute_network.main sets nme, which the provider schema does not define",
+            "google_compute_network.main does not set name, which the provider schema requires");
   }
 
   @Test
   void anUnreadableProviderSchemaExitsTwo() throws IOException {
-    write("infra/terraform/modules/vpc/main.tf", "resource \"google_compute_network\" \"main\" {\n}\n");
+    write(
+        "infra/terraform/modules/vpc/main.tf",
+        "resource \"google_compute_network\" \"main\" {\n}\n");
 
-    CliRun run = CliRun.of(services, "check", "--provider-schema", root.resolve("missing.json").toString());
+    CliRun run =
+        CliRun.of(services, "check", "--provider-schema", root.resolve("missing.json").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out() + run.err()).contains("cannot read the provider schema");

@@ -18,15 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cloud commands end to end: the real check gate over a copy of the repository's own Terraform (which
- * the repository's check keeps clean), with fake terraform and gcloud.
+ * The cloud commands end to end: the real check gate over a copy of the repository's own Terraform
+ * (which the repository's check keeps clean), with fake terraform and gcloud.
  */
 class CloudCommandTest {
 
   private static final String PRIVATE_NODES = "enable_private_nodes = true";
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private Workspace workspace;
   private FakeProcessRunner processes;
@@ -37,13 +36,22 @@ class CloudCommandTest {
     workspace = TestWorkspace.create(root);
     copyTree(Workspace.locate(Path.of("")).terraform(), workspace.terraform());
     dev = root.resolve("infra/terraform/environments/dev");
-    processes = new FakeProcessRunner()
-        .succeeds("Terraform v1.11.4\n", "terraform", "version")
-        .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
-        .succeeds("Terraform has been successfully initialized!\n", "terraform", "-chdir=" + dev, "init")
-        .succeeds("Plan: 2 to add, 1 to change, 1 to destroy.\n", "terraform", "-chdir=" + dev, "plan")
-        .succeeds(resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
-        .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply");
+    processes =
+        new FakeProcessRunner()
+            .succeeds("Terraform v1.11.4\n", "terraform", "version")
+            .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+            .succeeds(
+                "Terraform has been successfully initialized!\n",
+                "terraform",
+                "-chdir=" + dev,
+                "init")
+            .succeeds(
+                "Plan: 2 to add, 1 to change, 1 to destroy.\n",
+                "terraform",
+                "-chdir=" + dev,
+                "plan")
+            .succeeds(resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
+            .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -73,7 +81,8 @@ class CloudCommandTest {
   }
 
   private CliRun run(String... args) {
-    return CliRun.of(new Services(processes, new FakeHostProbe(), () -> Optional.of(workspace)), args);
+    return CliRun.of(
+        new Services(processes, new FakeHostProbe(), () -> Optional.of(workspace)), args);
   }
 
   @Test
@@ -81,12 +90,16 @@ class CloudCommandTest {
     CliRun run = run("cloud", "plan", "--env", "dev");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Terraform has been successfully initialized!",
-        "Plan for dev: 2 to add, 1 to change, 1 to destroy (1 data sources read).",
-        "  + module.vpc.google_compute_network.this", "  -/+ module.cloudsql.google_sql_user.app",
-        "Apply it with: alphintra cloud apply --env dev");
+    assertThat(run.out())
+        .contains(
+            "Terraform has been successfully initialized!",
+            "Plan for dev: 2 to add, 1 to change, 1 to destroy (1 data sources read).",
+            "  + module.vpc.google_compute_network.this",
+            "  -/+ module.cloudsql.google_sql_user.app",
+            "Apply it with: alphintra cloud apply --env dev");
     assertThat(run.out()).doesNotContain("s3cr3t-in-clear");
-    assertThat(processes.commandLines()).anyMatch(line -> line.contains("-backend-config=bucket=alphintra-dev-tfstate"));
+    assertThat(processes.commandLines())
+        .anyMatch(line -> line.contains("-backend-config=bucket=alphintra-dev-tfstate"));
   }
 
   @Test
@@ -106,7 +119,10 @@ class CloudCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Applied for dev:");
-    assertThat(processes.commandLines()).last().asString().contains(" apply -input=false -lock-timeout=5m ")
+    assertThat(processes.commandLines())
+        .last()
+        .asString()
+        .contains(" apply -input=false -lock-timeout=5m ")
         .endsWith("dev.tfplan");
   }
 
@@ -117,8 +133,8 @@ class CloudCommandTest {
     CliRun run = run("cloud", "apply", "--env", "dev");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("finding(s) at HIGH or above in dev", "gke-private-nodes",
-        "--accept-findings");
+    assertThat(run.err())
+        .contains("finding(s) at HIGH or above in dev", "gke-private-nodes", "--accept-findings");
     assertThat(processes.commandLines()).noneMatch(line -> line.startsWith("terraform -chdir"));
   }
 
@@ -126,7 +142,8 @@ class CloudCommandTest {
   void acceptedFindingsProceedAndTheReasonIsPrinted() throws IOException {
     exposeNodes(root.resolve("infra/terraform/modules/gke/main.tf"));
 
-    CliRun run = run("cloud", "plan", "--env", "dev", "--accept-findings", "CHG-4711 approved by SecOps");
+    CliRun run =
+        run("cloud", "plan", "--env", "dev", "--accept-findings", "CHG-4711 approved by SecOps");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("reason: \"CHG-4711 approved by SecOps\"");
@@ -135,7 +152,8 @@ class CloudCommandTest {
   @Test
   void findingsInAnotherEnvironmentDoNotBlockThisOne() throws IOException {
     Path prodVars = root.resolve("infra/terraform/environments/prod/terraform.tfvars");
-    Files.writeString(prodVars, Files.readString(prodVars) + "\ndb_password = \"hunter2hunter2\"\n");
+    Files.writeString(
+        prodVars, Files.readString(prodVars) + "\ndb_password = \"hunter2hunter2\"\n");
 
     CliRun prod = run("cloud", "plan", "--env", "prod");
     CliRun dev = run("cloud", "plan", "--env", "dev");
@@ -187,8 +205,12 @@ class CloudCommandTest {
   @Test
   void bootstrapPrintsTheBackendSettingsOfEveryEnvironment() {
     Path bootstrap = root.resolve("infra/terraform/bootstrap");
-    processes.succeeds("", "terraform", "-chdir=" + bootstrap)
-        .succeeds("{\"state_bucket\": {\"value\": \"alphintra-dev-tfstate\"}}", "terraform", "-chdir=" + bootstrap,
+    processes
+        .succeeds("", "terraform", "-chdir=" + bootstrap)
+        .succeeds(
+            "{\"state_bucket\": {\"value\": \"alphintra-dev-tfstate\"}}",
+            "terraform",
+            "-chdir=" + bootstrap,
             "output");
 
     CliRun run = run("cloud", "bootstrap", "--project", "alphintra-dev");
@@ -199,17 +221,24 @@ class CloudCommandTest {
 
   @Test
   void kubeconfigNamesTheContext() {
-    processes.succeeds("{\"gke_cluster_name\": {\"value\": \"alphintra-dev\"},"
-            + " \"gke_location\": {\"value\": \"us-east4-a\"}, \"gke_private_endpoint_enabled\": {\"value\": false}}",
-            "terraform", "-chdir=" + dev, "output")
-        .succeeds("", "gcloud", "container").succeeds("", "kubectl", "config");
+    processes
+        .succeeds(
+            "{\"gke_cluster_name\": {\"value\": \"alphintra-dev\"},"
+                + " \"gke_location\": {\"value\": \"us-east4-a\"}, \"gke_private_endpoint_enabled\": {\"value\": false}}",
+            "terraform",
+            "-chdir=" + dev,
+            "output")
+        .succeeds("", "gcloud", "container")
+        .succeeds("", "kubectl", "config");
 
     CliRun run = run("cloud", "kubeconfig", "--env", "dev");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Kube context alphintra-dev", "alphintra up --context alphintra-dev");
-    assertThat(processes.commandLines()).contains(
-        "gcloud container clusters get-credentials alphintra-dev --location=us-east4-a --project=alphintra-dev");
+    assertThat(run.out())
+        .contains("Kube context alphintra-dev", "alphintra up --context alphintra-dev");
+    assertThat(processes.commandLines())
+        .contains(
+            "gcloud container clusters get-credentials alphintra-dev --location=us-east4-a --project=alphintra-dev");
   }
 
   @Test

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DoctorCommandTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private final FakeHostProbe host = new FakeHostProbe();
 
@@ -41,28 +40,40 @@ class DoctorCommandTest {
 
   @Test
   void missingDockerAndK3dExitThreeWithInstallHints() {
-    FakeProcessRunner processes = new FakeProcessRunner()
-        .succeeds("Client Version: v1.32.4\n", "kubectl", "version");
+    FakeProcessRunner processes =
+        new FakeProcessRunner().succeeds("Client Version: v1.32.4\n", "kubectl", "version");
 
     CliRun run = CliRun.of(services(processes), "doctor", "--target", "local");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("Not ready:", "docker (missing)", "k3d (missing)", "brew install k3d");
+    assertThat(run.out())
+        .contains("Not ready:", "docker (missing)", "k3d (missing)", "brew install k3d");
   }
 
   @Test
   void portsComeFromTheK3dConfig() {
     host.busyPorts.add(5000);
 
-    CliRun run = CliRun.of(services(localToolsInstalled()), "doctor", "--target", "local", "--output", "json");
+    CliRun run =
+        CliRun.of(
+            services(localToolsInstalled()), "doctor", "--target", "local", "--output", "json");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("\"host port 80\"", "\"host port 443\"", "\"host port 5000\"", "\"host port 6550\"");
+    assertThat(run.out())
+        .contains(
+            "\"host port 80\"", "\"host port 443\"", "\"host port 5000\"", "\"host port 6550\"");
   }
 
   @Test
   void jsonReportHasEveryCheckWithStatusAndHints() throws Exception {
-    CliRun run = CliRun.of(services(localToolsInstalled().missing("k3d")), "doctor", "--target", "local", "-o", "json");
+    CliRun run =
+        CliRun.of(
+            services(localToolsInstalled().missing("k3d")),
+            "doctor",
+            "--target",
+            "local",
+            "-o",
+            "json");
 
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(run.exitCode()).isEqualTo(3);
@@ -126,7 +137,8 @@ class DoctorCommandTest {
   @Test
   void malformedK3dConfigIsAnInputErrorWithItsLocation() throws Exception {
     var workspace = TestWorkspace.create(root);
-    java.nio.file.Files.writeString(workspace.k3dConfig(), "apiVersion: k3d.io/v1alpha5\nports: [\n");
+    java.nio.file.Files.writeString(
+        workspace.k3dConfig(), "apiVersion: k3d.io/v1alpha5\nports: [\n");
     Services services = new Services(localToolsInstalled(), host, () -> Optional.of(workspace));
 
     CliRun run = CliRun.of(services, "doctor", "--target", "local");

@@ -23,24 +23,28 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Pins the --help of every command, found by walking the command tree, in src/test/resources/cli/help, and
- * keeps headers uniform: one sentence, capitalised, ending in a period.
+ * Pins the --help of every command, found by walking the command tree, in
+ * src/test/resources/cli/help, and keeps headers uniform: one sentence, capitalised, ending in a
+ * period.
  */
 class HelpGoldenTest {
 
-  static final String REGENERATE = "./mvnw -q test -Dtest=HelpGoldenTest -Dalphintra.updateGoldens=true";
+  static final String REGENERATE =
+      "./mvnw -q test -Dtest=HelpGoldenTest -Dalphintra.updateGoldens=true";
   private static final Path GOLDENS = Path.of("src/test/resources/cli/help");
+
   /** Fixed, so the goldens do not depend on the terminal or on picocli.usage.width. */
   private static final int WIDTH = 80;
 
-  @TempDir
-  Path checkout;
+  @TempDir Path checkout;
 
   private CommandLine rootCommand() {
     var workspace = TestWorkspace.create(checkout);
-    Services services = new Services(new FakeProcessRunner(), new FakeHostProbe(), () -> Optional.of(workspace));
-    CommandLine commandLine = Main.commandLine(services, new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
+    Services services =
+        new Services(new FakeProcessRunner(), new FakeHostProbe(), () -> Optional.of(workspace));
+    CommandLine commandLine =
+        Main.commandLine(
+            services, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     commandLine.setUsageHelpAutoWidth(false);
     commandLine.setUsageHelpWidth(WIDTH);
     return commandLine;
@@ -86,7 +90,8 @@ class HelpGoldenTest {
       }
     }
     assertThat(stale)
-        .withFailMessage("--help differs from (or has no) golden file:%n  %s%nregenerate the goldens with:%n  %s",
+        .withFailMessage(
+            "--help differs from (or has no) golden file:%n  %s%nregenerate the goldens with:%n  %s",
             String.join("\n  ", stale), REGENERATE)
         .isEmpty();
   }
@@ -94,7 +99,8 @@ class HelpGoldenTest {
   @Test
   void everyGoldenBelongsToACommand() throws IOException {
     assertThat(orphans(commands().keySet()))
-        .withFailMessage("golden files in %s with no command: %s%nremove them with:%n  %s",
+        .withFailMessage(
+            "golden files in %s with no command: %s%nremove them with:%n  %s",
             GOLDENS, orphans(commands().keySet()), REGENERATE)
         .isEmpty();
   }
@@ -102,15 +108,21 @@ class HelpGoldenTest {
   @Test
   void everyHeaderIsOneSentenceEndingInAPeriod() {
     List<String> bad = new ArrayList<>();
-    commands().forEach((name, command) -> {
-      String[] header = command.getCommandSpec().usageMessage().header();
-      String line = header.length == 1 ? header[0] : String.join(" / ", header);
-      if (header.length != 1 || line.isEmpty() || !Character.isUpperCase(line.charAt(0)) || !line.endsWith(".")) {
-        bad.add(command.getCommandSpec().qualifiedName() + ": \"" + line + "\"");
-      }
-    });
+    commands()
+        .forEach(
+            (name, command) -> {
+              String[] header = command.getCommandSpec().usageMessage().header();
+              String line = header.length == 1 ? header[0] : String.join(" / ", header);
+              if (header.length != 1
+                  || line.isEmpty()
+                  || !Character.isUpperCase(line.charAt(0))
+                  || !line.endsWith(".")) {
+                bad.add(command.getCommandSpec().qualifiedName() + ": \"" + line + "\"");
+              }
+            });
     assertThat(bad)
-        .withFailMessage("headers must be one imperative sentence, capitalised and ending in a period:%n  %s",
+        .withFailMessage(
+            "headers must be one imperative sentence, capitalised and ending in a period:%n  %s",
             String.join("\n  ", bad))
         .isEmpty();
   }
@@ -118,29 +130,40 @@ class HelpGoldenTest {
   @Test
   void everyDefaultIsShownThroughDefaultValue() {
     List<String> bad = new ArrayList<>();
-    commands().forEach((name, command) -> {
-      List<CommandLine.Model.ArgSpec> args = new ArrayList<>(command.getCommandSpec().options());
-      args.addAll(command.getCommandSpec().positionalParameters());
-      for (CommandLine.Model.ArgSpec arg : args) {
-        // Hidden options are not in the help, so there is nothing to drift.
-        if (arg.defaultValue() != null && !arg.hidden() && !rawDescription(arg).contains("(default: ${DEFAULT-VALUE})")) {
-          bad.add(command.getCommandSpec().qualifiedName() + " " + arg.paramLabel());
-        }
-      }
-    });
+    commands()
+        .forEach(
+            (name, command) -> {
+              List<CommandLine.Model.ArgSpec> args =
+                  new ArrayList<>(command.getCommandSpec().options());
+              args.addAll(command.getCommandSpec().positionalParameters());
+              for (CommandLine.Model.ArgSpec arg : args) {
+                // Hidden options are not in the help, so there is nothing to drift.
+                if (arg.defaultValue() != null
+                    && !arg.hidden()
+                    && !rawDescription(arg).contains("(default: ${DEFAULT-VALUE})")) {
+                  bad.add(command.getCommandSpec().qualifiedName() + " " + arg.paramLabel());
+                }
+              }
+            });
     assertThat(bad)
-        .withFailMessage("options with a default must say \"(default: ${DEFAULT-VALUE})\","
-            + " so help cannot drift from the code:%n  %s",
+        .withFailMessage(
+            "options with a default must say \"(default: ${DEFAULT-VALUE})\","
+                + " so help cannot drift from the code:%n  %s",
             String.join("\n  ", bad))
         .isEmpty();
   }
 
-  /** The description as written in the annotation: picocli's description() has ${DEFAULT-VALUE} filled in. */
+  /**
+   * The description as written in the annotation: picocli's description() has ${DEFAULT-VALUE}
+   * filled in.
+   */
   private static String rawDescription(CommandLine.Model.ArgSpec arg) {
     AnnotatedElement element = (AnnotatedElement) arg.userObject();
     CommandLine.Option option = element.getAnnotation(CommandLine.Option.class);
-    String[] lines = option != null
-        ? option.description() : element.getAnnotation(CommandLine.Parameters.class).description();
+    String[] lines =
+        option != null
+            ? option.description()
+            : element.getAnnotation(CommandLine.Parameters.class).description();
     return String.join(" ", lines);
   }
 
@@ -148,7 +171,10 @@ class HelpGoldenTest {
     Set<String> orphans = new TreeSet<>();
     if (Files.isDirectory(GOLDENS)) {
       try (Stream<Path> files = Files.list(GOLDENS)) {
-        files.map(f -> f.getFileName().toString()).filter(f -> !expected.contains(f)).forEach(orphans::add);
+        files
+            .map(f -> f.getFileName().toString())
+            .filter(f -> !expected.contains(f))
+            .forEach(orphans::add);
       }
     }
     return orphans;

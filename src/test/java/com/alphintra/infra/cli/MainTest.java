@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private Services services() {
     var workspace = TestWorkspace.create(root);
@@ -25,7 +24,8 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("Unmatched argument at index 0: 'frobnicate'", "Usage: alphintra");
+    assertThat(run.err())
+        .contains("Unmatched argument at index 0: 'frobnicate'", "Usage: alphintra");
   }
 
   @Test

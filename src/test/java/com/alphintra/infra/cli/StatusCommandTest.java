@@ -18,8 +18,7 @@ class StatusCommandTest {
 
   KubernetesClient client;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private LocalFixture fixture;
 
@@ -30,8 +29,12 @@ class StatusCommandTest {
   }
 
   private CliRun run(String... args) {
-    Services services = new Services(fixture.processes, fixture.host, () -> Optional.of(fixture.workspace),
-        fixture.services());
+    Services services =
+        new Services(
+            fixture.processes,
+            fixture.host,
+            () -> Optional.of(fixture.workspace),
+            fixture.services());
     return CliRun.of(services, args);
   }
 
@@ -40,16 +43,28 @@ class StatusCommandTest {
     CliRun run = run("status");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Istio 1.30.4", "node:", "k3d-alphintra-server-0", "mtls:", "STRICT",
-        "istio-system/Deployment/istiod", "ingress:", "Healthy.");
+    assertThat(run.out())
+        .contains(
+            "Istio 1.30.4",
+            "node:",
+            "k3d-alphintra-server-0",
+            "mtls:",
+            "STRICT",
+            "istio-system/Deployment/istiod",
+            "ingress:",
+            "Healthy.");
   }
 
   @Test
   void aNodeNotReadyIsUnhealthy() {
-    client.nodes().withName("k3d-alphintra-agent-1").edit(node -> {
-      node.getStatus().getConditions().get(0).setStatus("False");
-      return node;
-    });
+    client
+        .nodes()
+        .withName("k3d-alphintra-agent-1")
+        .edit(
+            node -> {
+              node.getStatus().getConditions().get(0).setStatus("False");
+              return node;
+            });
 
     CliRun run = run("status");
 
@@ -59,21 +74,46 @@ class StatusCommandTest {
 
   @Test
   void anUnavailableWorkloadIsUnhealthy() {
-    client.resource(new DeploymentBuilder().withNewMetadata().withName("trading-engine").withNamespace("alphintra")
-        .endMetadata().withNewSpec().withReplicas(2).endSpec().withNewStatus().withAvailableReplicas(1).endStatus()
-        .build()).create();
+    client
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("trading-engine")
+                .withNamespace("alphintra")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .endSpec()
+                .withNewStatus()
+                .withAvailableReplicas(1)
+                .endStatus()
+                .build())
+        .create();
 
     CliRun run = run("status", "--output", "json");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("\"healthy\" : false", "alphintra/Deployment/trading-engine", "1/2 available");
+    assertThat(run.out())
+        .contains("\"healthy\" : false", "alphintra/Deployment/trading-engine", "1/2 available");
   }
 
   @Test
   void aPodWithoutSidecarInAnInjectedNamespaceIsUnhealthy() {
-    client.resource(new PodBuilder().withNewMetadata().withName("trading-engine-abc").withNamespace("alphintra")
-        .endMetadata().withNewSpec().addNewContainer().withName("app").withImage("app").endContainer().endSpec()
-        .build()).create();
+    client
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("trading-engine-abc")
+                .withNamespace("alphintra")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage("app")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
 
     CliRun run = run("status");
 
@@ -83,11 +123,16 @@ class StatusCommandTest {
 
   @Test
   void permissiveMtlsIsUnhealthy() {
-    client.genericKubernetesResources("security.istio.io/v1", "PeerAuthentication").inNamespace("istio-system")
-        .withName("default").edit(policy -> {
-          policy.setAdditionalProperty("spec", java.util.Map.of("mtls", java.util.Map.of("mode", "PERMISSIVE")));
-          return policy;
-        });
+    client
+        .genericKubernetesResources("security.istio.io/v1", "PeerAuthentication")
+        .inNamespace("istio-system")
+        .withName("default")
+        .edit(
+            policy -> {
+              policy.setAdditionalProperty(
+                  "spec", java.util.Map.of("mtls", java.util.Map.of("mode", "PERMISSIVE")));
+              return policy;
+            });
 
     CliRun run = run("status");
 

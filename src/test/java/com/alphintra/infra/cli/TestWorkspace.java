@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /** A minimal checkout in a temporary folder: infra/versions.yaml and a k3d config. */
 final class TestWorkspace {
 
-  static final String VERSIONS = """
+  static final String VERSIONS =
+      """
       schemaVersion: 1
       tools:
         java: {minimum: "17"}
@@ -22,7 +23,8 @@ final class TestWorkspace {
         istio: {version: "1.30.4"}
       """;
 
-  static final String K3D_CONFIG = """
+  static final String K3D_CONFIG =
+      """
       apiVersion: k3d.io/v1alpha5
       kind: Simple
       metadata: {name: alphintra}

@@ -19,8 +19,7 @@ class UpCommandTest {
 
   KubernetesClient client;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private LocalFixture fixture;
 
@@ -30,8 +29,12 @@ class UpCommandTest {
   }
 
   private CliRun run(String... args) {
-    Services services = new Services(fixture.processes, fixture.host, () -> Optional.of(fixture.workspace),
-        fixture.services());
+    Services services =
+        new Services(
+            fixture.processes,
+            fixture.host,
+            () -> Optional.of(fixture.workspace),
+            fixture.services());
     return CliRun.of(services, args);
   }
 
@@ -56,8 +59,15 @@ class UpCommandTest {
     CliRun run = run("up");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("[1/7] prerequisites", "STEP", "DURATION", "cluster startup < 5m00s",
-        "service deployment < 2m00s", "security add-trusted-cert", "update-ca-certificates");
+    assertThat(run.out())
+        .contains(
+            "[1/7] prerequisites",
+            "STEP",
+            "DURATION",
+            "cluster startup < 5m00s",
+            "service deployment < 2m00s",
+            "security add-trusted-cert",
+            "update-ca-certificates");
     assertThat(run.out()).containsPattern("cluster startup < 5m00s: \\S+ \\(met\\)");
   }
 
@@ -78,11 +88,17 @@ class UpCommandTest {
     CliRun run = run("up");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("error: step 'istio' failed: helm could not install istio/istiod 1.30.4",
-        "| Error: INSTALLATION FAILED", "hint: ", "Rolled back (newest first): cluster");
+    assertThat(run.out())
+        .contains(
+            "error: step 'istio' failed: helm could not install istio/istiod 1.30.4",
+            "| Error: INSTALLATION FAILED",
+            "hint: ",
+            "Rolled back (newest first): cluster");
     // The cluster step finished, so its budget was shown; the whole environment's was not.
-    assertThat(run.out()).containsPattern("cluster startup < 5m00s: \\S+ \\(met\\)")
-        .containsPattern("whole environment < 15m00s: \\S+ \\(not shown: not all of its steps completed\\)");
+    assertThat(run.out())
+        .containsPattern("cluster startup < 5m00s: \\S+ \\(met\\)")
+        .containsPattern(
+            "whole environment < 15m00s: \\S+ \\(not shown: not all of its steps completed\\)");
   }
 
   @Test
@@ -92,7 +108,8 @@ class UpCommandTest {
     CliRun run = run("up");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("k3d (missing)", "brew install k3d", "error: step 'prerequisites' failed");
+    assertThat(run.out())
+        .contains("k3d (missing)", "brew install k3d", "error: step 'prerequisites' failed");
     assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("k3d cluster"));
     assertThat(root.resolve(".alphintra")).doesNotExist();
   }
@@ -102,8 +119,10 @@ class UpCommandTest {
     CliRun run = run("up", "--only", "helm");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown step 'helm'",
-        "prerequisites, cluster, istio, tls, platform, observability, verify");
+    assertThat(run.err())
+        .contains(
+            "unknown step 'helm'",
+            "prerequisites, cluster, istio, tls, platform, observability, verify");
   }
 
   @Test
@@ -111,7 +130,9 @@ class UpCommandTest {
     CliRun run = run("up", "--output", "json");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("\"succeeded\" : true", "\"name\" : \"observability\"", "\"outcome\" : \"applied\"");
+    assertThat(run.out())
+        .contains(
+            "\"succeeded\" : true", "\"name\" : \"observability\"", "\"outcome\" : \"applied\"");
   }
 
   @Test
@@ -121,11 +142,15 @@ class UpCommandTest {
     CliRun down = run("down");
 
     assertThat(down.exitCode()).isZero();
-    assertThat(down.out()).contains("Deleted the k3d cluster 'alphintra'.",
-        "Deleted the registry k3d-alphintra-registry.localhost.", "Kept the data in");
+    assertThat(down.out())
+        .contains(
+            "Deleted the k3d cluster 'alphintra'.",
+            "Deleted the registry k3d-alphintra-registry.localhost.",
+            "Kept the data in");
     assertThat(root.resolve("volumes")).isDirectory();
     CliRun purge = run("down", "--keep-registry", "--purge");
-    assertThat(purge.out()).contains("No k3d cluster 'alphintra'", "Kept the registry", "Purged the data");
+    assertThat(purge.out())
+        .contains("No k3d cluster 'alphintra'", "Kept the registry", "Purged the data");
     assertThat(root.resolve("volumes")).doesNotExist();
   }
 }

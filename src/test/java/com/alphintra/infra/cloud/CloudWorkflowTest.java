@@ -24,15 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CloudWorkflowTest {
 
-  private static final String OUTPUTS = """
+  private static final String OUTPUTS =
+      """
       {"gke_cluster_name": {"sensitive": false, "type": "string", "value": "alphintra-dev"},
        "gke_location": {"sensitive": false, "type": "string", "value": "europe-west2-a"},
        "gke_private_endpoint_enabled": {"sensitive": false, "type": "bool", "value": true},
        "state_bucket": {"sensitive": false, "type": "string", "value": "alphintra-dev-tfstate"}}
       """;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private FakeProcessRunner processes;
   private final FakeHostProbe host = new FakeHostProbe();
@@ -45,20 +45,26 @@ class CloudWorkflowTest {
   void toolsInstalled() {
     dev = root.resolve("infra/terraform/environments/dev");
     prod = root.resolve("infra/terraform/environments/prod");
-    processes = new FakeProcessRunner()
-        .succeeds("Terraform v1.11.4\n", "terraform", "version")
-        .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
-        .succeeds("Initialized\n", "terraform", "-chdir=" + dev, "init")
-        .succeeds("Plan: 2 to add\n", "terraform", "-chdir=" + dev, "plan")
-        .succeeds(PlanSummaryTest.resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
-        .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply")
-        .succeeds(OUTPUTS, "terraform", "-chdir=" + dev, "output")
-        .succeeds("Initialized\n", "terraform", "-chdir=" + prod, "init")
-        .succeeds("Plan\n", "terraform", "-chdir=" + prod, "plan")
-        .succeeds(PlanSummaryTest.resource("destroy-prod.json"), "terraform", "-chdir=" + prod, "show")
-        .succeeds("Apply complete!\n", "terraform", "-chdir=" + prod, "apply")
-        .succeeds("Fetching cluster endpoint and auth data.\n", "gcloud", "container")
-        .succeeds("", "kubectl", "config");
+    processes =
+        new FakeProcessRunner()
+            .succeeds("Terraform v1.11.4\n", "terraform", "version")
+            .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+            .succeeds("Initialized\n", "terraform", "-chdir=" + dev, "init")
+            .succeeds("Plan: 2 to add\n", "terraform", "-chdir=" + dev, "plan")
+            .succeeds(
+                PlanSummaryTest.resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
+            .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply")
+            .succeeds(OUTPUTS, "terraform", "-chdir=" + dev, "output")
+            .succeeds("Initialized\n", "terraform", "-chdir=" + prod, "init")
+            .succeeds("Plan\n", "terraform", "-chdir=" + prod, "plan")
+            .succeeds(
+                PlanSummaryTest.resource("destroy-prod.json"),
+                "terraform",
+                "-chdir=" + prod,
+                "show")
+            .succeeds("Apply complete!\n", "terraform", "-chdir=" + prod, "apply")
+            .succeeds("Fetching cluster endpoint and auth data.\n", "gcloud", "container")
+            .succeeds("", "kubectl", "config");
   }
 
   private CloudWorkflow workflow() {
@@ -67,30 +73,43 @@ class CloudWorkflowTest {
       minimums.put(tool, Version.parse("1.0"));
     }
     Requirements requirements = new Requirements(minimums, List.of(), root);
-    return new CloudWorkflow(processes, new Doctor(processes, host), requirements, environment -> verdict,
-        environment -> new EnvironmentSettings(environment,
-            root.resolve("infra/terraform/environments/" + environment.id()), "alphintra-" + environment.id()),
-        root.resolve("infra/terraform/bootstrap"), root.resolve(".alphintra/cloud"));
+    return new CloudWorkflow(
+        processes,
+        new Doctor(processes, host),
+        requirements,
+        environment -> verdict,
+        environment ->
+            new EnvironmentSettings(
+                environment,
+                root.resolve("infra/terraform/environments/" + environment.id()),
+                "alphintra-" + environment.id()),
+        root.resolve("infra/terraform/bootstrap"),
+        root.resolve(".alphintra/cloud"));
   }
 
   private List<String> terraformCalls() {
     return processes.commandLines().stream()
-        .filter(line -> line.startsWith("terraform -chdir") || line.startsWith("gcloud container")
-            || line.startsWith("kubectl"))
+        .filter(
+            line ->
+                line.startsWith("terraform -chdir")
+                    || line.startsWith("gcloud container")
+                    || line.startsWith("kubectl"))
         .map(line -> line.replace(root.toString(), "ROOT"))
         .toList();
   }
 
   @Test
   void planInitialisesWithTheEnvironmentsStateBucketSavesThePlanAndSummarisesIt() {
-    PlanReport report = workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add);
+    PlanReport report =
+        workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add);
 
-    assertThat(terraformCalls()).containsExactly(
-        "terraform -chdir=ROOT/infra/terraform/environments/dev init -input=false -reconfigure"
-            + " -backend-config=bucket=alphintra-dev-tfstate",
-        "terraform -chdir=ROOT/infra/terraform/environments/dev plan -input=false -lock-timeout=5m"
-            + " -out=ROOT/.alphintra/cloud/dev.tfplan",
-        "terraform -chdir=ROOT/infra/terraform/environments/dev show -json ROOT/.alphintra/cloud/dev.tfplan");
+    assertThat(terraformCalls())
+        .containsExactly(
+            "terraform -chdir=ROOT/infra/terraform/environments/dev init -input=false -reconfigure"
+                + " -backend-config=bucket=alphintra-dev-tfstate",
+            "terraform -chdir=ROOT/infra/terraform/environments/dev plan -input=false -lock-timeout=5m"
+                + " -out=ROOT/.alphintra/cloud/dev.tfplan",
+            "terraform -chdir=ROOT/infra/terraform/environments/dev show -json ROOT/.alphintra/cloud/dev.tfplan");
     assertThat(report.applied()).isFalse();
     assertThat(report.summary().toAdd()).isEqualTo(2);
     assertThat(report.planFile()).isEqualTo(root.resolve(".alphintra/cloud/dev.tfplan"));
@@ -106,36 +125,57 @@ class CloudWorkflowTest {
 
   @Test
   void applyAppliesExactlyTheSavedPlan() {
-    PlanReport report = workflow().apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add);
+    PlanReport report =
+        workflow()
+            .apply(
+                Environment.DEV,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                console::add);
 
-    assertThat(terraformCalls()).last().isEqualTo(
-        "terraform -chdir=ROOT/infra/terraform/environments/dev apply -input=false -lock-timeout=5m"
-            + " ROOT/.alphintra/cloud/dev.tfplan");
+    assertThat(terraformCalls())
+        .last()
+        .isEqualTo(
+            "terraform -chdir=ROOT/infra/terraform/environments/dev apply -input=false -lock-timeout=5m"
+                + " ROOT/.alphintra/cloud/dev.tfplan");
     assertThat(report.applied()).isTrue();
   }
 
   @Test
   void varFileIsPassedToThePlan(@TempDir Path other) throws Exception {
-    Path varFile = java.nio.file.Files.writeString(other.resolve("extra.tfvars"), "node_count = 2\n");
+    Path varFile =
+        java.nio.file.Files.writeString(other.resolve("extra.tfvars"), "node_count = 2\n");
 
     workflow().plan(Environment.DEV, Optional.of(varFile), Optional.empty(), console::add);
 
-    assertThat(processes.commandLines()).anyMatch(line -> line.contains("plan") && line.contains("-var-file=" + varFile));
+    assertThat(processes.commandLines())
+        .anyMatch(line -> line.contains("plan") && line.contains("-var-file=" + varFile));
   }
 
   @Test
   void missingVarFileIsAnInputErrorBeforeAnythingRuns() {
-    assertThatThrownBy(() -> workflow().plan(Environment.DEV, Optional.of(root.resolve("nope.tfvars")),
-        Optional.empty(), console::add)).isInstanceOf(InputException.class);
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .plan(
+                        Environment.DEV,
+                        Optional.of(root.resolve("nope.tfvars")),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(InputException.class);
     assertThat(terraformCalls()).isEmpty();
   }
 
   @Test
   void highFindingsRefuseBeforeTerraformRuns() {
-    verdict = new GateVerdict(List.of("HIGH gke-private-nodes modules/gke/main.tf:12 nodes have public IPs"), 3);
+    verdict =
+        new GateVerdict(
+            List.of("HIGH gke-private-nodes modules/gke/main.tf:12 nodes have public IPs"), 3);
 
-    assertThatThrownBy(() -> workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add))
+    assertThatThrownBy(
+            () ->
+                workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add))
         .isInstanceOf(OperationFailedException.class)
         .hasMessageContaining("1 finding(s) at HIGH or above")
         .hasMessageContaining("gke-private-nodes");
@@ -144,10 +184,17 @@ class CloudWorkflowTest {
 
   @Test
   void acceptedFindingsGoAheadAndTheReasonIsKept() {
-    verdict = new GateVerdict(List.of("HIGH gke-private-nodes modules/gke/main.tf:12 nodes have public IPs"), 0);
+    verdict =
+        new GateVerdict(
+            List.of("HIGH gke-private-nodes modules/gke/main.tf:12 nodes have public IPs"), 0);
 
-    PlanReport report = workflow().plan(Environment.DEV, Optional.empty(), Optional.of("CHG-4711 approved by SecOps"),
-        console::add);
+    PlanReport report =
+        workflow()
+            .plan(
+                Environment.DEV,
+                Optional.empty(),
+                Optional.of("CHG-4711 approved by SecOps"),
+                console::add);
 
     assertThat(report.acceptedFindingsReason()).contains("CHG-4711 approved by SecOps");
     assertThat(report.gate().blocking()).hasSize(1);
@@ -155,44 +202,90 @@ class CloudWorkflowTest {
 
   @Test
   void blankAcceptReasonIsAnInputError() {
-    assertThatThrownBy(() -> workflow().plan(Environment.DEV, Optional.empty(), Optional.of(" "), console::add))
-        .isInstanceOf(InputException.class).hasMessageContaining("needs a reason");
+    assertThatThrownBy(
+            () ->
+                workflow().plan(Environment.DEV, Optional.empty(), Optional.of(" "), console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("needs a reason");
   }
 
   @Test
   void missingTerraformStopsWithMissingPrerequisites() {
     processes.missing("terraform", "version");
 
-    assertThatThrownBy(() -> workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add))
-        .isInstanceOf(MissingPrerequisiteException.class).hasMessageContaining("terraform");
+    assertThatThrownBy(
+            () ->
+                workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("terraform");
   }
 
   @Test
   void applyOnProdWithoutConfirmationRunsNothing() {
-    assertThatThrownBy(() -> workflow().apply(Environment.PROD, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add)).isInstanceOf(InputException.class).hasMessageContaining("needs --confirm prod");
-    assertThatThrownBy(() -> workflow().apply(Environment.PROD, Optional.empty(), Optional.empty(),
-        Optional.of("staging"), console::add)).isInstanceOf(InputException.class);
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .apply(
+                        Environment.PROD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("needs --confirm prod");
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .apply(
+                        Environment.PROD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("staging"),
+                        console::add))
+        .isInstanceOf(InputException.class);
     assertThat(processes.calls()).isEmpty();
   }
 
   @Test
   void failedInitStopsBeforeThePlan() {
-    processes.fails(1, "Error: Failed to get existing workspaces: storage: bucket doesn't exist",
-        "terraform", "-chdir=" + dev, "init");
+    processes.fails(
+        1,
+        "Error: Failed to get existing workspaces: storage: bucket doesn't exist",
+        "terraform",
+        "-chdir=" + dev,
+        "init");
 
-    assertThatThrownBy(() -> workflow().apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add)).isInstanceOf(OperationFailedException.class)
-        .hasMessageContaining("terraform init failed").hasMessageContaining("bucket doesn't exist");
-    assertThat(terraformCalls()).noneMatch(line -> line.contains(" plan ") || line.contains(" apply "));
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .apply(
+                        Environment.DEV,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("terraform init failed")
+        .hasMessageContaining("bucket doesn't exist");
+    assertThat(terraformCalls())
+        .noneMatch(line -> line.contains(" plan ") || line.contains(" apply "));
   }
 
   @Test
   void failedPlanAppliesNothing() {
     processes.fails(1, "Error: Invalid value for variable", "terraform", "-chdir=" + dev, "plan");
 
-    assertThatThrownBy(() -> workflow().apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add)).isInstanceOf(OperationFailedException.class).hasMessageContaining("terraform plan failed");
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .apply(
+                        Environment.DEV,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("terraform plan failed");
     assertThat(terraformCalls()).noneMatch(line -> line.contains(" apply "));
   }
 
@@ -200,56 +293,98 @@ class CloudWorkflowTest {
   void failedShowAppliesNothing() {
     processes.fails(1, "Error: plan file corrupt", "terraform", "-chdir=" + dev, "show");
 
-    assertThatThrownBy(() -> workflow().apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add)).isInstanceOf(OperationFailedException.class).hasMessageContaining("terraform show");
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .apply(
+                        Environment.DEV,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("terraform show");
     assertThat(terraformCalls()).noneMatch(line -> line.contains(" apply "));
   }
 
   @Test
   void failedApplyIsAFailureNamingTerraformsError() {
-    processes.fails(1, "Error: googleapi: Error 403: Permission denied", "terraform", "-chdir=" + dev, "apply");
+    processes.fails(
+        1, "Error: googleapi: Error 403: Permission denied", "terraform", "-chdir=" + dev, "apply");
 
-    assertThatThrownBy(() -> workflow().apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add)).isInstanceOf(OperationFailedException.class).hasMessageContaining("Permission denied");
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .apply(
+                        Environment.DEV,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("Permission denied");
   }
 
   @Test
   void destroyOfProtectedResourcesNamesThemAndDestroysNothing() {
-    assertThatThrownBy(() -> workflow().destroy(Environment.PROD, Optional.empty(), Optional.empty(),
-        Optional.of("prod"), console::add))
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .destroy(
+                        Environment.PROD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("prod"),
+                        console::add))
         .isInstanceOf(OperationFailedException.class)
         .hasMessageContaining("module.gke.google_container_cluster.primary")
         .hasMessageContaining("module.cloudsql.google_sql_database_instance.main");
-    assertThat(terraformCalls()).anyMatch(line -> line.contains(" plan ") && line.contains("-destroy"))
+    assertThat(terraformCalls())
+        .anyMatch(line -> line.contains(" plan ") && line.contains("-destroy"))
         .noneMatch(line -> line.contains(" apply "));
   }
 
   @Test
   void destroyWithoutProtectionAppliesTheDestroyPlan() {
-    processes.succeeds(PlanSummaryTest.resource("destroy-dev-unprotected.json"), "terraform", "-chdir=" + dev, "show");
+    processes.succeeds(
+        PlanSummaryTest.resource("destroy-dev-unprotected.json"),
+        "terraform",
+        "-chdir=" + dev,
+        "show");
 
-    PlanReport report = workflow().destroy(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(),
-        console::add);
+    PlanReport report =
+        workflow()
+            .destroy(
+                Environment.DEV,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                console::add);
 
     assertThat(report.applied()).isTrue();
-    assertThat(terraformCalls()).last().asString().endsWith("apply -input=false -lock-timeout=5m"
-        + " ROOT/.alphintra/cloud/dev-destroy.tfplan");
+    assertThat(terraformCalls())
+        .last()
+        .asString()
+        .endsWith(
+            "apply -input=false -lock-timeout=5m" + " ROOT/.alphintra/cloud/dev-destroy.tfplan");
   }
 
   @Test
   void bootstrapAppliesTheBootstrapRootInAWorkspacePerProject() {
     Path bootstrap = root.resolve("infra/terraform/bootstrap");
-    processes.succeeds("", "terraform", "-chdir=" + bootstrap).succeeds(OUTPUTS, "terraform", "-chdir=" + bootstrap,
-        "output");
+    processes
+        .succeeds("", "terraform", "-chdir=" + bootstrap)
+        .succeeds(OUTPUTS, "terraform", "-chdir=" + bootstrap, "output");
 
     BootstrapReport report = workflow().bootstrap("alphintra-dev", "europe-west2", console::add);
 
-    assertThat(terraformCalls()).containsExactly(
-        "terraform -chdir=ROOT/infra/terraform/bootstrap init -input=false -reconfigure",
-        "terraform -chdir=ROOT/infra/terraform/bootstrap workspace select -or-create=true alphintra-dev",
-        "terraform -chdir=ROOT/infra/terraform/bootstrap apply -input=false -auto-approve"
-            + " -var=project_id=alphintra-dev -var=region=europe-west2",
-        "terraform -chdir=ROOT/infra/terraform/bootstrap output -json");
+    assertThat(terraformCalls())
+        .containsExactly(
+            "terraform -chdir=ROOT/infra/terraform/bootstrap init -input=false -reconfigure",
+            "terraform -chdir=ROOT/infra/terraform/bootstrap workspace select -or-create=true alphintra-dev",
+            "terraform -chdir=ROOT/infra/terraform/bootstrap apply -input=false -auto-approve"
+                + " -var=project_id=alphintra-dev -var=region=europe-west2",
+            "terraform -chdir=ROOT/infra/terraform/bootstrap output -json");
     assertThat(report.bucket()).isEqualTo("alphintra-dev-tfstate");
     assertThat(report.backendSettings(Environment.STAGING))
         .isEqualTo("bucket = \"alphintra-dev-tfstate\"\nprefix = \"environments/staging\"");
@@ -258,9 +393,11 @@ class CloudWorkflowTest {
   @Test
   void bootstrapRejectsAMalformedProjectIdOrRegion() {
     assertThatThrownBy(() -> workflow().bootstrap("Bad_Project", "europe-west2", console::add))
-        .isInstanceOf(InputException.class).hasMessageContaining("not a Google Cloud project id");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a Google Cloud project id");
     assertThatThrownBy(() -> workflow().bootstrap("alphintra-dev", "mars", console::add))
-        .isInstanceOf(InputException.class).hasMessageContaining("not a Google Cloud region");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a Google Cloud region");
     assertThat(processes.calls()).isEmpty();
   }
 
@@ -268,10 +405,11 @@ class CloudWorkflowTest {
   void kubeconfigFetchesCredentialsOverTheInternalIpAndNamesTheContext() {
     KubeconfigReport report = workflow().kubeconfig(Environment.DEV, console::add);
 
-    assertThat(terraformCalls()).containsSubsequence(
-        "gcloud container clusters get-credentials alphintra-dev --location=europe-west2-a"
-            + " --project=alphintra-dev --internal-ip",
-        "kubectl config rename-context gke_alphintra-dev_europe-west2-a_alphintra-dev alphintra-dev");
+    assertThat(terraformCalls())
+        .containsSubsequence(
+            "gcloud container clusters get-credentials alphintra-dev --location=europe-west2-a"
+                + " --project=alphintra-dev --internal-ip",
+            "kubectl config rename-context gke_alphintra-dev_europe-west2-a_alphintra-dev alphintra-dev");
     assertThat(report.context()).isEqualTo("alphintra-dev");
     assertThat(report.privateEndpoint()).isTrue();
   }
@@ -281,15 +419,20 @@ class CloudWorkflowTest {
     processes.succeeds("{}", "terraform", "-chdir=" + dev, "output");
 
     assertThatThrownBy(() -> workflow().kubeconfig(Environment.DEV, console::add))
-        .isInstanceOf(OperationFailedException.class).hasMessageContaining("no 'gke_cluster_name' output");
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("no 'gke_cluster_name' output");
   }
 
   @Test
   void failingGcloudIsReported() {
-    processes.fails(1, "ERROR: (gcloud.container.clusters.get-credentials) ResponseError: code=404", "gcloud",
+    processes.fails(
+        1,
+        "ERROR: (gcloud.container.clusters.get-credentials) ResponseError: code=404",
+        "gcloud",
         "container");
 
     assertThatThrownBy(() -> workflow().kubeconfig(Environment.DEV, console::add))
-        .isInstanceOf(OperationFailedException.class).hasMessageContaining("code=404");
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("code=404");
   }
 }

@@ -27,7 +27,8 @@ class PlanSummaryTest {
     assertThat(summary.toChange()).isEqualTo(1);
     assertThat(summary.toDestroy()).isEqualTo(1);
     assertThat(summary.toRead()).isEqualTo(1);
-    assertThat(summary.changes()).extracting(ResourceChange::address)
+    assertThat(summary.changes())
+        .extracting(ResourceChange::address)
         .doesNotContain("module.cloudsql.random_password.app");
   }
 
@@ -42,24 +43,30 @@ class PlanSummaryTest {
   void findsResourcesWhoseDeletionProtectionBlocksADestroy() {
     PlanSummary summary = PlanSummary.parse(resource("destroy-prod.json"));
 
-    assertThat(summary.blockedByDeletionProtection()).extracting(ResourceChange::address).containsExactly(
-        "module.gke.google_container_cluster.primary", "module.cloudsql.google_sql_database_instance.main");
+    assertThat(summary.blockedByDeletionProtection())
+        .extracting(ResourceChange::address)
+        .containsExactly(
+            "module.gke.google_container_cluster.primary",
+            "module.cloudsql.google_sql_database_instance.main");
   }
 
   @Test
   void updateOfAProtectedResourceIsNotBlocked() {
-    assertThat(PlanSummary.parse(resource("plan-dev.json")).blockedByDeletionProtection()).isEmpty();
+    assertThat(PlanSummary.parse(resource("plan-dev.json")).blockedByDeletionProtection())
+        .isEmpty();
   }
 
   @Test
   void textThatIsNotJsonIsAnInputError() {
     assertThatThrownBy(() -> PlanSummary.parse("Error: no plan file"))
-        .isInstanceOf(InputException.class).hasMessageContaining("not JSON");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not JSON");
   }
 
   @Test
   void jsonThatIsNotAPlanIsAnInputError() {
     assertThatThrownBy(() -> PlanSummary.parse("{\"hello\": 1}"))
-        .isInstanceOf(InputException.class).hasMessageContaining("no plan document");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("no plan document");
   }
 }

@@ -23,21 +23,23 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A checkout with the repository's real versions.yaml, k3d config and sample Deployments, the sample service's
- * sources, a fake Maven that "compiles" by writing a class file, a fake image publisher, and the Deployments
- * created in the CRUD mock server, available, on the image the manifests name.
+ * A checkout with the repository's real versions.yaml, k3d config and sample Deployments, the
+ * sample service's sources, a fake Maven that "compiles" by writing a class file, a fake image
+ * publisher, and the Deployments created in the CRUD mock server, available, on the image the
+ * manifests name.
  */
 public final class DevFixture {
 
   public static final String DIGEST = "sha256:" + "1234abcd".repeat(8);
-  public static final String OLD_IMAGE = "k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0";
+  public static final String OLD_IMAGE =
+      "k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0";
 
   public final Workspace workspace;
   public final FakeProcessRunner processes = new FakeProcessRunner();
   public final KubernetesClient client;
   public final List<String> pushed = new ArrayList<>();
-  public Function<ImageRequest, BuiltImage> publish = request -> new BuiltImage("pushed", DIGEST, "sha256:id",
-      Duration.ofMillis(3));
+  public Function<ImageRequest, BuiltImage> publish =
+      request -> new BuiltImage("pushed", DIGEST, "sha256:id", Duration.ofMillis(3));
 
   public DevFixture(Path root, KubernetesClient client) {
     this.client = client;
@@ -46,7 +48,8 @@ public final class DevFixture {
       copy(Path.of("infra/versions.yaml"), root);
       copy(Path.of("infra/kubernetes/local-k3d/cluster-config.yaml"), root);
       try (Stream<Path> files = Files.list(Path.of("infra/kubernetes/base/services"))) {
-        for (Path file : files.filter(path -> path.toString().endsWith("-deployment.yaml")).toList()) {
+        for (Path file :
+            files.filter(path -> path.toString().endsWith("-deployment.yaml")).toList()) {
           copy(file, root);
         }
       }
@@ -82,20 +85,34 @@ public final class DevFixture {
     return new DevLoop(workspace, processes, publisher(), clusters());
   }
 
-  /** One client per connection, as production makes one: closing it leaves the test's client open. */
+  /**
+   * One client per connection, as production makes one: closing it leaves the test's client open.
+   */
   public Function<String, Cluster> clusters() {
-    return context -> Cluster.createOrUpdate(new KubernetesClientBuilder().withConfig(client.getConfiguration())
-        .build());
+    return context ->
+        Cluster.createOrUpdate(
+            new KubernetesClientBuilder().withConfig(client.getConfiguration()).build());
   }
 
   public String image(String deployment) {
-    return client.apps().deployments().inNamespace("alphintra").withName(deployment).get()
-        .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+    return client
+        .apps()
+        .deployments()
+        .inNamespace("alphintra")
+        .withName(deployment)
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getImage();
   }
 
   private ProcessResult compile(Command command) {
     try {
-      Path classes = workspace.root().resolve("services/sample-service/target/classes/com/alphintra/sample");
+      Path classes =
+          workspace.root().resolve("services/sample-service/target/classes/com/alphintra/sample");
       Files.createDirectories(classes);
       Files.write(classes.resolve("Main.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
     } catch (IOException e) {

@@ -21,8 +21,7 @@ class DevLoopTest {
 
   KubernetesClient client;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private DevFixture fixture;
   private final RecordingListener listener = new RecordingListener();
@@ -33,53 +32,82 @@ class DevLoopTest {
   }
 
   private static DeployRequest request(String... services) {
-    return new DeployRequest(List.of(services), Optional.empty(), Duration.ofSeconds(5), "127.0.0.1:5000");
+    return new DeployRequest(
+        List.of(services), Optional.empty(), Duration.ofSeconds(5), "127.0.0.1:5000");
   }
 
   @Test
   void findsTheSixSampleDeploymentsInTheManifests() {
-    assertThat(fixture.devLoop().targets(request("all"))).extracting(SampleDeployment::name).containsExactly(
-        "api-gateway", "auth-service", "market-data", "portfolio-service", "risk-service", "trading-engine");
-    assertThat(fixture.devLoop().targets(request("all"))).allSatisfy(target -> {
-      assertThat(target.namespace()).isEqualTo("alphintra");
-      assertThat(target.container()).isEqualTo("app");
-    });
+    assertThat(fixture.devLoop().targets(request("all")))
+        .extracting(SampleDeployment::name)
+        .containsExactly(
+            "api-gateway",
+            "auth-service",
+            "market-data",
+            "portfolio-service",
+            "risk-service",
+            "trading-engine");
+    assertThat(fixture.devLoop().targets(request("all")))
+        .allSatisfy(
+            target -> {
+              assertThat(target.namespace()).isEqualTo("alphintra");
+              assertThat(target.container()).isEqualTo("app");
+            });
   }
 
   @Test
   void rollsOneServiceToThePushedDigestAndWaitsUntilItIsAvailable() throws Exception {
-    try (FakeDeploymentController controller = new FakeDeploymentController(client, "alphintra", image -> true, 300)) {
+    try (FakeDeploymentController controller =
+        new FakeDeploymentController(client, "alphintra", image -> true, 300)) {
       DeployResult result = fixture.devLoop().deploy(request("trading-engine"), listener);
 
-      assertThat(fixture.image("trading-engine")).isEqualTo(DevFixture.OLD_IMAGE + "@" + DevFixture.DIGEST);
+      assertThat(fixture.image("trading-engine"))
+          .isEqualTo(DevFixture.OLD_IMAGE + "@" + DevFixture.DIGEST);
       assertThat(fixture.image("api-gateway")).isEqualTo(DevFixture.OLD_IMAGE);
       assertThat(result.rolled()).containsExactly("trading-engine");
-      assertThat(result.phases()).extracting(PhaseResult::phase)
+      assertThat(result.phases())
+          .extracting(PhaseResult::phase)
           .containsExactly(DeployPhase.COMPILE, DeployPhase.IMAGE, DeployPhase.ROLLOUT);
-      // The fake controller makes the new pods available 300 ms after it sees the change: the rollout waited.
+      // The fake controller makes the new pods available 300 ms after it sees the change: the
+      // rollout waited.
       assertThat(result.phases().get(2).took()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
       assertThat(fixture.pushed).containsExactly("127.0.0.1:5000/alphintra/sample-service:0.1.0");
-      assertThat(fixture.processes.commandLines()).singleElement().asString()
-          .endsWith("-q -B -f " + root.resolve("services/sample-service/pom.xml") + " -DskipTests compile");
-      assertThat(listener.events).containsExactly("start compile", "done compile", "start build and push",
-          "done build and push", "start roll out", "done roll out");
+      assertThat(fixture.processes.commandLines())
+          .singleElement()
+          .asString()
+          .endsWith(
+              "-q -B -f "
+                  + root.resolve("services/sample-service/pom.xml")
+                  + " -DskipTests compile");
+      assertThat(listener.events)
+          .containsExactly(
+              "start compile",
+              "done compile",
+              "start build and push",
+              "done build and push",
+              "start roll out",
+              "done roll out");
     }
   }
 
   @Test
   void allRollsEverySampleDeployment() throws Exception {
-    try (FakeDeploymentController controller = new FakeDeploymentController(client, "alphintra", image -> true, 0)) {
+    try (FakeDeploymentController controller =
+        new FakeDeploymentController(client, "alphintra", image -> true, 0)) {
       DeployResult result = fixture.devLoop().deploy(request("all"), listener);
 
       assertThat(result.rolled()).hasSize(6);
-      assertThat(controller.images()).filteredOn(image -> image.startsWith(DevFixture.OLD_IMAGE))
-          .allMatch(image -> image.endsWith("@" + DevFixture.DIGEST)).hasSize(6);
+      assertThat(controller.images())
+          .filteredOn(image -> image.startsWith(DevFixture.OLD_IMAGE))
+          .allMatch(image -> image.endsWith("@" + DevFixture.DIGEST))
+          .hasSize(6);
     }
   }
 
   @Test
   void theSameDigestAgainRollsNothing() throws Exception {
-    try (FakeDeploymentController controller = new FakeDeploymentController(client, "alphintra", image -> true, 0)) {
+    try (FakeDeploymentController controller =
+        new FakeDeploymentController(client, "alphintra", image -> true, 0)) {
       fixture.devLoop().deploy(request("market-data"), listener);
       DeployResult again = fixture.devLoop().deploy(request("market-data"), listener);
 
@@ -90,48 +118,68 @@ class DevLoopTest {
 
   @Test
   void aCompileErrorStopsBeforeAnythingIsBuiltOrRolled() {
-    fixture.processes.fails(1, "[ERROR] /src/Main.java:[3,1] ';' expected\n", root.resolve("mvnw").toString());
+    fixture.processes.fails(
+        1, "[ERROR] /src/Main.java:[3,1] ';' expected\n", root.resolve("mvnw").toString());
 
     assertThatThrownBy(() -> fixture.devLoop().deploy(request("all"), listener))
         .isInstanceOf(OperationFailedException.class)
-        .hasMessageContaining("compile failed").hasMessageContaining("';' expected")
-        .satisfies(e -> assertThat(((OperationFailedException) e).hint()).contains("running version is unchanged"));
+        .hasMessageContaining("compile failed")
+        .hasMessageContaining("';' expected")
+        .satisfies(
+            e ->
+                assertThat(((OperationFailedException) e).hint())
+                    .contains("running version is unchanged"));
     assertThat(fixture.pushed).isEmpty();
     assertThat(fixture.image("api-gateway")).isEqualTo(DevFixture.OLD_IMAGE);
   }
 
   @Test
   void aBuildFailureLeavesTheClusterAlone() {
-    fixture.publish = request -> {
-      throw new OperationFailedException("building the image failed: no space left on device", "free some disk");
-    };
+    fixture.publish =
+        request -> {
+          throw new OperationFailedException(
+              "building the image failed: no space left on device", "free some disk");
+        };
 
     assertThatThrownBy(() -> fixture.devLoop().deploy(request("api-gateway"), listener))
-        .isInstanceOf(OperationFailedException.class).hasMessageContaining("building the image failed")
-        .satisfies(e -> assertThat(((OperationFailedException) e).hint())
-            .contains("free some disk").contains("nothing was rolled out"));
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("building the image failed")
+        .satisfies(
+            e ->
+                assertThat(((OperationFailedException) e).hint())
+                    .contains("free some disk")
+                    .contains("nothing was rolled out"));
     assertThat(fixture.image("api-gateway")).isEqualTo(DevFixture.OLD_IMAGE);
   }
 
   @Test
   void aPushFailureSaysWhereAndLeavesTheClusterAlone() {
-    fixture.publish = request -> {
-      throw new OperationFailedException("could not build and push to 127.0.0.1:5000/alphintra/sample-service:0.1.0:"
-          + " Connection refused", "is the local registry running? 'alphintra up' creates it");
-    };
+    fixture.publish =
+        request -> {
+          throw new OperationFailedException(
+              "could not build and push to 127.0.0.1:5000/alphintra/sample-service:0.1.0:"
+                  + " Connection refused",
+              "is the local registry running? 'alphintra up' creates it");
+        };
 
     assertThatThrownBy(() -> fixture.devLoop().deploy(request("api-gateway"), listener))
-        .isInstanceOf(OperationFailedException.class).hasMessageContaining("push to 127.0.0.1:5000")
-        .satisfies(e -> assertThat(((OperationFailedException) e).hint()).contains("local registry running"));
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("push to 127.0.0.1:5000")
+        .satisfies(
+            e ->
+                assertThat(((OperationFailedException) e).hint())
+                    .contains("local registry running"));
     assertThat(fixture.image("api-gateway")).isEqualTo(DevFixture.OLD_IMAGE);
   }
 
   @Test
   void aRolloutThatDoesNotBecomeAvailableRestoresTheOldImage() {
-    try (FakeDeploymentController controller = new FakeDeploymentController(client, "alphintra",
-        image -> !image.contains(DevFixture.DIGEST), 0)) {
-      DeployRequest quick = new DeployRequest(List.of("risk-service"), Optional.empty(), Duration.ofMillis(600),
-          "127.0.0.1:5000");
+    try (FakeDeploymentController controller =
+        new FakeDeploymentController(
+            client, "alphintra", image -> !image.contains(DevFixture.DIGEST), 0)) {
+      DeployRequest quick =
+          new DeployRequest(
+              List.of("risk-service"), Optional.empty(), Duration.ofMillis(600), "127.0.0.1:5000");
 
       assertThatThrownBy(() -> fixture.devLoop().deploy(quick, listener))
           .isInstanceOf(OperationFailedException.class)
@@ -139,8 +187,10 @@ class DevLoopTest {
           .hasMessageContaining("risk-service: 1/1 updated")
           .hasMessageContaining("ImagePullBackOff")
           .hasMessageContaining("old version keeps running")
-          .satisfies(e -> assertThat(((OperationFailedException) e).hint())
-              .contains("kubectl -n alphintra describe deployment risk-service"));
+          .satisfies(
+              e ->
+                  assertThat(((OperationFailedException) e).hint())
+                      .contains("kubectl -n alphintra describe deployment risk-service"));
       assertThat(fixture.image("risk-service")).isEqualTo(DevFixture.OLD_IMAGE);
     }
   }
@@ -150,15 +200,18 @@ class DevLoopTest {
     client.apps().deployments().inNamespace("alphintra").withName("auth-service").delete();
 
     assertThatThrownBy(() -> fixture.devLoop().deploy(request("auth-service"), listener))
-        .isInstanceOf(OperationFailedException.class).hasMessageContaining("auth-service is not in the cluster")
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("auth-service is not in the cluster")
         .satisfies(e -> assertThat(((OperationFailedException) e).hint()).contains("alphintra up"));
   }
 
   @Test
   void anUnknownServiceIsAnInputErrorBeforeAnythingRuns() {
     assertThatThrownBy(() -> fixture.devLoop().deploy(request("order-service"), listener))
-        .isInstanceOf(InputException.class).hasMessageContaining("'order-service'")
-        .satisfies(e -> assertThat(((InputException) e).hint()).contains("api-gateway").contains("all"));
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'order-service'")
+        .satisfies(
+            e -> assertThat(((InputException) e).hint()).contains("api-gateway").contains("all"));
     assertThat(fixture.processes.calls()).isEmpty();
   }
 

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SourceWatcherTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   /** Its own thread: the common pool may have a single worker on a two-core machine. */
   private final ExecutorService waiting = Executors.newSingleThreadExecutor();
@@ -28,19 +27,22 @@ class SourceWatcherTest {
   }
 
   private CompletableFuture<List<Path>> next(SourceWatcher watcher) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return watcher.awaitChanges();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }, waiting);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return watcher.awaitChanges();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        waiting);
   }
 
   @Test
   void aBurstOfChangesIsReportedOnceAfterItSettles() throws Exception {
     Path sources = Files.createDirectories(root.resolve("src/main/java"));
-    try (SourceWatcher watcher = new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(300))) {
+    try (SourceWatcher watcher =
+        new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(300))) {
       CompletableFuture<List<Path>> changes = next(watcher);
       for (int i = 0; i < 5; i++) {
         Files.writeString(sources.resolve("Main.java"), "class Main { int v = " + i + "; }\n");
@@ -55,7 +57,8 @@ class SourceWatcherTest {
   @Test
   void aNewPackageFolderIsWatchedToo() throws Exception {
     Path sources = Files.createDirectories(root.resolve("src/main/java"));
-    try (SourceWatcher watcher = new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
+    try (SourceWatcher watcher =
+        new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
       CompletableFuture<List<Path>> created = next(watcher);
       Path folder = Files.createDirectories(sources.resolve("com/alphintra"));
       created.get(10, TimeUnit.SECONDS);
@@ -69,7 +72,8 @@ class SourceWatcherTest {
   @Test
   void filesOfAFolderCreatedWithThemAreChanges() throws Exception {
     Path sources = Files.createDirectories(root.resolve("src/main/java"));
-    try (SourceWatcher watcher = new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
+    try (SourceWatcher watcher =
+        new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
       CompletableFuture<List<Path>> changes = next(watcher);
       // As a branch switch does: a package folder appears together with its classes.
       Path staging = Files.createDirectories(root.resolve("staging/pkg/sub"));
@@ -83,7 +87,8 @@ class SourceWatcherTest {
   @Test
   void editorScratchFilesAreIgnored() throws Exception {
     Path sources = Files.createDirectories(root.resolve("src"));
-    try (SourceWatcher watcher = new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
+    try (SourceWatcher watcher =
+        new SourceWatcher(List.of(sources), List.of(), Duration.ofMillis(200))) {
       CompletableFuture<List<Path>> changes = next(watcher);
       Files.writeString(sources.resolve(".Main.java.swp"), "x");
       Files.writeString(sources.resolve("Main.java~"), "x");

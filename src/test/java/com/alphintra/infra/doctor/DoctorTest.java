@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class DoctorTest {
 
-  private static final Requirements REQUIREMENTS = new Requirements(Map.of(
-      Tool.JAVA, Version.parse("17"),
-      Tool.DOCKER, Version.parse("24.0.0"),
-      Tool.K3D, Version.parse("5.8.0"),
-      Tool.KUBECTL, Version.parse("1.27.0"),
-      Tool.TERRAFORM, Version.parse("1.6.0"),
-      Tool.GCLOUD, Version.parse("450.0.0")), List.of(80, 443, 5000, 6550), Path.of("/data"));
+  private static final Requirements REQUIREMENTS =
+      new Requirements(
+          Map.of(
+              Tool.JAVA, Version.parse("17"),
+              Tool.DOCKER, Version.parse("24.0.0"),
+              Tool.K3D, Version.parse("5.8.0"),
+              Tool.KUBECTL, Version.parse("1.27.0"),
+              Tool.TERRAFORM, Version.parse("1.6.0"),
+              Tool.GCLOUD, Version.parse("450.0.0")),
+          List.of(80, 443, 5000, 6550),
+          Path.of("/data"));
 
   private final FakeHostProbe host = new FakeHostProbe();
 
@@ -33,7 +37,10 @@ class DoctorTest {
   }
 
   private static CheckResult named(DoctorReport report, String name) {
-    return report.results().stream().filter(result -> result.name().equals(name)).findFirst().orElseThrow();
+    return report.results().stream()
+        .filter(result -> result.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -41,10 +48,24 @@ class DoctorTest {
     DoctorReport report = new Doctor(everythingInstalled(), host).examine(Target.ALL, REQUIREMENTS);
 
     assertThat(report.isReady()).isTrue();
-    assertThat(report.results()).extracting(CheckResult::name).containsExactly(
-        "java", "docker", "docker daemon", "k3d", "kubectl", "terraform", "gcloud",
-        "gcloud application-default credentials", "cpus", "memory", "disk",
-        "host port 80", "host port 443", "host port 5000", "host port 6550");
+    assertThat(report.results())
+        .extracting(CheckResult::name)
+        .containsExactly(
+            "java",
+            "docker",
+            "docker daemon",
+            "k3d",
+            "kubectl",
+            "terraform",
+            "gcloud",
+            "gcloud application-default credentials",
+            "cpus",
+            "memory",
+            "disk",
+            "host port 80",
+            "host port 443",
+            "host port 5000",
+            "host port 6550");
     assertThat(named(report, "k3d").found()).contains("5.8.3");
     assertThat(named(report, "docker daemon").found()).contains("28.2.2");
   }
@@ -59,16 +80,19 @@ class DoctorTest {
     assertThat(k3d.status()).isEqualTo(Status.MISSING);
     assertThat(k3d.found()).isEmpty();
     assertThat(k3d.required()).isEqualTo(">= 5.8.0");
-    assertThat(k3d.install()).hasValueSatisfying(hint -> {
-      assertThat(hint.linux()).contains("k3d");
-      assertThat(hint.macos()).isEqualTo("brew install k3d");
-    });
+    assertThat(k3d.install())
+        .hasValueSatisfying(
+            hint -> {
+              assertThat(hint.linux()).contains("k3d");
+              assertThat(hint.macos()).isEqualTo("brew install k3d");
+            });
     assertThat(report.isReady()).isFalse();
   }
 
   @Test
   void olderVersionThanTheMinimumIsTooOld() {
-    FakeProcessRunner processes = everythingInstalled().succeeds("k3d version v5.4.9\n", "k3d", "version");
+    FakeProcessRunner processes =
+        everythingInstalled().succeeds("k3d version v5.4.9\n", "k3d", "version");
 
     CheckResult k3d = named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "k3d");
 
@@ -79,21 +103,30 @@ class DoctorTest {
 
   @Test
   void versionsCompareNumericallyNotAsText() {
-    FakeProcessRunner processes = everythingInstalled().succeeds("k3d version v5.10.0\n", "k3d", "version");
+    FakeProcessRunner processes =
+        everythingInstalled().succeeds("k3d version v5.10.0\n", "k3d", "version");
 
-    assertThat(named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "k3d").isOk()).isTrue();
+    assertThat(named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "k3d").isOk())
+        .isTrue();
   }
 
   @Test
   void dockerCliWithoutDaemonIsUnavailableWithHowToStartIt() {
-    FakeProcessRunner processes = everythingInstalled()
-        .fails(1, "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.", "docker", "info");
+    FakeProcessRunner processes =
+        everythingInstalled()
+            .fails(
+                1,
+                "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.",
+                "docker",
+                "info");
 
-    CheckResult daemon = named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "docker daemon");
+    CheckResult daemon =
+        named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "docker daemon");
 
     assertThat(daemon.status()).isEqualTo(Status.UNAVAILABLE);
     assertThat(daemon.detail()).contains("Cannot connect to the Docker daemon");
-    assertThat(daemon.install()).hasValueSatisfying(hint -> assertThat(hint.linux()).contains("systemctl start docker"));
+    assertThat(daemon.install())
+        .hasValueSatisfying(hint -> assertThat(hint.linux()).contains("systemctl start docker"));
   }
 
   @Test
@@ -108,21 +141,25 @@ class DoctorTest {
 
   @Test
   void hangingProbeIsReportedAsTimedOutWithItsTimeout() {
-    FakeProcessRunner processes = everythingInstalled().hangs("docker", "info").hangs("gcloud", "version");
+    FakeProcessRunner processes =
+        everythingInstalled().hangs("docker", "info").hangs("gcloud", "version");
 
     DoctorReport report = new Doctor(processes, host).examine(Target.ALL, REQUIREMENTS);
 
     assertThat(named(report, "docker daemon").status()).isEqualTo(Status.TIMED_OUT);
     assertThat(named(report, "gcloud").status()).isEqualTo(Status.TIMED_OUT);
-    assertThat(processes.calls()).allSatisfy(command ->
-        assertThat(command.timeout()).isLessThanOrEqualTo(Duration.ofSeconds(10)));
+    assertThat(processes.calls())
+        .allSatisfy(
+            command -> assertThat(command.timeout()).isLessThanOrEqualTo(Duration.ofSeconds(10)));
   }
 
   @Test
   void programPrintingNoVersionIsUnavailable() {
-    FakeProcessRunner processes = everythingInstalled().fails(127, "segmentation fault", "kubectl", "version");
+    FakeProcessRunner processes =
+        everythingInstalled().fails(127, "segmentation fault", "kubectl", "version");
 
-    CheckResult kubectl = named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "kubectl");
+    CheckResult kubectl =
+        named(new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS), "kubectl");
 
     assertThat(kubectl.status()).isEqualTo(Status.UNAVAILABLE);
     assertThat(kubectl.detail()).contains("printed no version");
@@ -134,15 +171,20 @@ class DoctorTest {
 
     DoctorReport report = new Doctor(processes, host).examine(Target.LOCAL, REQUIREMENTS);
 
-    assertThat(report.results()).extracting(CheckResult::name).doesNotContain("terraform", "gcloud");
-    assertThat(processes.commandLines()).noneMatch(line -> line.startsWith("terraform") || line.startsWith("gcloud"));
+    assertThat(report.results())
+        .extracting(CheckResult::name)
+        .doesNotContain("terraform", "gcloud");
+    assertThat(processes.commandLines())
+        .noneMatch(line -> line.startsWith("terraform") || line.startsWith("gcloud"));
   }
 
   @Test
   void cloudTargetChecksNoHostResourcesAndNoPorts() {
-    DoctorReport report = new Doctor(everythingInstalled(), host).examine(Target.CLOUD, REQUIREMENTS);
+    DoctorReport report =
+        new Doctor(everythingInstalled(), host).examine(Target.CLOUD, REQUIREMENTS);
 
-    assertThat(report.results()).extracting(CheckResult::name)
+    assertThat(report.results())
+        .extracting(CheckResult::name)
         .containsExactly("java", "terraform", "gcloud", "gcloud application-default credentials");
   }
 
@@ -150,23 +192,28 @@ class DoctorTest {
   void missingApplicationDefaultCredentialsSaysHowToLogIn() {
     host.credentials = Optional.empty();
 
-    CheckResult adc = named(new Doctor(everythingInstalled(), host).examine(Target.CLOUD, REQUIREMENTS),
-        "gcloud application-default credentials");
+    CheckResult adc =
+        named(
+            new Doctor(everythingInstalled(), host).examine(Target.CLOUD, REQUIREMENTS),
+            "gcloud application-default credentials");
 
     assertThat(adc.status()).isEqualTo(Status.MISSING);
-    assertThat(adc.install()).hasValueSatisfying(hint ->
-        assertThat(hint.linux()).isEqualTo("gcloud auth application-default login"));
+    assertThat(adc.install())
+        .hasValueSatisfying(
+            hint -> assertThat(hint.linux()).isEqualTo("gcloud auth application-default login"));
   }
 
   @Test
   void busyHostPortIsReportedWithHowToFindItsOwner() {
     host.busyPorts.add(443);
 
-    DoctorReport report = new Doctor(everythingInstalled(), host).examine(Target.LOCAL, REQUIREMENTS);
+    DoctorReport report =
+        new Doctor(everythingInstalled(), host).examine(Target.LOCAL, REQUIREMENTS);
 
     CheckResult port = named(report, "host port 443");
     assertThat(port.status()).isEqualTo(Status.UNAVAILABLE);
-    assertThat(port.install()).hasValueSatisfying(hint -> assertThat(hint.linux()).contains(":443"));
+    assertThat(port.install())
+        .hasValueSatisfying(hint -> assertThat(hint.linux()).contains(":443"));
     assertThat(named(report, "host port 80").isOk()).isTrue();
   }
 
@@ -176,7 +223,8 @@ class DoctorTest {
     host.memoryBytes = 4L << 30;
     host.diskBytes = 5L << 30;
 
-    DoctorReport report = new Doctor(everythingInstalled(), host).examine(Target.LOCAL, REQUIREMENTS);
+    DoctorReport report =
+        new Doctor(everythingInstalled(), host).examine(Target.LOCAL, REQUIREMENTS);
 
     assertThat(named(report, "cpus").status()).isEqualTo(Status.UNAVAILABLE);
     assertThat(named(report, "memory").found()).contains("4.0 GiB");
@@ -188,7 +236,8 @@ class DoctorTest {
   void oldJavaRuntimeIsTooOld() {
     host.javaVersion = "11.0.22+7";
 
-    CheckResult java = named(new Doctor(everythingInstalled(), host).examine(Target.CLOUD, REQUIREMENTS), "java");
+    CheckResult java =
+        named(new Doctor(everythingInstalled(), host).examine(Target.CLOUD, REQUIREMENTS), "java");
 
     assertThat(java.status()).isEqualTo(Status.TOO_OLD);
   }

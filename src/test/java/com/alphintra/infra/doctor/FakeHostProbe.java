@@ -5,14 +5,17 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** A {@link HostProbe} answering from fields: a comfortable machine unless a test says otherwise. */
+/**
+ * A {@link HostProbe} answering from fields: a comfortable machine unless a test says otherwise.
+ */
 public final class FakeHostProbe implements HostProbe {
 
   public int cpus = 8;
   public long memoryBytes = 32L << 30;
   public long diskBytes = 200L << 30;
   public String javaVersion = "17.0.15+6";
-  public Optional<Path> credentials = Optional.of(Path.of("/home/dev/.config/gcloud/application_default_credentials.json"));
+  public Optional<Path> credentials =
+      Optional.of(Path.of("/home/dev/.config/gcloud/application_default_credentials.json"));
   public final Set<Integer> busyPorts = new HashSet<>();
 
   @Override

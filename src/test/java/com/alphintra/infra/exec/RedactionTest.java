@@ -9,13 +9,17 @@ class RedactionTest {
 
   @Test
   void masksValuesOfSecretLookingKeyValueArguments() {
-    assertThat(Redaction.redactArguments(List.of("terraform", "apply", "-var", "db_password=hunter2", "--token=abc")))
+    assertThat(
+            Redaction.redactArguments(
+                List.of("terraform", "apply", "-var", "db_password=hunter2", "--token=abc")))
         .containsExactly("terraform", "apply", "-var", "db_password=****", "--token=****");
   }
 
   @Test
   void masksTheArgumentAfterASecretFlag() {
-    assertThat(Redaction.redactArguments(List.of("docker", "login", "--password", "s3cret", "--username", "me")))
+    assertThat(
+            Redaction.redactArguments(
+                List.of("docker", "login", "--password", "s3cret", "--username", "me")))
         .containsExactly("docker", "login", "--password", "****", "--username", "me");
   }
 
@@ -27,15 +31,17 @@ class RedactionTest {
 
   @Test
   void masksBearerTokensPrivateKeysAndGoogleAccessTokensInText() {
-    String text = "Authorization: Bearer abcdefghijklmnop\n"
-        + "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n"
-        + "token ya29.a0AfH6SMBxyzxyzxyz";
+    String text =
+        "Authorization: Bearer abcdefghijklmnop\n"
+            + "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n"
+            + "token ya29.a0AfH6SMBxyzxyzxyz";
 
     String redacted = Redaction.redactText(text);
 
     assertThat(redacted).doesNotContain("abcdefghijklmnop", "MIIEow", "ya29.a0AfH6SMBxyzxyzxyz");
     assertThat(redacted).startsWith("Authorization: ****\n");
-    assertThat(Redaction.redactText("curl -H Bearer abcdefghijklmnop")).isEqualTo("curl -H Bearer ****");
+    assertThat(Redaction.redactText("curl -H Bearer abcdefghijklmnop"))
+        .isEqualTo("curl -H Bearer ****");
   }
 
   @Test

@@ -36,8 +36,9 @@ class SystemProcessRunnerTest {
   @Test
   void hangingProgramIsKilledAtItsTimeout() {
     long started = System.nanoTime();
-    ProcessResult result = runner.run(
-        Command.of("sh", "-c", "echo started; sleep 30").withTimeout(Duration.ofMillis(500)));
+    ProcessResult result =
+        runner.run(
+            Command.of("sh", "-c", "echo started; sleep 30").withTimeout(Duration.ofMillis(500)));
 
     assertThat(result.status()).isEqualTo(ProcessResult.Status.TIMED_OUT);
     assertThat(result.stdout()).contains("started");
@@ -54,8 +55,11 @@ class SystemProcessRunnerTest {
 
   @Test
   void runsInTheGivenDirectoryWithTheGivenEnvironment(@TempDir Path directory) throws Exception {
-    ProcessResult result = runner.run(Command.of("sh", "-c", "pwd; echo $ALPHINTRA_TEST")
-        .inDirectory(directory).withEnvironment(java.util.Map.of("ALPHINTRA_TEST", "yes")));
+    ProcessResult result =
+        runner.run(
+            Command.of("sh", "-c", "pwd; echo $ALPHINTRA_TEST")
+                .inDirectory(directory)
+                .withEnvironment(java.util.Map.of("ALPHINTRA_TEST", "yes")));
 
     assertThat(result.stdout()).isEqualTo(directory.toRealPath().toString() + "\nyes\n");
   }
@@ -63,10 +67,10 @@ class SystemProcessRunnerTest {
   @Test
   void streamsEachLineToTheListenerWhileRunning() {
     List<String> lines = new ArrayList<>();
-    ProcessResult result = runner.run(Command.of("sh", "-c", "echo one; echo two").streamingTo(lines::add));
+    ProcessResult result =
+        runner.run(Command.of("sh", "-c", "echo one; echo two").streamingTo(lines::add));
 
     assertThat(result.succeeded()).isTrue();
     assertThat(lines).containsExactly("one", "two");
   }
-
 }

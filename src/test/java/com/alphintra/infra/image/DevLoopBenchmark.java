@@ -19,14 +19,16 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Measures the sample service's inner loop on this machine without a cluster: change one source file, compile
- * (the Maven Wrapper, through exec, as {@code alphintra dev deploy} does), build the image with Jib and push it
- * to a real registry (Debian's docker-registry on a loopback port). Not a test: it prints each phase and the
- * total for a first run and a few edits. Run with {@code ./mvnw -Pbench -DskipTests verify}, or directly:
- * {@code java -cp <test classpath> com.alphintra.infra.image.DevLoopBenchmark [checkout] [edits]}.
+ * Measures the sample service's inner loop on this machine without a cluster: change one source
+ * file, compile (the Maven Wrapper, through exec, as {@code alphintra dev deploy} does), build the
+ * image with Jib and push it to a real registry (Debian's docker-registry on a loopback port). Not
+ * a test: it prints each phase and the total for a first run and a few edits. Run with {@code
+ * ./mvnw -Pbench -DskipTests verify}, or directly: {@code java -cp <test classpath>
+ * com.alphintra.infra.image.DevLoopBenchmark [checkout] [edits]}.
  *
- * <p>The pinned eclipse-temurin base cannot be pulled here, so the base is a JRE-sized stand-in built once from
- * this machine's JDK (its bin, conf, lib and release), so the first push carries a realistic base layer.
+ * <p>The pinned eclipse-temurin base cannot be pulled here, so the base is a JRE-sized stand-in
+ * built once from this machine's JDK (its bin, conf, lib and release), so the first push carries a
+ * realistic base layer.
  */
 public final class DevLoopBenchmark {
 
@@ -53,18 +55,33 @@ public final class DevLoopBenchmark {
     Workspace workspace = copyCheckout(checkout, temp.resolve("checkout"));
     long started = System.nanoTime();
     Path base = jreBase(temp.resolve("jre-base.tar"), temp.resolve("base-cache"));
-    System.out.printf(Locale.ROOT, "base: JRE stand-in from %s, %d MB tarball, built in %.1fs (once, not counted)%n",
-        System.getProperty("java.home"), Files.size(base) >> 20, seconds(System.nanoTime() - started));
+    System.out.printf(
+        Locale.ROOT,
+        "base: JRE stand-in from %s, %d MB tarball, built in %.1fs (once, not counted)%n",
+        System.getProperty("java.home"),
+        Files.size(base) >> 20,
+        seconds(System.nanoTime() - started));
 
     try (LocalRegistry registry = LocalRegistry.start(temp.resolve("registry"))) {
       ImageBuilder builder = new ImageBuilder(temp.resolve("jib-cache"));
-      SampleServiceBuild build = new SampleServiceBuild(workspace, new SystemProcessRunner(),
-          (request, reference) -> builder.build(request.withBase(new BaseImage.Tarball(base)),
-              new ImageDestination.Registry(reference)));
-      Path source = workspace.root().resolve("services/sample-service/src/main/java/com/alphintra/sample/SampleServer.java");
-      System.out.printf("registry: docker-registry on %s; image %s%n%n", registry.host(),
-          build.image().pushReference(registry.host()));
-      System.out.printf("%-12s %9s %16s %9s  %s%n", "pass", "compile", "build and push", "total", "digest");
+      SampleServiceBuild build =
+          new SampleServiceBuild(
+              workspace,
+              new SystemProcessRunner(),
+              (request, reference) ->
+                  builder.build(
+                      request.withBase(new BaseImage.Tarball(base)),
+                      new ImageDestination.Registry(reference)));
+      Path source =
+          workspace
+              .root()
+              .resolve(
+                  "services/sample-service/src/main/java/com/alphintra/sample/SampleServer.java");
+      System.out.printf(
+          "registry: docker-registry on %s; image %s%n%n",
+          registry.host(), build.image().pushReference(registry.host()));
+      System.out.printf(
+          "%-12s %9s %16s %9s  %s%n", "pass", "compile", "build and push", "total", "digest");
       List<double[]> after = new ArrayList<>();
       for (int pass = 0; pass <= edits; pass++) {
         long passStarted = System.nanoTime();
@@ -76,9 +93,19 @@ public final class DevLoopBenchmark {
         long compiled = System.nanoTime();
         BuiltImage image = build.publish(registry.host());
         long pushed = System.nanoTime();
-        double[] figures = {seconds(compiled - compileStarted), seconds(pushed - compiled), seconds(pushed - passStarted)};
-        System.out.printf(Locale.ROOT, "%-12s %8.1fs %15.1fs %8.1fs  %s%n", pass == 0 ? "first run" : "edit " + pass,
-            figures[0], figures[1], figures[2], image.digest().substring(0, 19));
+        double[] figures = {
+          seconds(compiled - compileStarted),
+          seconds(pushed - compiled),
+          seconds(pushed - passStarted)
+        };
+        System.out.printf(
+            Locale.ROOT,
+            "%-12s %8.1fs %15.1fs %8.1fs  %s%n",
+            pass == 0 ? "first run" : "edit " + pass,
+            figures[0],
+            figures[1],
+            figures[2],
+            image.digest().substring(0, 19));
         if (pass > 0) {
           after.add(figures);
         }
@@ -90,23 +117,37 @@ public final class DevLoopBenchmark {
             worst[i] = Math.max(worst[i], figures[i]);
           }
         }
-        System.out.printf(Locale.ROOT, "%nafter the first run, worst of %d edits: compile %.1fs, build and push %.1fs "
-            + "(target < 10s), total %.1fs (target < 30s)%n", after.size(), worst[0], worst[1], worst[2]);
+        System.out.printf(
+            Locale.ROOT,
+            "%nafter the first run, worst of %d edits: compile %.1fs, build and push %.1fs "
+                + "(target < 10s), total %.1fs (target < 30s)%n",
+            after.size(),
+            worst[0],
+            worst[1],
+            worst[2]);
       }
     }
   }
 
-  /** Changes a string the service answers with, so the class bytes, the layer and the digest all change. */
+  /**
+   * Changes a string the service answers with, so the class bytes, the layer and the digest all
+   * change.
+   */
   private static void edit(Path source, int pass) throws IOException {
     String text = Files.readString(source);
-    String edited = text.replaceFirst("Response\\.text\\(200, \"ok[^\"]*\"\\)", "Response.text(200, \"ok " + pass + "\")");
+    String edited =
+        text.replaceFirst(
+            "Response\\.text\\(200, \"ok[^\"]*\"\\)", "Response.text(200, \"ok " + pass + "\")");
     if (edited.equals(text)) {
       throw new IllegalStateException("the benchmark's edit no longer matches " + source);
     }
     Files.writeString(source, edited);
   }
 
-  /** A base image holding this machine's Java runtime under /opt/java/openjdk, as the Temurin images do. */
+  /**
+   * A base image holding this machine's Java runtime under /opt/java/openjdk, as the Temurin images
+   * do.
+   */
   private static Path jreBase(Path tar, Path cache) throws Exception {
     Path javaHome = Path.of(System.getProperty("java.home"));
     FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("jre");
@@ -115,23 +156,34 @@ public final class DevLoopBenchmark {
       if (!Files.exists(path)) {
         continue;
       }
-      // Regular files only: distribution JDKs hold links to optional parts (src.zip) that may be absent.
+      // Regular files only: distribution JDKs hold links to optional parts (src.zip) that may be
+      // absent.
       try (Stream<Path> files = Files.walk(path)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          layer.addEntry(file, AbsoluteUnixPath.get("/opt/java/openjdk/" + javaHome.relativize(file)));
+          layer.addEntry(
+              file, AbsoluteUnixPath.get("/opt/java/openjdk/" + javaHome.relativize(file)));
         }
       }
     }
-    Jib.fromScratch().setFormat(ImageFormat.Docker).addFileEntriesLayer(layer.build())
+    Jib.fromScratch()
+        .setFormat(ImageFormat.Docker)
+        .addFileEntriesLayer(layer.build())
         .addEnvironmentVariable("PATH", "/opt/java/openjdk/bin:/usr/bin:/bin")
-        .containerize(Containerizer.to(TarImage.at(tar).named("jre-base:bench"))
-            .setBaseImageLayersCache(cache).setApplicationLayersCache(cache));
+        .containerize(
+            Containerizer.to(TarImage.at(tar).named("jre-base:bench"))
+                .setBaseImageLayersCache(cache)
+                .setApplicationLayersCache(cache));
     return tar;
   }
 
   private static Workspace copyCheckout(Path checkout, Path root) throws IOException {
-    for (String part : List.of("mvnw", ".mvn", "infra/versions.yaml", "services/sample-service/pom.xml",
-        "services/sample-service/src/main")) {
+    for (String part :
+        List.of(
+            "mvnw",
+            ".mvn",
+            "infra/versions.yaml",
+            "services/sample-service/pom.xml",
+            "services/sample-service/src/main")) {
       Path from = checkout.resolve(part);
       try (Stream<Path> files = Files.walk(from)) {
         for (Path file : files.toList()) {

@@ -14,7 +14,10 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** Reads an image tarball (OCI layout or docker-save format): its manifest, its config JSON and layer files. */
+/**
+ * Reads an image tarball (OCI layout or docker-save format): its manifest, its config JSON and
+ * layer files.
+ */
 record ImageTarball(JsonNode manifest, JsonNode config, List<List<String>> layerFiles) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +34,10 @@ record ImageTarball(JsonNode manifest, JsonNode config, List<List<String>> layer
       JsonNode config = JSON.readTree(entries.get(dockerManifest.get("Config").asText()));
       List<List<String>> layers = new ArrayList<>();
       for (JsonNode layer : dockerManifest.get("Layers")) {
-        layers.add(List.copyOf(untar(new java.io.ByteArrayInputStream(entries.get(layer.asText())), true).keySet()));
+        layers.add(
+            List.copyOf(
+                untar(new java.io.ByteArrayInputStream(entries.get(layer.asText())), true)
+                    .keySet()));
       }
       return new ImageTarball(manifest, config, layers);
     }

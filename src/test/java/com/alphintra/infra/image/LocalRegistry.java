@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real container registry on a loopback port, from Debian's docker-registry package (distribution 2.x), with
- * its storage in a temporary folder. Tests and the benchmark use it; it is absent on machines without the package.
+ * A real container registry on a loopback port, from Debian's docker-registry package (distribution
+ * 2.x), with its storage in a temporary folder. Tests and the benchmark use it; it is absent on
+ * machines without the package.
  */
 public final class LocalRegistry implements AutoCloseable {
 
@@ -31,8 +32,10 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** Why the registry cannot run here, or empty when it can. */
   public static Optional<String> unavailableReason() {
-    return Files.isExecutable(BINARY) ? Optional.empty()
-        : Optional.of(BINARY + " is not installed (apt-get install -y docker-registry); .ci/run installs it");
+    return Files.isExecutable(BINARY)
+        ? Optional.empty()
+        : Optional.of(
+            BINARY + " is not installed (apt-get install -y docker-registry); .ci/run installs it");
   }
 
   public static LocalRegistry start(Path folder) throws IOException, InterruptedException {
@@ -42,7 +45,9 @@ public final class LocalRegistry implements AutoCloseable {
     }
     Path config = folder.resolve("config.yml");
     Files.createDirectories(folder.resolve("storage"));
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         version: 0.1
         log:
           level: error
@@ -53,11 +58,13 @@ public final class LocalRegistry implements AutoCloseable {
             enabled: true
         http:
           addr: 127.0.0.1:%d
-        """.formatted(folder.resolve("storage"), port));
-    Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(folder.resolve("registry.log").toFile())
-        .start();
+        """
+            .formatted(folder.resolve("storage"), port));
+    Process process =
+        new ProcessBuilder(BINARY.toString(), "serve", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolve("registry.log").toFile())
+            .start();
     LocalRegistry registry = new LocalRegistry(process, port);
     registry.awaitUp(Duration.ofSeconds(20));
     return registry;
@@ -73,12 +80,18 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   /** GET /v2/{repository}/manifests/{reference}, accepting OCI and Docker manifests. */
-  public HttpResponse<String> manifest(String repository, String reference) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/" + repository + "/manifests/"
-            + reference))
-        .header("Accept", "application/vnd.oci.image.manifest.v1+json, "
-            + "application/vnd.docker.distribution.manifest.v2+json")
-        .timeout(Duration.ofSeconds(10)).GET().build();
+  public HttpResponse<String> manifest(String repository, String reference)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://" + host() + "/v2/" + repository + "/manifests/" + reference))
+            .header(
+                "Accept",
+                "application/vnd.oci.image.manifest.v1+json, "
+                    + "application/vnd.docker.distribution.manifest.v2+json")
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -90,8 +103,12 @@ public final class LocalRegistry implements AutoCloseable {
         throw new IllegalStateException("docker-registry exited with " + process.exitValue());
       }
       try {
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
-            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
+                    .timeout(Duration.ofSeconds(1))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
         }
@@ -101,8 +118,13 @@ public final class LocalRegistry implements AutoCloseable {
       Thread.sleep(100);
     }
     close();
-    throw new UncheckedIOException(new IOException("docker-registry did not answer on " + host() + " within "
-        + timeout.toSeconds() + "s"));
+    throw new UncheckedIOException(
+        new IOException(
+            "docker-registry did not answer on "
+                + host()
+                + " within "
+                + timeout.toSeconds()
+                + "s"));
   }
 
   @Override

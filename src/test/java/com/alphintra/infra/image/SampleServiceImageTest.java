@@ -15,32 +15,41 @@ class SampleServiceImageTest {
   private static final Path ROOT = Path.of("/checkout");
 
   private static SampleServiceImage image(String reference) {
-    return new SampleServiceImage(new Workspace(ROOT), new PinnedVersions(Map.of(
-        "images.sampleService", reference,
-        "images.sampleServiceBase", "eclipse-temurin:21-jre-noble@sha256:" + "a".repeat(64),
-        "images.sampleServiceBaseArm64", "eclipse-temurin:21-jre-noble@sha256:" + "b".repeat(64))));
+    return new SampleServiceImage(
+        new Workspace(ROOT),
+        new PinnedVersions(
+            Map.of(
+                "images.sampleService", reference,
+                "images.sampleServiceBase", "eclipse-temurin:21-jre-noble@sha256:" + "a".repeat(64),
+                "images.sampleServiceBaseArm64",
+                    "eclipse-temurin:21-jre-noble@sha256:" + "b".repeat(64))));
   }
 
   @Test
   void pushesThroughTheLoopbackPortUnderTheSameRepositoryAndTag() {
-    SampleServiceImage image = image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0");
+    SampleServiceImage image =
+        image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0");
 
     assertThat(image.pushReference()).isEqualTo("127.0.0.1:5000/alphintra/sample-service:0.1.0");
     assertThat(image.clusterReference("sha256:abc"))
-        .isEqualTo("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0@sha256:abc");
+        .isEqualTo(
+            "k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0@sha256:abc");
     assertThat(image.repository()).isEqualTo("alphintra/sample-service");
     assertThat(image.version()).isEqualTo("0.1.0");
   }
 
   @Test
   void theRequestRunsTheServiceAsTheManifestsUserOnPort8080WithOciLabels() {
-    ImageRequest request = image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0").request();
+    ImageRequest request =
+        image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0").request();
 
     assertThat(request.user()).isEqualTo("10001:10001");
     assertThat(request.port()).isEqualTo(8080);
     assertThat(request.classes()).isEqualTo(ROOT.resolve("services/sample-service/target/classes"));
-    assertThat(request.entrypoint()).containsExactly("java", "-cp", "/app/classes", "com.alphintra.sample.Main");
-    assertThat(request.labels()).containsEntry("org.opencontainers.image.version", "0.1.0")
+    assertThat(request.entrypoint())
+        .containsExactly("java", "-cp", "/app/classes", "com.alphintra.sample.Main");
+    assertThat(request.labels())
+        .containsEntry("org.opencontainers.image.version", "0.1.0")
         .containsEntry("org.opencontainers.image.title", "sample-service")
         .containsKey("org.opencontainers.image.source");
     assertThat(request.base().describe()).startsWith("eclipse-temurin:21-jre-noble@sha256:");
@@ -48,16 +57,22 @@ class SampleServiceImageTest {
 
   @Test
   void aLatestTagIsRefused() {
-    assertThatThrownBy(() -> image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:latest").pushReference())
-        .isInstanceOf(InputException.class).hasMessageContaining("never 'latest'");
+    assertThatThrownBy(
+            () ->
+                image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:latest")
+                    .pushReference())
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("never 'latest'");
   }
 
   @Test
   void theRepositoryPinsTheBaseByDigest() {
     PinnedVersions pins = PinnedVersions.read(Path.of("infra/versions.yaml"));
 
-    assertThat(pins.require("images.sampleServiceBase")).matches("eclipse-temurin:21-jre-noble@sha256:[0-9a-f]{64}");
-    assertThat(pins.require("images.sampleServiceBaseArm64")).matches("eclipse-temurin:21-jre-noble@sha256:[0-9a-f]{64}");
+    assertThat(pins.require("images.sampleServiceBase"))
+        .matches("eclipse-temurin:21-jre-noble@sha256:[0-9a-f]{64}");
+    assertThat(pins.require("images.sampleServiceBaseArm64"))
+        .matches("eclipse-temurin:21-jre-noble@sha256:[0-9a-f]{64}");
     assertThat(pins.require("images.sampleService")).endsWith("/alphintra/sample-service:0.1.0");
   }
 }

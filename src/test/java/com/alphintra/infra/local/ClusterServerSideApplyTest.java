@@ -11,8 +11,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the request production's apply sends. The CRUD mock cannot answer server-side apply, so this test uses
- * expectations mode: one scripted reply, then the recorded request is checked.
+ * Pins the request production's apply sends. The CRUD mock cannot answer server-side apply, so this
+ * test uses expectations mode: one scripted reply, then the recorded request is checked.
  */
 @EnableKubernetesMockClient
 class ClusterServerSideApplyTest {
@@ -22,18 +22,32 @@ class ClusterServerSideApplyTest {
 
   @Test
   void applyIsAServerSideApplyPatchUnderOurFieldManager() throws Exception {
-    ConfigMap object = new ConfigMapBuilder().withNewMetadata().withName("platform-config")
-        .withNamespace("alphintra").endMetadata().addToData("LOG_LEVEL", "info").build();
-    server.expect().patch().withPath("/api/v1/namespaces/alphintra/configmaps/platform-config?fieldManager=alphintra&force=true")
-        .andReturn(200, object).once();
+    ConfigMap object =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("platform-config")
+            .withNamespace("alphintra")
+            .endMetadata()
+            .addToData("LOG_LEVEL", "info")
+            .build();
+    server
+        .expect()
+        .patch()
+        .withPath(
+            "/api/v1/namespaces/alphintra/configmaps/platform-config?fieldManager=alphintra&force=true")
+        .andReturn(200, object)
+        .once();
 
     Cluster.serverSideApply(client).apply(object);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
-    assertThat(request.getPath()).isEqualTo(
-        "/api/v1/namespaces/alphintra/configmaps/platform-config?fieldManager=alphintra&force=true");
+    assertThat(request.getPath())
+        .isEqualTo(
+            "/api/v1/namespaces/alphintra/configmaps/platform-config?fieldManager=alphintra&force=true");
     assertThat(request.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
-    assertThat(request.getUtf8Body()).contains("\"LOG_LEVEL\":\"info\"").contains("\"name\":\"platform-config\"");
+    assertThat(request.getUtf8Body())
+        .contains("\"LOG_LEVEL\":\"info\"")
+        .contains("\"name\":\"platform-config\"");
   }
 }

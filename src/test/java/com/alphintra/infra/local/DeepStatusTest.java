@@ -19,8 +19,7 @@ class DeepStatusTest {
 
   KubernetesClient client;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private LocalFixture fixture;
   private FakeSmokeProbes probes;
@@ -39,19 +38,35 @@ class DeepStatusTest {
 
   private LocalEnvironment environment() {
     LocalServices base = fixture.services();
-    LocalServices withProbes = new LocalServices(base.clusters(), base.charts(), base.probers(), base.clock(),
-        base.readinessWait(), base.images(), (cluster, ca) -> probes);
-    return new LocalEnvironment(fixture.workspace, fixture.processes,
-        new com.alphintra.infra.doctor.Doctor(fixture.processes, fixture.host), withProbes);
+    LocalServices withProbes =
+        new LocalServices(
+            base.clusters(),
+            base.charts(),
+            base.probers(),
+            base.clock(),
+            base.readinessWait(),
+            base.images(),
+            (cluster, ca) -> probes);
+    return new LocalEnvironment(
+        fixture.workspace,
+        fixture.processes,
+        new com.alphintra.infra.doctor.Doctor(fixture.processes, fixture.host),
+        withProbes);
   }
 
   @Test
   void deepStatusAddsTheFourMeshChecksAfterTheUsualOnes() throws Exception {
     HealthReport report = environment().deepStatus(Optional.empty());
 
-    List<HealthItem> deep = report.items().stream().filter(item -> item.group().equals("deep")).toList();
-    assertThat(deep).extracting(HealthItem::name).containsExactly("call graph through ingress",
-        "auth-service -> market-data denied", "trace in Jaeger", "mTLS on every edge");
+    List<HealthItem> deep =
+        report.items().stream().filter(item -> item.group().equals("deep")).toList();
+    assertThat(deep)
+        .extracting(HealthItem::name)
+        .containsExactly(
+            "call graph through ingress",
+            "auth-service -> market-data denied",
+            "trace in Jaeger",
+            "mTLS on every edge");
     assertThat(deep).allMatch(HealthItem::healthy);
     assertThat(report.items().get(0).group()).isEqualTo("node");
     assertThat(probes.closed).isTrue();
@@ -71,6 +86,8 @@ class DeepStatusTest {
     HealthReport report = environment().deepStatus(Optional.empty());
 
     assertThat(report.isHealthy()).isFalse();
-    assertThat(report.problems()).extracting(HealthItem::name).contains("auth-service -> market-data denied");
+    assertThat(report.problems())
+        .extracting(HealthItem::name)
+        .contains("auth-service -> market-data denied");
   }
 }

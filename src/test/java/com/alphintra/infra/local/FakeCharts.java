@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@link Charts} for tests: keeps releases in a map, logs calls, fails or hangs on request, and for
- * istiod and the gateway creates an available Deployment in the mock cluster as the real charts would.
+ * istiod and the gateway creates an available Deployment in the mock cluster as the real charts
+ * would.
  */
 public final class FakeCharts implements Charts {
 
@@ -41,7 +42,8 @@ public final class FakeCharts implements Charts {
   @Override
   public synchronized void install(ChartRelease release, Duration timeout) {
     if (release.name().equals(failing)) {
-      throw new StepFailedException("helm could not install " + release.display(),
+      throw new StepFailedException(
+          "helm could not install " + release.display(),
           "Error: INSTALLATION FAILED: context deadline exceeded");
     }
     if (release.name().equals(hangs)) {
@@ -54,7 +56,8 @@ public final class FakeCharts implements Charts {
       }
     }
     log.add("install " + release.name() + " " + release.version());
-    releases.put(release.namespace() + "/" + release.name(),
+    releases.put(
+        release.namespace() + "/" + release.name(),
         new InstalledRelease(release.name(), release.namespace(), release.version(), "deployed"));
     if (release.name().equals("istiod")) {
       deployment("istio-system", "istiod", "docker.io/istio/pilot:" + release.version());
@@ -64,12 +67,30 @@ public final class FakeCharts implements Charts {
   }
 
   private void deployment(String namespace, String name, String image) {
-    client.resource(new DeploymentBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("main")
-        .withImage(image).endContainer().endSpec().endTemplate().endSpec()
-        .withNewStatus().withAvailableReplicas(1).withReadyReplicas(1).endStatus()
-        .build()).createOr(operation -> operation.update());
+    client
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewTemplate()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("main")
+                .withImage(image)
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .withNewStatus()
+                .withAvailableReplicas(1)
+                .withReadyReplicas(1)
+                .endStatus()
+                .build())
+        .createOr(operation -> operation.update());
   }
 
   @Override

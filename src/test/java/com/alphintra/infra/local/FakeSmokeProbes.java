@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The mesh as the deep check sees it when all is well: the sample services' nested answer for the call graph,
- * a 403 for the undeclared call, the trace in Jaeger (after {@code tracePollsBeforeFound} empty polls) and
- * mutual_tls series for every edge. Tests change one answer to break one check.
+ * The mesh as the deep check sees it when all is well: the sample services' nested answer for the
+ * call graph, a 403 for the undeclared call, the trace in Jaeger (after {@code
+ * tracePollsBeforeFound} empty polls) and mutual_tls series for every edge. Tests change one answer
+ * to break one check.
  */
 final class FakeSmokeProbes implements SmokeProbes {
 
@@ -20,9 +21,12 @@ final class FakeSmokeProbes implements SmokeProbes {
   final CallGraph graph;
   final List<String> requests = new ArrayList<>();
   Function<String, HttpAnswer> ingress;
-  HttpAnswer inside = new HttpAnswer(200, "{\"service\":\"auth-service\",\"call\":{\"target\":"
-      + "\"http://market-data.alphintra.svc.cluster.local:8080/\",\"status\":403,\"durationMs\":2,"
-      + "\"response\":\"RBAC: access denied\"}}");
+  HttpAnswer inside =
+      new HttpAnswer(
+          200,
+          "{\"service\":\"auth-service\",\"call\":{\"target\":"
+              + "\"http://market-data.alphintra.svc.cluster.local:8080/\",\"status\":403,\"durationMs\":2,"
+              + "\"response\":\"RBAC: access denied\"}}");
   Function<String, HttpAnswer> jaeger;
   HttpAnswer prometheus;
   int tracePollsBeforeFound = 1;
@@ -32,18 +36,28 @@ final class FakeSmokeProbes implements SmokeProbes {
   FakeSmokeProbes(CallGraph graph) {
     this.graph = graph;
     this.ingress = path -> new HttpAnswer(200, answerFor("api-gateway").toString());
-    this.jaeger = path -> tracePolls++ < tracePollsBeforeFound ? new HttpAnswer(404, "{\"data\":null}")
-        : new HttpAnswer(200, trace(graph.services()).toString());
+    this.jaeger =
+        path ->
+            tracePolls++ < tracePollsBeforeFound
+                ? new HttpAnswer(404, "{\"data\":null}")
+                : new HttpAnswer(200, trace(graph.services()).toString());
     this.prometheus = new HttpAnswer(200, mtls(graph.edges(), "mutual_tls").toString());
   }
 
-  /** What a sample service answers: its name and each downstream call with the callee's own answer nested. */
+  /**
+   * What a sample service answers: its name and each downstream call with the callee's own answer
+   * nested.
+   */
   ObjectNode answerFor(String service) {
     ObjectNode node = JSON.createObjectNode().put("service", service).put("status", 200);
     ArrayNode calls = node.putArray("calls");
     for (String callee : graph.callees().get(service)) {
-      calls.addObject().put("target", "http://" + callee + ".alphintra.svc.cluster.local:8080").put("status", 200)
-          .put("durationMs", 3).set("response", answerFor(callee));
+      calls
+          .addObject()
+          .put("target", "http://" + callee + ".alphintra.svc.cluster.local:8080")
+          .put("status", 200)
+          .put("durationMs", 3)
+          .set("response", answerFor(callee));
     }
     return node;
   }
@@ -67,7 +81,10 @@ final class FakeSmokeProbes implements SmokeProbes {
     for (String edge : edges) {
       String[] ends = edge.split("->");
       ObjectNode series = result.addObject();
-      series.putObject("metric").put("source_workload", ends[0]).put("destination_workload", ends[1])
+      series
+          .putObject("metric")
+          .put("source_workload", ends[0])
+          .put("destination_workload", ends[1])
           .put("connection_security_policy", policy);
       series.putArray("value").add(1.7e9).add("1");
     }

@@ -15,7 +15,8 @@ class LocalPortsTest {
 
   @Test
   void aBusyPortMovesToTheNextFreeOne() {
-    assertThat(LocalPorts.choose(3000, port -> port != 3000 && port != 3001, Set.of())).isEqualTo(3002);
+    assertThat(LocalPorts.choose(3000, port -> port != 3000 && port != 3001, Set.of()))
+        .isEqualTo(3002);
   }
 
   @Test
@@ -26,6 +27,7 @@ class LocalPortsTest {
   @Test
   void noFreePortNearbyIsAClearFailure() {
     assertThatThrownBy(() -> LocalPorts.choose(3000, port -> false, Set.of()))
-        .isInstanceOf(StepFailedException.class).hasMessageContaining("no free local port between 3000 and 3099");
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageContaining("no free local port between 3000 and 3099");
   }
 }

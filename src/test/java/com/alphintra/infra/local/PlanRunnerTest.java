@@ -57,17 +57,27 @@ class PlanRunnerTest {
       expected.add("undo " + NAMES.get(back));
     }
     assertThat(log).containsExactlyElementsOf(expected);
-    assertThat(report.failure()).hasValueSatisfying(failure -> {
-      assertThat(failure.step()).isEqualTo(failing);
-      assertThat(failure.cause()).isEqualTo(failing + " broke");
-      assertThat(failure.detail()).isEqualTo("output of " + failing);
-      assertThat(failure.hint()).isEqualTo("fix " + failing);
-    });
+    assertThat(report.failure())
+        .hasValueSatisfying(
+            failure -> {
+              assertThat(failure.step()).isEqualTo(failing);
+              assertThat(failure.cause()).isEqualTo(failing + " broke");
+              assertThat(failure.detail()).isEqualTo("output of " + failing);
+              assertThat(failure.hint()).isEqualTo("fix " + failing);
+            });
     assertThat(report.result(failing).orElseThrow().outcome()).isEqualTo(StepOutcome.FAILED);
-    NAMES.subList(0, index).forEach(name ->
-        assertThat(report.result(name).orElseThrow().outcome()).isEqualTo(StepOutcome.UNDONE));
-    NAMES.subList(index + 1, NAMES.size()).forEach(name ->
-        assertThat(report.result(name).orElseThrow().outcome()).isEqualTo(StepOutcome.SKIPPED));
+    NAMES
+        .subList(0, index)
+        .forEach(
+            name ->
+                assertThat(report.result(name).orElseThrow().outcome())
+                    .isEqualTo(StepOutcome.UNDONE));
+    NAMES
+        .subList(index + 1, NAMES.size())
+        .forEach(
+            name ->
+                assertThat(report.result(name).orElseThrow().outcome())
+                    .isEqualTo(StepOutcome.SKIPPED));
   }
 
   @Test
@@ -80,8 +90,11 @@ class PlanRunnerTest {
 
   @Test
   void stepsAlreadyDoneAreNeitherAppliedNorUndone() {
-    List<Step> steps = List.of(new RecordingStep("a", log, Behaviour.ALREADY_DONE),
-        new RecordingStep("b", log, Behaviour.APPLIES), new RecordingStep("c", log, Behaviour.FAILS));
+    List<Step> steps =
+        List.of(
+            new RecordingStep("a", log, Behaviour.ALREADY_DONE),
+            new RecordingStep("b", log, Behaviour.APPLIES),
+            new RecordingStep("c", log, Behaviour.FAILS));
     RunReport report = run(new Plan("test", steps, Set.of(), List.of(), List.of()), false);
 
     assertThat(log).containsExactly("apply b", "undo b");
@@ -90,8 +103,10 @@ class PlanRunnerTest {
 
   @Test
   void aStepPastItsTimeoutFailsAndIsReportedSo() {
-    List<Step> steps = List.of(new RecordingStep("a", log, Behaviour.APPLIES),
-        new RecordingStep("slow", log, Behaviour.HANGS, Duration.ofMillis(200)));
+    List<Step> steps =
+        List.of(
+            new RecordingStep("a", log, Behaviour.APPLIES),
+            new RecordingStep("slow", log, Behaviour.HANGS, Duration.ofMillis(200)));
     RunReport report = run(new Plan("test", steps, Set.of(), List.of(), List.of()), false);
 
     assertThat(report.failure().orElseThrow().cause()).isEqualTo("did not finish within 200ms");
@@ -101,8 +116,12 @@ class PlanRunnerTest {
   @Test
   void anInterruptInTheMiddleOfAStepRollsBackTheAppliedSteps() throws Exception {
     RecordingStep hanging = new RecordingStep("c", log, Behaviour.HANGS, Duration.ofMinutes(1));
-    List<Step> steps = List.of(new RecordingStep("a", log, Behaviour.APPLIES),
-        new RecordingStep("b", log, Behaviour.APPLIES), hanging, new RecordingStep("d", log, Behaviour.APPLIES));
+    List<Step> steps =
+        List.of(
+            new RecordingStep("a", log, Behaviour.APPLIES),
+            new RecordingStep("b", log, Behaviour.APPLIES),
+            hanging,
+            new RecordingStep("d", log, Behaviour.APPLIES));
     Plan plan = new Plan("test", steps, Set.of(), List.of(), List.of());
     AtomicReference<RunReport> report = new AtomicReference<>();
     Thread runner = new Thread(() -> report.set(run(plan, false)));
@@ -124,8 +143,9 @@ class PlanRunnerTest {
   void onlyTheSelectedStepsRun() {
     Plan plan = plan("none", Behaviour.APPLIES);
 
-    RunReport report = new PlanRunner(Clock.systemUTC(), ProgressListener.SILENT)
-        .run(plan, plan.select(java.util.Optional.empty(), java.util.Optional.of("c")), false);
+    RunReport report =
+        new PlanRunner(Clock.systemUTC(), ProgressListener.SILENT)
+            .run(plan, plan.select(java.util.Optional.empty(), java.util.Optional.of("c")), false);
 
     assertThat(log).containsExactly("apply c", "apply d");
     assertThat(report.result("a").orElseThrow().outcome()).isEqualTo(StepOutcome.SKIPPED);

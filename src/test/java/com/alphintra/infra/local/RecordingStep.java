@@ -4,10 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** A step for runner tests: logs every call into a shared list and fails, hangs or is done on request. */
+/**
+ * A step for runner tests: logs every call into a shared list and fails, hangs or is done on
+ * request.
+ */
 final class RecordingStep implements Step {
 
-  enum Behaviour { APPLIES, ALREADY_DONE, FAILS, HANGS }
+  enum Behaviour {
+    APPLIES,
+    ALREADY_DONE,
+    FAILS,
+    HANGS
+  }
 
   final CountDownLatch started = new CountDownLatch(1);
   private final String name;

@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The wrapper scripts and the end-to-end script are shellcheck-clean; skipped where shellcheck is absent. */
+/**
+ * The wrapper scripts and the end-to-end script are shellcheck-clean; skipped where shellcheck is
+ * absent.
+ */
 class ShellScriptsTest {
 
-  static final List<String> SCRIPTS = List.of("infra/kubernetes/local-k3d/setup.sh",
-      "infra/kubernetes/local-k3d/istio-setup.sh", "infra/kubernetes/local-k3d/access-istio-addons.sh",
-      "scripts/e2e-local.sh");
+  static final List<String> SCRIPTS =
+      List.of(
+          "infra/kubernetes/local-k3d/setup.sh",
+          "infra/kubernetes/local-k3d/istio-setup.sh",
+          "infra/kubernetes/local-k3d/access-istio-addons.sh",
+          "scripts/e2e-local.sh");
 
   @Test
   void scriptsAreShellcheckClean() throws Exception {
@@ -33,8 +39,10 @@ class ShellScriptsTest {
   @Test
   void wrappersCallTheCliThroughTheLauncher() throws Exception {
     assertThat(Files.readString(Path.of(SCRIPTS.get(0)))).contains("\"$root/alphintra\" up \"$@\"");
-    assertThat(Files.readString(Path.of(SCRIPTS.get(1)))).contains("\"$root/alphintra\" up --only istio");
-    assertThat(Files.readString(Path.of(SCRIPTS.get(2)))).contains("\"$root/alphintra\" access \"${1:-all}\"");
+    assertThat(Files.readString(Path.of(SCRIPTS.get(1))))
+        .contains("\"$root/alphintra\" up --only istio");
+    assertThat(Files.readString(Path.of(SCRIPTS.get(2))))
+        .contains("\"$root/alphintra\" access \"${1:-all}\"");
     for (String script : SCRIPTS) {
       assertThat(Files.isExecutable(Path.of(script))).as(script).isTrue();
     }

@@ -1,13 +1,13 @@
 package com.alphintra.infra.local;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import com.alphintra.infra.error.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alphintra.infra.error.InputException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -32,8 +32,7 @@ class UpTest {
 
   KubernetesClient client;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private LocalFixture fixture;
 
@@ -55,27 +54,53 @@ class UpTest {
     RunReport report = run(up());
 
     assertThat(report.failure()).isEmpty();
-    assertThat(report.results()).extracting(StepResult::outcome).containsExactly(StepOutcome.ALREADY_DONE,
-        StepOutcome.APPLIED, StepOutcome.APPLIED, StepOutcome.APPLIED, StepOutcome.APPLIED, StepOutcome.APPLIED,
-        StepOutcome.ALREADY_DONE);
-    assertThat(fixture.processes.commandLines()).anyMatch(line -> line.startsWith("k3d cluster create --config "));
-    assertThat(client.secrets().inNamespace("istio-ingress").withName("alphintra-gateway-tls").get().getType())
+    assertThat(report.results())
+        .extracting(StepResult::outcome)
+        .containsExactly(
+            StepOutcome.ALREADY_DONE,
+            StepOutcome.APPLIED,
+            StepOutcome.APPLIED,
+            StepOutcome.APPLIED,
+            StepOutcome.APPLIED,
+            StepOutcome.APPLIED,
+            StepOutcome.ALREADY_DONE);
+    assertThat(fixture.processes.commandLines())
+        .anyMatch(line -> line.startsWith("k3d cluster create --config "));
+    assertThat(
+            client
+                .secrets()
+                .inNamespace("istio-ingress")
+                .withName("alphintra-gateway-tls")
+                .get()
+                .getType())
         .isEqualTo("kubernetes.io/tls");
     assertThat(client.namespaces().withName("alphintra").get()).isNotNull();
     assertThat(client.secrets().inNamespace("alphintra").withName("db-credentials").get().getData())
         .containsKeys("DB_USERNAME", "DB_PASSWORD");
     assertThat(client.secrets().inNamespace("istio-ingress").list().getItems()).hasSize(1);
-    assertThat(fixture.charts.log).containsExactly("install istio-base 1.30.4", "install istiod 1.30.4",
-        "install istio-ingress 1.30.4", "install kube-prometheus-stack 91.5.0", "install jaeger 4.1.0",
-        "install kiali 2.24.0");
-    assertThat(client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
-        .inNamespace("istio-system").withName("istiod").get()).isNotNull();
+    assertThat(fixture.charts.log)
+        .containsExactly(
+            "install istio-base 1.30.4",
+            "install istiod 1.30.4",
+            "install istio-ingress 1.30.4",
+            "install kube-prometheus-stack 91.5.0",
+            "install jaeger 4.1.0",
+            "install kiali 2.24.0");
+    assertThat(
+            client
+                .genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
+                .inNamespace("istio-system")
+                .withName("istiod")
+                .get())
+        .isNotNull();
     Path volumes = root.resolve("volumes");
-    assertThat(Files.getPosixFilePermissions(volumes)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    assertThat(Files.getPosixFilePermissions(volumes))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
     Path state = root.resolve(".alphintra");
     for (String file : List.of("secrets.yaml", "tls/ca.crt", "tls/ca.key", "tls/gateway.key")) {
       assertThat(Files.getPosixFilePermissions(state.resolve(file)))
-          .as(file).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+          .as(file)
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
   }
 
@@ -87,17 +112,26 @@ class UpTest {
 
     RunReport second = run(up());
 
-    assertThat(second.results()).extracting(StepResult::outcome).containsOnly(StepOutcome.ALREADY_DONE);
+    assertThat(second.results())
+        .extracting(StepResult::outcome)
+        .containsOnly(StepOutcome.ALREADY_DONE);
     assertThat(second.changedNothing()).isTrue();
-    assertThat(second.results()).extracting(StepResult::outcome).containsOnly(StepOutcome.ALREADY_DONE);
-    assertThat(fixture.processes.commandLines().subList(commandsBefore, fixture.processes.calls().size()))
+    assertThat(second.results())
+        .extracting(StepResult::outcome)
+        .containsOnly(StepOutcome.ALREADY_DONE);
+    assertThat(
+            fixture
+                .processes
+                .commandLines()
+                .subList(commandsBefore, fixture.processes.calls().size()))
         .noneMatch(line -> line.startsWith("k3d cluster create"));
     assertThat(fixture.charts.log).hasSize(6);
     assertThat(read(root.resolve(".alphintra/secrets.yaml"))).isEqualTo(secretsBefore);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"prerequisites", "cluster", "istio", "tls", "platform", "observability", "verify"})
+  @ValueSource(
+      strings = {"prerequisites", "cluster", "istio", "tls", "platform", "observability", "verify"})
   void aFailureInAStepUndoesTheCompletedStepsInReverseOrder(String failing) throws Exception {
     inject(failing);
 
@@ -108,11 +142,15 @@ class UpTest {
     assertThat(failure.hint()).isNotBlank();
     int index = STEPS.indexOf(failing);
     for (String step : STEPS.subList(Math.min(1, index), index)) {
-      assertThat(report.result(step).orElseThrow().outcome()).as(step).isEqualTo(StepOutcome.UNDONE);
+      assertThat(report.result(step).orElseThrow().outcome())
+          .as(step)
+          .isEqualTo(StepOutcome.UNDONE);
     }
     assertThat(report.result(failing).orElseThrow().outcome()).isEqualTo(StepOutcome.FAILED);
     for (String step : STEPS.subList(index + 1, STEPS.size())) {
-      assertThat(report.result(step).orElseThrow().outcome()).as(step).isEqualTo(StepOutcome.SKIPPED);
+      assertThat(report.result(step).orElseThrow().outcome())
+          .as(step)
+          .isEqualTo(StepOutcome.SKIPPED);
     }
     assertThat(report.undoProblems()).isEmpty();
     assertRolledBack(index);
@@ -121,15 +159,21 @@ class UpTest {
   private void inject(String step) throws Exception {
     switch (step) {
       case "prerequisites" -> fixture.processes.missing("k3d", "version");
-      case "cluster" -> fixture.processes.fails(1, "FATA[0003] Failed to create cluster: port 6550 is taken",
-          "k3d", "cluster", "create");
+      case "cluster" ->
+          fixture.processes.fails(
+              1,
+              "FATA[0003] Failed to create cluster: port 6550 is taken",
+              "k3d",
+              "cluster",
+              "create");
       case "istio" -> fixture.charts.failOn("istiod");
       case "tls" -> {
         Files.createDirectories(root.resolve(".alphintra"));
         Files.writeString(root.resolve(".alphintra/tls"), "a file where the folder should be");
       }
-      case "platform" -> fixture.processes.fails(1, "error: accumulating resources: no such file", "kubectl",
-          "kustomize");
+      case "platform" ->
+          fixture.processes.fails(
+              1, "error: accumulating resources: no such file", "kubectl", "kustomize");
       case "observability" -> fixture.charts.failOn("jaeger");
       case "verify" -> fixture.ingressAnswers = false;
       default -> throw new IllegalArgumentException(step);
@@ -141,24 +185,42 @@ class UpTest {
     List<String> log = fixture.charts.log;
     if (failedIndex > STEPS.indexOf("observability")) {
       assertThat(log.indexOf("uninstall kiali")).isLessThan(log.indexOf("uninstall istio-ingress"));
-      assertThat(client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
-          .inNamespace("istio-system").withName("istiod").get()).isNull();
+      assertThat(
+              client
+                  .genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
+                  .inNamespace("istio-system")
+                  .withName("istiod")
+                  .get())
+          .isNull();
     }
     if (failedIndex > STEPS.indexOf("platform")) {
-      assertThat(client.resources(ConfigMap.class).inNamespace("alphintra").withName("platform-config").get())
+      assertThat(
+              client
+                  .resources(ConfigMap.class)
+                  .inNamespace("alphintra")
+                  .withName("platform-config")
+                  .get())
           .isNull();
       assertThat(client.resources(Namespace.class).withName("alphintra").get()).isNull();
     }
     if (failedIndex > STEPS.indexOf("tls")) {
-      assertThat(client.resources(Secret.class).inNamespace("istio-ingress").withName("alphintra-gateway-tls")
-          .get()).isNull();
+      assertThat(
+              client
+                  .resources(Secret.class)
+                  .inNamespace("istio-ingress")
+                  .withName("alphintra-gateway-tls")
+                  .get())
+          .isNull();
     }
     if (failedIndex > STEPS.indexOf("istio")) {
-      assertThat(log).endsWith("uninstall istio-ingress", "uninstall istiod", "uninstall istio-base");
+      assertThat(log)
+          .endsWith("uninstall istio-ingress", "uninstall istiod", "uninstall istio-base");
     }
     if (failedIndex > STEPS.indexOf("cluster")) {
-      assertThat(fixture.processes.commandLines()).contains("k3d cluster delete alphintra",
-          "k3d registry delete k3d-alphintra-registry.localhost");
+      assertThat(fixture.processes.commandLines())
+          .contains(
+              "k3d cluster delete alphintra",
+              "k3d registry delete k3d-alphintra-registry.localhost");
       assertThat(fixture.clusterExists).isFalse();
     } else {
       assertThat(fixture.processes.commandLines()).noneMatch(line -> line.contains("delete"));
@@ -169,13 +231,16 @@ class UpTest {
   void keepOnFailureLeavesEveryAppliedStepInPlace() {
     fixture.charts.failOn("jaeger");
 
-    RunReport report = run(new UpRequest(false, Optional.empty(), Optional.empty(), Optional.empty(), true));
+    RunReport report =
+        run(new UpRequest(false, Optional.empty(), Optional.empty(), Optional.empty(), true));
 
     assertThat(report.failure().orElseThrow().step()).isEqualTo("observability");
     assertThat(report.results()).extracting(StepResult::outcome).doesNotContain(StepOutcome.UNDONE);
     assertThat(fixture.processes.commandLines()).noneMatch(line -> line.contains("delete"));
     assertThat(fixture.charts.log).noneMatch(line -> line.startsWith("uninstall"));
-    assertThat(client.resources(Deployment.class).inNamespace("istio-system").withName("istiod").get()).isNotNull();
+    assertThat(
+            client.resources(Deployment.class).inNamespace("istio-system").withName("istiod").get())
+        .isNotNull();
   }
 
   @Test
@@ -193,7 +258,9 @@ class UpTest {
     assertThat(failure.step()).isEqualTo("observability");
     assertThat(failure.interrupted()).isTrue();
     for (String step : List.of("cluster", "istio", "tls", "platform")) {
-      assertThat(report.get().result(step).orElseThrow().outcome()).as(step).isEqualTo(StepOutcome.UNDONE);
+      assertThat(report.get().result(step).orElseThrow().outcome())
+          .as(step)
+          .isEqualTo(StepOutcome.UNDONE);
     }
     assertRolledBack(STEPS.indexOf("observability"));
   }
@@ -203,10 +270,13 @@ class UpTest {
     fixture.clusterExists.set(true);
     client.resource(LocalFixture.readyNode("k3d-alphintra-server-0")).create();
 
-    RunReport report = run(new UpRequest(false, Optional.empty(), Optional.of("istio"), Optional.empty(), false));
+    RunReport report =
+        run(new UpRequest(false, Optional.empty(), Optional.of("istio"), Optional.empty(), false));
 
-    assertThat(report.results()).filteredOn(result -> result.outcome() != StepOutcome.SKIPPED)
-        .extracting(StepResult::name).containsExactly("istio");
+    assertThat(report.results())
+        .filteredOn(result -> result.outcome() != StepOutcome.SKIPPED)
+        .extracting(StepResult::name)
+        .containsExactly("istio");
     assertThat(fixture.processes.calls()).isEmpty();
   }
 
@@ -215,8 +285,14 @@ class UpTest {
     fixture.processes.missing("k3d", "version").missing("docker");
     client.resource(LocalFixture.readyNode("gke-node-1")).create();
 
-    RunReport report = run(new UpRequest(false, Optional.of("gke_alphintra-dev"), Optional.empty(),
-        Optional.empty(), false));
+    RunReport report =
+        run(
+            new UpRequest(
+                false,
+                Optional.of("gke_alphintra-dev"),
+                Optional.empty(),
+                Optional.empty(),
+                false));
 
     assertThat(report.failure()).isEmpty();
     assertThat(report.result("cluster").orElseThrow().outcome()).isEqualTo(StepOutcome.SKIPPED);
@@ -225,8 +301,12 @@ class UpTest {
 
   @Test
   void aDryRunStartsNoProcessAndConnectsToNothing() {
-    UpResult result = fixture.environment().up(
-        new UpRequest(true, Optional.empty(), Optional.empty(), Optional.empty(), false), ProgressListener.SILENT);
+    UpResult result =
+        fixture
+            .environment()
+            .up(
+                new UpRequest(true, Optional.empty(), Optional.empty(), Optional.empty(), false),
+                ProgressListener.SILENT);
 
     assertThat(result.report()).isEmpty();
     assertThat(result.plan().names()).containsExactlyElementsOf(STEPS);
@@ -246,29 +326,57 @@ class UpTest {
 
   @Test
   void aCloudOverlayNeedsTheContextOfItsCluster() {
-    assertThatThrownBy(() -> run(new UpRequest(false, Optional.empty(), Optional.empty(), Optional.empty(), false,
-        "dev"))).isInstanceOf(InputException.class).hasMessageContaining("overlay dev is for a GKE cluster");
+    assertThatThrownBy(
+            () ->
+                run(
+                    new UpRequest(
+                        false, Optional.empty(), Optional.empty(), Optional.empty(), false, "dev")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("overlay dev is for a GKE cluster");
     assertThat(fixture.processes.calls()).isEmpty();
   }
 
   @Test
   void anUnknownOverlayIsABadInvocation() {
-    assertThatThrownBy(() -> run(new UpRequest(false, Optional.of("alphintra-dev"), Optional.empty(),
-        Optional.empty(), false, "qa"))).isInstanceOf(InputException.class).hasMessageContaining("overlay qa does not exist");
+    assertThatThrownBy(
+            () ->
+                run(
+                    new UpRequest(
+                        false,
+                        Optional.of("alphintra-dev"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        "qa")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("overlay qa does not exist");
   }
 
   @Test
   void aCloudOverlayMakesNoLocalCaNorSecretsAndStopsWhileItsSecretsAreMissing() {
     client.resource(LocalFixture.readyNode("gke-node-1")).create();
 
-    RunReport report = run(new UpRequest(false, Optional.of("alphintra-dev"), Optional.empty(), Optional.empty(),
-        false, "dev"));
+    RunReport report =
+        run(
+            new UpRequest(
+                false,
+                Optional.of("alphintra-dev"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                "dev"));
 
-    assertThat(report.failure()).hasValueSatisfying(failure -> {
-      assertThat(failure.step()).isEqualTo("platform");
-      assertThat(failure.cause()).contains("Secrets missing on the cluster", "alphintra/db-credentials",
-          "alphintra/pgbouncer-userlist", "istio-ingress/alphintra-gateway-tls");
-    });
+    assertThat(report.failure())
+        .hasValueSatisfying(
+            failure -> {
+              assertThat(failure.step()).isEqualTo("platform");
+              assertThat(failure.cause())
+                  .contains(
+                      "Secrets missing on the cluster",
+                      "alphintra/db-credentials",
+                      "alphintra/pgbouncer-userlist",
+                      "istio-ingress/alphintra-gateway-tls");
+            });
     assertThat(report.results()).extracting(StepResult::name).doesNotContain("tls", "images");
     assertThat(root.resolve(".alphintra/tls")).doesNotExist();
     assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
@@ -278,19 +386,56 @@ class UpTest {
   @Test
   void aCloudOverlayAppliesOnceItsSecretsExistAndLeavesThemAsTheyAre() {
     client.resource(LocalFixture.readyNode("gke-node-1")).create();
-    client.resource(new SecretBuilder().withNewMetadata().withName("db-credentials").withNamespace("alphintra")
-        .endMetadata().addToStringData("DB_PASSWORD", "from-secret-manager").build()).create();
-    client.resource(new SecretBuilder().withNewMetadata().withName("pgbouncer-userlist").withNamespace("alphintra")
-        .endMetadata().addToStringData("userlist.txt", "from-secret-manager").build()).create();
-    client.resource(new SecretBuilder().withNewMetadata().withName("alphintra-gateway-tls")
-        .withNamespace("istio-ingress").endMetadata().withType("kubernetes.io/tls")
-        .addToStringData("tls.crt", "from-certificate-manager").build()).create();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("db-credentials")
+                .withNamespace("alphintra")
+                .endMetadata()
+                .addToStringData("DB_PASSWORD", "from-secret-manager")
+                .build())
+        .create();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("pgbouncer-userlist")
+                .withNamespace("alphintra")
+                .endMetadata()
+                .addToStringData("userlist.txt", "from-secret-manager")
+                .build())
+        .create();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("alphintra-gateway-tls")
+                .withNamespace("istio-ingress")
+                .endMetadata()
+                .withType("kubernetes.io/tls")
+                .addToStringData("tls.crt", "from-certificate-manager")
+                .build())
+        .create();
 
-    RunReport report = run(new UpRequest(false, Optional.of("alphintra-dev"), Optional.empty(), Optional.empty(),
-        false, "dev"));
+    RunReport report =
+        run(
+            new UpRequest(
+                false,
+                Optional.of("alphintra-dev"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                "dev"));
 
     assertThat(report.failure()).isEmpty();
-    assertThat(client.secrets().inNamespace("alphintra").withName("db-credentials").get().getStringData())
+    assertThat(
+            client
+                .secrets()
+                .inNamespace("alphintra")
+                .withName("db-credentials")
+                .get()
+                .getStringData())
         .containsEntry("DB_PASSWORD", "from-secret-manager");
     assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
   }

@@ -12,10 +12,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sets cross-reference rules resolve in, where rendered objects are reported, and the workload indexes. */
+/**
+ * The sets cross-reference rules resolve in, where rendered objects are reported, and the workload
+ * indexes.
+ */
 class ObjectSetsTest {
 
-  private static final String DEPLOYMENT = """
+  private static final String DEPLOYMENT =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -35,8 +39,7 @@ class ObjectSetsTest {
               image: registry.example/api:1.0.0
       """;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private void write(String relative, String text) throws IOException {
     Path file = root.resolve(relative);
@@ -54,10 +57,13 @@ class ObjectSetsTest {
 
     Platform platform = load(new FakeProcessRunner());
 
-    assertThat(platform.objectSets()).singleElement().satisfies(set -> {
-      assertThat(set.overlay()).isEmpty();
-      assertThat(set.view()).isSameAs(platform.kubernetes());
-    });
+    assertThat(platform.objectSets())
+        .singleElement()
+        .satisfies(
+            set -> {
+              assertThat(set.overlay()).isEmpty();
+              assertThat(set.view()).isSameAs(platform.kubernetes());
+            });
   }
 
   @Test
@@ -70,7 +76,9 @@ class ObjectSetsTest {
 
   @Test
   void aSubfolderOfTheKubernetesFilesLeavesNoSetAndSaysSo() throws IOException {
-    write("infra/kubernetes/istio/traffic/virtual-service-api.yaml", """
+    write(
+        "infra/kubernetes/istio/traffic/virtual-service-api.yaml",
+        """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -80,20 +88,27 @@ class ObjectSetsTest {
           hosts: [api]
         """);
 
-    Platform platform = new PlatformLoader(new FakeProcessRunner()).load(root.resolve("infra/kubernetes/istio"));
+    Platform platform =
+        new PlatformLoader(new FakeProcessRunner()).load(root.resolve("infra/kubernetes/istio"));
 
     assertThat(platform.objectSets()).isEmpty();
     assertThat(platform.notes()).anySatisfy(note -> assertThat(note).contains("were not resolved"));
-    assertThat(new PlatformLoader(new FakeProcessRunner()).load(root.resolve("infra/kubernetes")).objectSets())
+    assertThat(
+            new PlatformLoader(new FakeProcessRunner())
+                .load(root.resolve("infra/kubernetes"))
+                .objectSets())
         .hasSize(1);
   }
 
   @Test
   void renderedObjectsAreReportedWhereTheFieldIsWritten() throws IOException {
     write("infra/kubernetes/base/api.yaml", DEPLOYMENT);
-    write("infra/kubernetes/overlays/dev/kustomization.yaml",
+    write(
+        "infra/kubernetes/overlays/dev/kustomization.yaml",
         "resources: [../../base]\npatches: [{path: replicas.yaml}]\n");
-    write("infra/kubernetes/overlays/dev/replicas.yaml", """
+    write(
+        "infra/kubernetes/overlays/dev/replicas.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -102,7 +117,9 @@ class ObjectSetsTest {
         spec:
           replicas: 3
         """);
-    write("infra/kubernetes/overlays/prod/replicas.yaml", """
+    write(
+        "infra/kubernetes/overlays/prod/replicas.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -116,8 +133,11 @@ class ObjectSetsTest {
     String rendered = DEPLOYMENT.replace("replicas: 1", "replicas: 3");
     Platform platform = load(new FakeProcessRunner().succeeds(rendered, "kubectl", "kustomize"));
 
-    ObjectSet dev = platform.objectSets().stream().filter(set -> set.overlay().equals(Optional.of("dev")))
-        .findFirst().orElseThrow();
+    ObjectSet dev =
+        platform.objectSets().stream()
+            .filter(set -> set.overlay().equals(Optional.of("dev")))
+            .findFirst()
+            .orElseThrow();
     LoadedObject api = dev.view().ofKind("Deployment").get(0);
     assertThat(platform.locate(api, "spec.replicas"))
         .isEqualTo(new SourceLocation(Path.of("infra/kubernetes/overlays/dev/replicas.yaml"), 7));
@@ -131,33 +151,61 @@ class ObjectSetsTest {
 
     KubernetesView view = load(new FakeProcessRunner()).kubernetes();
 
-    assertThat(view.workloadsSelectedBy("shop", Map.of("app.kubernetes.io/name", "api"))).hasSize(1);
-    assertThat(view.workloadsSelectedBy("shop",
-        Map.of("app.kubernetes.io/name", "api", "app.kubernetes.io/version", "2.0.0"))).isEmpty();
-    assertThat(view.workloadsSelectedBy("other", Map.of("app.kubernetes.io/name", "api"))).isEmpty();
-    assertThat(view.workloadsSelectedBy("shop", LabelSelector.of(Map.of("matchExpressions", List.of(
-        Map.of("key", "app.kubernetes.io/name", "operator", "In", "values", List.of("api", "web")))))
-        .orElseThrow())).hasSize(1);
+    assertThat(view.workloadsSelectedBy("shop", Map.of("app.kubernetes.io/name", "api")))
+        .hasSize(1);
+    assertThat(
+            view.workloadsSelectedBy(
+                "shop",
+                Map.of("app.kubernetes.io/name", "api", "app.kubernetes.io/version", "2.0.0")))
+        .isEmpty();
+    assertThat(view.workloadsSelectedBy("other", Map.of("app.kubernetes.io/name", "api")))
+        .isEmpty();
+    assertThat(
+            view.workloadsSelectedBy(
+                "shop",
+                LabelSelector.of(
+                        Map.of(
+                            "matchExpressions",
+                            List.of(
+                                Map.of(
+                                    "key",
+                                    "app.kubernetes.io/name",
+                                    "operator",
+                                    "In",
+                                    "values",
+                                    List.of("api", "web")))))
+                    .orElseThrow()))
+        .hasSize(1);
     assertThat(view.workloadsRunningAs("shop", "api")).hasSize(1);
   }
 
   @Test
   void theIstioGatewayValuesGiveTheGatewayPodLabelsAndServiceAccount() throws IOException {
-    write("infra/kubernetes/istio/helm/gateway-values.yaml", "name: istio-ingress\nlabels:\n  team: edge\n");
+    write(
+        "infra/kubernetes/istio/helm/gateway-values.yaml",
+        "name: istio-ingress\nlabels:\n  team: edge\n");
 
-    List<IstioGatewayValues> gateways = load(new FakeProcessRunner()).kubernetes().istioGatewayValues();
+    List<IstioGatewayValues> gateways =
+        load(new FakeProcessRunner()).kubernetes().istioGatewayValues();
 
-    assertThat(gateways).singleElement().satisfies(gateway -> {
-      assertThat(gateway.labels()).containsOnly(Map.entry("app", "istio-ingress"), Map.entry("istio", "ingress"),
-          Map.entry("team", "edge"));
-      assertThat(gateway.serviceAccount()).contains("istio-ingress");
-      assertThat(gateway.line()).isEqualTo(2);
-    });
+    assertThat(gateways)
+        .singleElement()
+        .satisfies(
+            gateway -> {
+              assertThat(gateway.labels())
+                  .containsOnly(
+                      Map.entry("app", "istio-ingress"),
+                      Map.entry("istio", "ingress"),
+                      Map.entry("team", "edge"));
+              assertThat(gateway.serviceAccount()).contains("istio-ingress");
+              assertThat(gateway.line()).isEqualTo(2);
+            });
   }
 
   @Test
   void secretTemplatesCountOnlyUnderBaseSecrets() throws IOException {
-    String template = """
+    String template =
+        """
         apiVersion: v1
         kind: Secret
         metadata:

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Over the rendered local overlay, the service-to-service policies are exactly the call graph of the README:
- * every edge has an ALLOW AuthorizationPolicy and NetworkPolicy allows (callee ingress, caller egress), and
- * no other edge has one.
+ * Over the rendered local overlay, the service-to-service policies are exactly the call graph of
+ * the README: every edge has an ALLOW AuthorizationPolicy and NetworkPolicy allows (callee ingress,
+ * caller egress), and no other edge has one.
  */
 class CallGraphPoliciesTest {
 
@@ -28,15 +28,20 @@ class CallGraphPoliciesTest {
   @BeforeAll
   static void load() throws Exception {
     String readme = Files.readString(InfraTree.kubernetesDir().resolve("README.md"));
-    String table = readme.substring(readme.indexOf("<!-- call-graph:start -->"), readme.indexOf("<!-- call-graph:end -->"));
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- call-graph:start -->"), readme.indexOf("<!-- call-graph:end -->"));
     callGraph = new TreeSet<>();
-    Matcher row = Pattern.compile("(?m)^\\|\\s*([a-z][a-z-]*)\\s*\\|\\s*([a-z][a-z-]*)\\s*\\|\\s*$").matcher(table);
+    Matcher row =
+        Pattern.compile("(?m)^\\|\\s*([a-z][a-z-]*)\\s*\\|\\s*([a-z][a-z-]*)\\s*\\|\\s*$")
+            .matcher(table);
     while (row.find()) {
       if (!row.group(1).equals("caller")) {
         callGraph.add(row.group(1) + " -> " + row.group(2));
       }
     }
-    assumeTrue(InfraTree.hasKubectl(), "kubectl is not on the PATH: cannot render the local overlay");
+    assumeTrue(
+        InfraTree.hasKubectl(), "kubectl is not on the PATH: cannot render the local overlay");
     InfraTree.Rendered rendered = InfraTree.render("local");
     assertThat(rendered.succeeded()).as(rendered.errors()).isTrue();
     objects = InfraTree.documents(rendered.yaml());
@@ -44,7 +49,9 @@ class CallGraphPoliciesTest {
 
   @Test
   void readmeHasTheCallGraph() {
-    assertThat(callGraph).hasSize(10).contains("ingress -> api-gateway", "trading-engine -> risk-service");
+    assertThat(callGraph)
+        .hasSize(10)
+        .contains("ingress -> api-gateway", "trading-engine -> risk-service");
   }
 
   @Test
@@ -54,10 +61,14 @@ class CallGraphPoliciesTest {
       if (!InfraTree.at(ap, "spec", "action").orElse("ALLOW").equals("ALLOW")) {
         continue;
       }
-      String callee = InfraTree.at(ap, "spec", "selector", "matchLabels", "app.kubernetes.io/name").orElse("").toString();
+      String callee =
+          InfraTree.at(ap, "spec", "selector", "matchLabels", "app.kubernetes.io/name")
+              .orElse("")
+              .toString();
       for (Object rule : InfraTree.list(InfraTree.at(ap, "spec", "rules").orElse(List.of()))) {
         for (Object from : InfraTree.list(InfraTree.at(rule, "from").orElse(List.of()))) {
-          for (Object p : InfraTree.list(InfraTree.at(from, "source", "principals").orElse(List.of()))) {
+          for (Object p :
+              InfraTree.list(InfraTree.at(from, "source", "principals").orElse(List.of()))) {
             Matcher m = PRINCIPAL.matcher(p.toString());
             if (m.matches() && m.group(1).equals("istio-ingress")) {
               allowed.add(INGRESS + " -> " + callee);
@@ -68,7 +79,8 @@ class CallGraphPoliciesTest {
         }
       }
     }
-    assertThat(allowed).as("caller -> callee pairs allowed by AuthorizationPolicies in namespace alphintra")
+    assertThat(allowed)
+        .as("caller -> callee pairs allowed by AuthorizationPolicies in namespace alphintra")
         .containsExactlyInAnyOrderElementsOf(callGraph);
   }
 
@@ -77,13 +89,19 @@ class CallGraphPoliciesTest {
     Set<String> ingressAllowed = new TreeSet<>();
     Set<String> egressAllowed = new TreeSet<>();
     for (Object np : of("NetworkPolicy")) {
-      String selected = InfraTree.at(np, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name").orElse("").toString();
+      String selected =
+          InfraTree.at(np, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name")
+              .orElse("")
+              .toString();
       if (selected.isEmpty()) {
         continue;
       }
       for (Object rule : InfraTree.list(InfraTree.at(np, "spec", "ingress").orElse(List.of()))) {
         for (Object peer : InfraTree.list(InfraTree.at(rule, "from").orElse(List.of()))) {
-          String peerNs = InfraTree.at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name").orElse(NS).toString();
+          String peerNs =
+              InfraTree.at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name")
+                  .orElse(NS)
+                  .toString();
           if (peerNs.equals("istio-ingress")) {
             ingressAllowed.add(INGRESS + " -> " + selected);
           } else if (peerNs.equals(NS)) {
@@ -93,7 +111,8 @@ class CallGraphPoliciesTest {
       }
       for (Object rule : InfraTree.list(InfraTree.at(np, "spec", "egress").orElse(List.of()))) {
         for (Object peer : InfraTree.list(InfraTree.at(rule, "to").orElse(List.of()))) {
-          if (InfraTree.at(peer, "namespaceSelector").isEmpty() && InfraTree.at(peer, "ipBlock").isEmpty()) {
+          if (InfraTree.at(peer, "namespaceSelector").isEmpty()
+              && InfraTree.at(peer, "ipBlock").isEmpty()) {
             names(peer).forEach(callee -> egressAllowed.add(selected + " -> " + callee));
           }
         }
@@ -101,8 +120,12 @@ class CallGraphPoliciesTest {
     }
     Set<String> serviceEdges = new TreeSet<>(callGraph);
     serviceEdges.removeIf(e -> e.startsWith(INGRESS + " "));
-    assertThat(ingressAllowed).as("ingress allows in namespace alphintra").containsExactlyInAnyOrderElementsOf(callGraph);
-    assertThat(egressAllowed).as("egress allows in namespace alphintra").containsExactlyInAnyOrderElementsOf(serviceEdges);
+    assertThat(ingressAllowed)
+        .as("ingress allows in namespace alphintra")
+        .containsExactlyInAnyOrderElementsOf(callGraph);
+    assertThat(egressAllowed)
+        .as("egress allows in namespace alphintra")
+        .containsExactlyInAnyOrderElementsOf(serviceEdges);
   }
 
   private static List<Object> of(String kind) {
@@ -112,15 +135,21 @@ class CallGraphPoliciesTest {
         .toList();
   }
 
-  /** The app.kubernetes.io/name values a peer's pod selector names (matchLabels or an In expression). */
+  /**
+   * The app.kubernetes.io/name values a peer's pod selector names (matchLabels or an In
+   * expression).
+   */
   private static List<String> names(Object peer) {
-    Object label = InfraTree.at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name").orElse(null);
+    Object label =
+        InfraTree.at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name").orElse(null);
     if (label != null) {
       return List.of(label.toString());
     }
-    return InfraTree.list(InfraTree.at(peer, "podSelector", "matchExpressions").orElse(List.of())).stream()
+    return InfraTree.list(InfraTree.at(peer, "podSelector", "matchExpressions").orElse(List.of()))
+        .stream()
         .map(InfraTree::map)
-        .filter(e -> "app.kubernetes.io/name".equals(e.get("key")) && "In".equals(e.get("operator")))
+        .filter(
+            e -> "app.kubernetes.io/name".equals(e.get("key")) && "In".equals(e.get("operator")))
         .flatMap(e -> InfraTree.list(e.get("values")).stream().map(Object::toString))
         .toList();
   }

@@ -9,16 +9,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * In the GKE environments every container image comes from the project's Artifact Registry repository: prod
- * enforces Binary Authorization, which admits that repository and nothing else of ours, and GKE nodes cannot
- * pull from the laptop's k3d registry.
+ * In the GKE environments every container image comes from the project's Artifact Registry
+ * repository: prod enforces Binary Authorization, which admits that repository and nothing else of
+ * ours, and GKE nodes cannot pull from the laptop's k3d registry.
  */
 class CloudOverlayImagesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void everyContainerImageComesFromTheEnvironmentsRepository(String environment) throws Exception {
-    assumeTrue(InfraTree.hasKubectl(), "kubectl is not on the PATH; the overlays cannot be rendered");
+    assumeTrue(
+        InfraTree.hasKubectl(), "kubectl is not on the PATH; the overlays cannot be rendered");
     InfraTree.Rendered rendered = InfraTree.render(environment);
     assertThat(rendered.succeeded()).as(rendered.errors()).isTrue();
 
@@ -32,8 +33,12 @@ class CloudOverlayImagesTest {
       }
     }
 
-    assertThat(images).isNotEmpty()
-        .allSatisfy(image -> assertThat(image).startsWith("us-east4-docker.pkg.dev/alphintra-" + environment
-            + "/alphintra/"));
+    assertThat(images)
+        .isNotEmpty()
+        .allSatisfy(
+            image ->
+                assertThat(image)
+                    .startsWith(
+                        "us-east4-docker.pkg.dev/alphintra-" + environment + "/alphintra/"));
   }
 }

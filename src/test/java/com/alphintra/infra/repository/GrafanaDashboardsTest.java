@@ -27,16 +27,25 @@ class GrafanaDashboardsTest {
         if (!"ConfigMap".equals(InfraTree.at(doc, "kind").orElse(null))) {
           continue;
         }
-        if (!"1".equals(InfraTree.at(doc, "metadata", "labels", "grafana_dashboard").orElse(null))) {
+        if (!"1"
+            .equals(InfraTree.at(doc, "metadata", "labels", "grafana_dashboard").orElse(null))) {
           problems.add(file + ": not labelled grafana_dashboard: \"1\"");
         }
-        for (Map.Entry<String, Object> entry : InfraTree.map(InfraTree.at(doc, "data").orElse(Map.of())).entrySet()) {
+        for (Map.Entry<String, Object> entry :
+            InfraTree.map(InfraTree.at(doc, "data").orElse(Map.of())).entrySet()) {
           JsonNode dashboard = json.readTree(entry.getValue().toString());
           String uid = dashboard.path("uid").asText("");
           if (uid.isEmpty()) {
             problems.add(file + " " + entry.getKey() + ": no uid");
           } else if (uidToFile.put(uid, file + " " + entry.getKey()) != null) {
-            problems.add(file + " " + entry.getKey() + ": uid " + uid + " also used by " + uidToFile.get(uid));
+            problems.add(
+                file
+                    + " "
+                    + entry.getKey()
+                    + ": uid "
+                    + uid
+                    + " also used by "
+                    + uidToFile.get(uid));
           }
           assertThat(dashboard.path("panels").isArray()).as(file + " has panels").isTrue();
         }

@@ -56,7 +56,8 @@ final class InfraTree {
   /** The YAML files under infra/kubernetes, sorted. */
   static List<Path> yamlFiles() throws IOException {
     try (Stream<Path> files = Files.walk(kubernetesDir())) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".yaml"))
           .sorted()
           .toList();
@@ -66,7 +67,8 @@ final class InfraTree {
   /** Whether kubectl can be run; tests that need it skip otherwise. */
   static boolean hasKubectl() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
@@ -82,8 +84,10 @@ final class InfraTree {
     Path dir = kubernetesDir().resolve("overlays").resolve(overlay);
     Path err = Files.createTempFile("kustomize", ".err");
     try {
-      Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-          .redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder("kubectl", "kustomize", dir.toString())
+              .redirectError(err.toFile())
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(KUBECTL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();

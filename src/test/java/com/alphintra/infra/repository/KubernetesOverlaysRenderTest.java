@@ -25,6 +25,8 @@ class KubernetesOverlaysRenderTest {
     assertThat(rendered.succeeded())
         .as("kubectl kustomize infra/kubernetes/overlays/%s failed: %s", overlay, rendered.errors())
         .isTrue();
-    assertThat(InfraTree.documents(rendered.yaml())).as("objects rendered for %s", overlay).hasSizeGreaterThan(100);
+    assertThat(InfraTree.documents(rendered.yaml()))
+        .as("objects rendered for %s", overlay)
+        .hasSizeGreaterThan(100);
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Every Kubernetes, Istio and Prometheus-operator object we ship deserializes into fabric8's typed model
- * with no unknown field and no type error: the rendered overlays and every loose YAML file under
- * infra/kubernetes except Helm values, kustomization files, JSON patches and the k3d folder.
+ * Every Kubernetes, Istio and Prometheus-operator object we ship deserializes into fabric8's typed
+ * model with no unknown field and no type error: the rendered overlays and every loose YAML file
+ * under infra/kubernetes except Helm values, kustomization files, JSON patches and the k3d folder.
  */
 class KubernetesTypedModelTest {
 
@@ -82,18 +82,32 @@ class KubernetesTypedModelTest {
       return List.of(id + ": does not deserialize: " + e.getMessage());
     }
     if (typed == null || typed instanceof GenericKubernetesResource) {
-      return List.of(id + ": apiVersion/kind " + InfraTree.at(doc, "apiVersion").orElse("?") + "/" + kind
-          + " has no typed model on the classpath");
+      return List.of(
+          id
+              + ": apiVersion/kind "
+              + InfraTree.at(doc, "apiVersion").orElse("?")
+              + "/"
+              + kind
+              + " has no typed model on the classpath");
     }
     List<String> problems = new ArrayList<>();
     walk(typed, "", problems, new IdentityHashMap<>());
     return problems.stream().map(p -> id + ": unknown field " + p).toList();
   }
 
-  /** Collects the path of every non-empty additionalProperties map (a field the model does not know). */
-  private static void walk(Object node, String path, List<String> problems, Map<Object, Boolean> seen) {
-    if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean
-        || node instanceof Enum<?> || node.getClass().isPrimitive() || seen.put(node, Boolean.TRUE) != null) {
+  /**
+   * Collects the path of every non-empty additionalProperties map (a field the model does not
+   * know).
+   */
+  private static void walk(
+      Object node, String path, List<String> problems, Map<Object, Boolean> seen) {
+    if (node == null
+        || node instanceof String
+        || node instanceof Number
+        || node instanceof Boolean
+        || node instanceof Enum<?>
+        || node.getClass().isPrimitive()
+        || seen.put(node, Boolean.TRUE) != null) {
       return;
     }
     if (node instanceof Map<?, ?> m) {
@@ -119,7 +133,9 @@ class KubernetesTypedModelTest {
       }
       if (getter.getName().equals("getAdditionalProperties")) {
         if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-          extra.keySet().forEach(k -> problems.add((path.isEmpty() ? "" : path.substring(1) + ".") + k));
+          extra
+              .keySet()
+              .forEach(k -> problems.add((path.isEmpty() ? "" : path.substring(1) + ".") + k));
         }
       } else {
         walk(value, path + "." + property(getter), problems, seen);
@@ -131,8 +147,19 @@ class KubernetesTypedModelTest {
     return Stream.of(type.getMethods())
         .filter(m -> m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()))
         .filter(m -> m.getName().startsWith("get") && !m.getName().equals("getClass"))
-        .filter(m -> !Set.of("getApiVersion", "getKind", "getPlural", "getSingular", "getCRDName", "getGroup",
-            "getVersion", "getScope", "getFullResourceName").contains(m.getName()))
+        .filter(
+            m ->
+                !Set.of(
+                        "getApiVersion",
+                        "getKind",
+                        "getPlural",
+                        "getSingular",
+                        "getCRDName",
+                        "getGroup",
+                        "getVersion",
+                        "getScope",
+                        "getFullResourceName")
+                    .contains(m.getName()))
         .toList();
   }
 

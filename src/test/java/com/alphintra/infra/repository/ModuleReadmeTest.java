@@ -23,12 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each module README's Inputs and Outputs tables are generated from the module, and its usage block calls
- * the module as the module allows: every required variable set, nothing it does not declare.
+ * Each module README's Inputs and Outputs tables are generated from the module, and its usage block
+ * calls the module as the module allows: every required variable set, nothing it does not declare.
  */
 class ModuleReadmeTest {
 
-  static final String REGENERATE = "./mvnw -q test -Dtest=ModuleReadmeTest -Dalphintra.updateDocs=true";
+  static final String REGENERATE =
+      "./mvnw -q test -Dtest=ModuleReadmeTest -Dalphintra.updateDocs=true";
   private static final Pattern MODULE_BLOCK = Pattern.compile("module\\s+\"[^\"]+\"\\s*\\{");
 
   static Path root() {
@@ -37,7 +38,12 @@ class ModuleReadmeTest {
 
   static Stream<String> modules() throws IOException {
     try (Stream<Path> dirs = Files.list(root().resolve("infra/terraform/modules"))) {
-      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -47,18 +53,23 @@ class ModuleReadmeTest {
     Path dir = root().resolve("infra/terraform/modules").resolve(name);
     Path readme = dir.resolve("README.md");
     String committed = Files.exists(readme) ? Files.readString(readme) : "";
-    Optional<String> generated = ModuleDocs.withSection(committed, ModuleDocs.markdown(TerraformLoader.loadModule(dir)));
+    Optional<String> generated =
+        ModuleDocs.withSection(committed, ModuleDocs.markdown(TerraformLoader.loadModule(dir)));
     assertThat(generated)
-        .withFailMessage("%s has no %s ... %s section; add both markers where the Inputs and Outputs tables go,"
-            + " then run:%n  %s", relative(readme), ModuleDocs.BEGIN, ModuleDocs.END, REGENERATE)
+        .withFailMessage(
+            "%s has no %s ... %s section; add both markers where the Inputs and Outputs tables go,"
+                + " then run:%n  %s",
+            relative(readme), ModuleDocs.BEGIN, ModuleDocs.END, REGENERATE)
         .isPresent();
     if (Boolean.getBoolean("alphintra.updateDocs")) {
       Files.writeString(readme, generated.get());
       committed = generated.get();
     }
     assertThat(committed)
-        .withFailMessage("%s's tables are out of date with the module's variables and outputs; regenerate them"
-            + " with:%n  %s", relative(readme), REGENERATE)
+        .withFailMessage(
+            "%s's tables are out of date with the module's variables and outputs; regenerate them"
+                + " with:%n  %s",
+            relative(readme), REGENERATE)
         .isEqualTo(generated.get());
   }
 
@@ -69,7 +80,8 @@ class ModuleReadmeTest {
     Path readme = dir.resolve("README.md");
     TerraformModule module = TerraformLoader.loadModule(dir);
     Optional<HclFile> usage = usageBlock(readme);
-    assertThat(usage).withFailMessage("%s has no ```hcl usage block calling the module", relative(readme))
+    assertThat(usage)
+        .withFailMessage("%s has no ```hcl usage block calling the module", relative(readme))
         .isPresent();
     List<ModuleCall> calls = TerraformModule.of(dir, List.of(usage.get()), List.of()).moduleCalls();
     ModuleCall call = calls.get(0);
@@ -77,26 +89,42 @@ class ModuleReadmeTest {
 
     List<String> problems = new ArrayList<>();
     if (!call.source().filter(s -> s.endsWith("modules/" + name)).isPresent()) {
-      problems.add(relative(readme) + ":" + callLine + ": the usage block's source is not modules/" + name);
+      problems.add(
+          relative(readme) + ":" + callLine + ": the usage block's source is not modules/" + name);
     }
     for (Variable variable : module.variables()) {
       if (variable.isRequired() && !call.arguments().containsKey(variable.name())) {
-        problems.add(relative(readme) + ":" + callLine + ": the usage block does not set required variable \""
-            + variable.name() + "\"");
+        problems.add(
+            relative(readme)
+                + ":"
+                + callLine
+                + ": the usage block does not set required variable \""
+                + variable.name()
+                + "\"");
       }
     }
     call.arguments().values().stream()
         .filter(argument -> module.variable(argument.name()).isEmpty())
         .sorted(Comparator.comparingInt(argument -> argument.range().start().offset()))
-        .forEach(argument -> problems.add(relative(readme) + ":" + argument.range().start().line()
-            + ": the usage block sets \"" + argument.name() + "\", which module " + name + " does not declare"));
-    assertThat(problems).withFailMessage("fix the README's usage block:%n  %s", String.join("\n  ", problems))
+        .forEach(
+            argument ->
+                problems.add(
+                    relative(readme)
+                        + ":"
+                        + argument.range().start().line()
+                        + ": the usage block sets \""
+                        + argument.name()
+                        + "\", which module "
+                        + name
+                        + " does not declare"));
+    assertThat(problems)
+        .withFailMessage("fix the README's usage block:%n  %s", String.join("\n  ", problems))
         .isEmpty();
   }
 
   /**
-   * The first ```hcl block that calls a module, parsed with line numbers of the README: the lines before it
-   * become blank lines, so every range and parse error points into the README itself.
+   * The first ```hcl block that calls a module, parsed with line numbers of the README: the lines
+   * before it become blank lines, so every range and parse error points into the README itself.
    */
   private static Optional<HclFile> usageBlock(Path readme) throws IOException {
     List<String> lines = Files.readAllLines(readme);

@@ -19,8 +19,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the real terraform when it is on the PATH: its version meets the pin of infra/versions.yaml, and every
- * .tf and .tfvars file under infra/terraform is in `terraform fmt` style, as CI expects.
+ * Runs the real terraform when it is on the PATH: its version meets the pin of infra/versions.yaml,
+ * and every .tf and .tfvars file under infra/terraform is in `terraform fmt` style, as CI expects.
  */
 class TerraformFormatTest {
 
@@ -28,12 +28,17 @@ class TerraformFormatTest {
   void terraformOnThePathMeetsThePinnedMinimum() {
     Workspace workspace = Workspace.locate(Path.of(""));
     SystemProcessRunner processes = new SystemProcessRunner();
-    DoctorReport report = new Doctor(processes, new SystemHostProbe())
-        .examine(Target.CLOUD, RequirementsReader.read(workspace));
-    CheckResult terraform = report.results().stream().filter(result -> result.name().equals("terraform"))
-        .findFirst().orElseThrow();
+    DoctorReport report =
+        new Doctor(processes, new SystemHostProbe())
+            .examine(Target.CLOUD, RequirementsReader.read(workspace));
+    CheckResult terraform =
+        report.results().stream()
+            .filter(result -> result.name().equals("terraform"))
+            .findFirst()
+            .orElseThrow();
 
-    assumeTrue(terraform.status() != Status.MISSING, "terraform is not on the PATH; nothing to run");
+    assumeTrue(
+        terraform.status() != Status.MISSING, "terraform is not on the PATH; nothing to run");
     assertThat(terraform.status()).as(terraform.detail()).isEqualTo(Status.OK);
     assertThat(terraform.found()).isPresent();
   }
@@ -41,15 +46,19 @@ class TerraformFormatTest {
   @Test
   void terraformFilesAreFormatted() {
     Workspace workspace = Workspace.locate(Path.of(""));
-    ProcessResult result = new SystemProcessRunner().run(
-        Command.of("terraform", "fmt", "-check", "-recursive", "-diff", "infra/terraform")
-            .inDirectory(workspace.root())
-            .withTimeout(Duration.ofMinutes(2)));
+    ProcessResult result =
+        new SystemProcessRunner()
+            .run(
+                Command.of("terraform", "fmt", "-check", "-recursive", "-diff", "infra/terraform")
+                    .inDirectory(workspace.root())
+                    .withTimeout(Duration.ofMinutes(2)));
 
-    assumeTrue(result.status() != ProcessResult.Status.NOT_FOUND,
+    assumeTrue(
+        result.status() != ProcessResult.Status.NOT_FOUND,
         "terraform is not on the PATH; install it (see infra/versions.yaml) to check formatting");
     assertThat(result.succeeded())
-        .as("terraform fmt found unformatted files; run 'terraform fmt -recursive infra/terraform'.%n%s",
+        .as(
+            "terraform fmt found unformatted files; run 'terraform fmt -recursive infra/terraform'.%n%s",
             result.stdout())
         .isTrue();
   }

@@ -26,7 +26,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class TerraformVersionsTest {
 
   private static final String REQUIRED_TERRAFORM = ">= 1.6";
-  private static final Pattern REQUIRED_VERSION = Pattern.compile("required_version\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern REQUIRED_VERSION =
+      Pattern.compile("required_version\\s*=\\s*\"([^\"]*)\"");
 
   private static Workspace workspace;
   private static List<Path> versionFiles;
@@ -35,20 +36,31 @@ class TerraformVersionsTest {
   static void findVersionFiles() throws IOException {
     workspace = Workspace.locate(Path.of(""));
     try (Stream<Path> files = Files.walk(workspace.terraform())) {
-      versionFiles = files
-          .filter(file -> file.getFileName().toString().equals("versions.tf"))
-          .filter(file -> !file.toString().contains(".terraform"))
-          .sorted()
-          .toList();
+      versionFiles =
+          files
+              .filter(file -> file.getFileName().toString().equals("versions.tf"))
+              .filter(file -> !file.toString().contains(".terraform"))
+              .sorted()
+              .toList();
     }
   }
 
   @Test
   void everyRootAndModuleHasAVersionsFile() {
     assertThat(versionFiles)
-        .extracting(file -> workspace.terraform().relativize(file.getParent()).toString().replace('\\', '/'))
-        .contains("bootstrap", "modules/vpc", "modules/gke", "modules/cloudsql", "modules/memorystore",
-            "modules/pubsub", "environments/dev", "environments/staging", "environments/prod");
+        .extracting(
+            file ->
+                workspace.terraform().relativize(file.getParent()).toString().replace('\\', '/'))
+        .contains(
+            "bootstrap",
+            "modules/vpc",
+            "modules/gke",
+            "modules/cloudsql",
+            "modules/memorystore",
+            "modules/pubsub",
+            "environments/dev",
+            "environments/staging",
+            "environments/prod");
   }
 
   @Test
@@ -59,8 +71,13 @@ class TerraformVersionsTest {
       if (!matcher.find()) {
         problems.add(relative(file) + ": no required_version");
       } else if (!matcher.group(1).equals(REQUIRED_TERRAFORM)) {
-        problems.add(relative(file) + ": required_version is \"" + matcher.group(1) + "\", expected \""
-            + REQUIRED_TERRAFORM + "\"");
+        problems.add(
+            relative(file)
+                + ": required_version is \""
+                + matcher.group(1)
+                + "\", expected \""
+                + REQUIRED_TERRAFORM
+                + "\"");
       }
     }
     assertThat(problems).as("versions.tf files with the wrong Terraform pin").isEmpty();
@@ -80,17 +97,31 @@ class TerraformVersionsTest {
       for (Map.Entry<String, String> pin : pinned.entrySet()) {
         providerConstraint(text, pin.getKey())
             .filter(constraint -> !constraint.equals(pin.getValue()))
-            .ifPresent(constraint -> problems.add(relative(file) + ": " + pin.getKey() + " version is \""
-                + constraint + "\", infra/versions.yaml says \"" + pin.getValue() + "\""));
+            .ifPresent(
+                constraint ->
+                    problems.add(
+                        relative(file)
+                            + ": "
+                            + pin.getKey()
+                            + " version is \""
+                            + constraint
+                            + "\", infra/versions.yaml says \""
+                            + pin.getValue()
+                            + "\""));
       }
     }
-    assertThat(problems).as("versions.tf files whose provider pins differ from infra/versions.yaml").isEmpty();
+    assertThat(problems)
+        .as("versions.tf files whose provider pins differ from infra/versions.yaml")
+        .isEmpty();
   }
 
   /** The version constraint in the provider's entry of required_providers, if the file names it. */
   private static Optional<String> providerConstraint(String versionsTf, String provider) {
-    Pattern entry = Pattern.compile(
-        "(?m)^\\s*" + Pattern.quote(provider) + "\\s*=\\s*\\{[^}]*?\\bversion\\s*=\\s*\"([^\"]*)\"");
+    Pattern entry =
+        Pattern.compile(
+            "(?m)^\\s*"
+                + Pattern.quote(provider)
+                + "\\s*=\\s*\\{[^}]*?\\bversion\\s*=\\s*\"([^\"]*)\"");
     Matcher matcher = entry.matcher(versionsTf);
     return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
   }

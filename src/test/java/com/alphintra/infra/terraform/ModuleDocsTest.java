@@ -6,16 +6,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** README tables rendered from a module: types and defaults as written, cells that survive Markdown. */
+/**
+ * README tables rendered from a module: types and defaults as written, cells that survive Markdown.
+ */
 class ModuleDocsTest {
 
-    static final Path DOCS = Path.of("src/test/resources/terraform/docs");
+  static final Path DOCS = Path.of("src/test/resources/terraform/docs");
 
-    @Test
-    void tablesListInputsAndOutputsAsWritten() throws IOException {
-        String markdown = ModuleDocs.markdown(TerraformLoader.loadModule(DOCS.resolve("tiny")));
+  @Test
+  void tablesListInputsAndOutputsAsWritten() throws IOException {
+    String markdown = ModuleDocs.markdown(TerraformLoader.loadModule(DOCS.resolve("tiny")));
 
-        assertThat(markdown).isEqualTo("""
+    assertThat(markdown)
+        .isEqualTo(
+            """
                 ## Inputs
 
                 | name | type | default | description |
@@ -34,26 +38,33 @@ class ModuleDocsTest {
                 | `id` | ID of the thing. | no |
                 | `token` | Access token. | yes |
                 """);
-    }
+  }
 
-    @Test
-    void aModuleWithoutInputsOrOutputsSaysSo() throws IOException {
-        String markdown = ModuleDocs.markdown(TerraformLoader.loadModule(DOCS.resolve("empty")));
+  @Test
+  void aModuleWithoutInputsOrOutputsSaysSo() throws IOException {
+    String markdown = ModuleDocs.markdown(TerraformLoader.loadModule(DOCS.resolve("empty")));
 
-        assertThat(markdown).isEqualTo("## Inputs\n\nNo inputs.\n\n## Outputs\n\nNo outputs.\n");
-    }
+    assertThat(markdown).isEqualTo("## Inputs\n\nNo inputs.\n\n## Outputs\n\nNo outputs.\n");
+  }
 
-    @Test
-    void sectionReplacesOnlyTheTextBetweenTheMarkers() {
-        String readme = "# m\n\nintro\n\n" + ModuleDocs.BEGIN + "\nold tables\n" + ModuleDocs.END + "\n\nafter\n";
+  @Test
+  void sectionReplacesOnlyTheTextBetweenTheMarkers() {
+    String readme =
+        "# m\n\nintro\n\n" + ModuleDocs.BEGIN + "\nold tables\n" + ModuleDocs.END + "\n\nafter\n";
 
-        assertThat(ModuleDocs.withSection(readme, "new tables\n")).contains(
-                "# m\n\nintro\n\n" + ModuleDocs.BEGIN + "\nnew tables\n" + ModuleDocs.END + "\n\nafter\n");
-    }
+    assertThat(ModuleDocs.withSection(readme, "new tables\n"))
+        .contains(
+            "# m\n\nintro\n\n"
+                + ModuleDocs.BEGIN
+                + "\nnew tables\n"
+                + ModuleDocs.END
+                + "\n\nafter\n");
+  }
 
-    @Test
-    void readmeWithoutBothMarkersHasNoSection() {
-        assertThat(ModuleDocs.withSection("# m\n" + ModuleDocs.BEGIN + "\n", "x")).isEmpty();
-        assertThat(ModuleDocs.withSection(ModuleDocs.END + "\n" + ModuleDocs.BEGIN + "\n", "x")).isEmpty();
-    }
+  @Test
+  void readmeWithoutBothMarkersHasNoSection() {
+    assertThat(ModuleDocs.withSection("# m\n" + ModuleDocs.BEGIN + "\n", "x")).isEmpty();
+    assertThat(ModuleDocs.withSection(ModuleDocs.END + "\n" + ModuleDocs.BEGIN + "\n", "x"))
+        .isEmpty();
+  }
 }

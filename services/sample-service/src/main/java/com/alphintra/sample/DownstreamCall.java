@@ -14,8 +14,8 @@ import java.util.Optional;
  *     {@code RBAC: access denied})
  * @param duration how long the call took
  */
-public record DownstreamCall(URI target, Optional<Integer> status, Optional<String> error, String body,
-    Duration duration) {
+public record DownstreamCall(
+    URI target, Optional<Integer> status, Optional<String> error, String body, Duration duration) {
 
   public boolean succeeded() {
     return status.map(code -> code >= 200 && code < 300).orElse(false);
@@ -26,7 +26,10 @@ public record DownstreamCall(URI target, Optional<Integer> status, Optional<Stri
     return status.map(String::valueOf).orElseGet(() -> error.orElse("error"));
   }
 
-  /** This call as a JSON object; a downstream's JSON body is nested as it is, so the tree shows the graph. */
+  /**
+   * This call as a JSON object; a downstream's JSON body is nested as it is, so the tree shows the
+   * graph.
+   */
   public String toJson() {
     java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
     fields.put("target", target.toString());

@@ -29,7 +29,10 @@ final class JsonText {
     return out.append('"').toString();
   }
 
-  /** An object from fields in order; values that are Numbers or Booleans stay bare, others are quoted. */
+  /**
+   * An object from fields in order; values that are Numbers or Booleans stay bare, others are
+   * quoted.
+   */
   static String object(Map<String, ?> fields) {
     StringBuilder out = new StringBuilder("{");
     for (Map.Entry<String, ?> field : fields.entrySet()) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Starts one instance from its environment and stops it gracefully on SIGTERM (the JVM's shutdown hook). */
+/**
+ * Starts one instance from its environment and stops it gracefully on SIGTERM (the JVM's shutdown
+ * hook).
+ */
 public final class Main {
 
   private Main() {}
@@ -15,8 +18,10 @@ public final class Main {
     try {
       config = ServiceConfig.fromEnvironment(System.getenv());
     } catch (ConfigException e) {
-      out.println(JsonText.object(java.util.Map.of("level", "ERROR", "msg", "invalid configuration",
-          "error", e.getMessage())));
+      out.println(
+          JsonText.object(
+              java.util.Map.of(
+                  "level", "ERROR", "msg", "invalid configuration", "error", e.getMessage())));
       System.exit(2);
       return;
     }

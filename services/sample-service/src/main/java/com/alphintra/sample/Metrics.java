@@ -13,15 +13,16 @@ import java.util.function.IntSupplier;
 
 /**
  * The service's Prometheus metrics, rendered in the text exposition format 0.0.4 (prometheus.io,
- * "Exposition formats"): request count and latency histogram by route, method and status, downstream
- * calls by target and status, and gauges for in-flight requests and readiness.
+ * "Exposition formats"): request count and latency histogram by route, method and status,
+ * downstream calls by target and status, and gauges for in-flight requests and readiness.
  */
 public final class Metrics {
 
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   /** Upper bounds in seconds: Prometheus' default buckets, which cover a fan-out of a few hops. */
-  static final List<Double> BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
+  static final List<Double> BUCKETS =
+      List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
 
   private final String service;
   private final ConcurrentMap<RequestKey, Histogram> requests = new ConcurrentHashMap<>();
@@ -36,7 +37,9 @@ public final class Metrics {
   }
 
   void recordRequest(String route, String method, int status, double seconds) {
-    requests.computeIfAbsent(new RequestKey(route, method, status), key -> new Histogram()).observe(seconds);
+    requests
+        .computeIfAbsent(new RequestKey(route, method, status), key -> new Histogram())
+        .observe(seconds);
   }
 
   void recordCall(String target, String outcome) {
@@ -48,36 +51,82 @@ public final class Metrics {
     StringBuilder out = new StringBuilder();
     Map<RequestKey, Histogram> sorted = new TreeMap<>(requests);
 
-    header(out, "http_server_requests_total", "counter", "HTTP requests served, by route, method and status.");
-    sorted.forEach((key, histogram) ->
-        line(out, "http_server_requests_total", key.labels(service), Long.toString(histogram.count())));
+    header(
+        out,
+        "http_server_requests_total",
+        "counter",
+        "HTTP requests served, by route, method and status.");
+    sorted.forEach(
+        (key, histogram) ->
+            line(
+                out,
+                "http_server_requests_total",
+                key.labels(service),
+                Long.toString(histogram.count())));
 
-    header(out, "http_server_request_duration_seconds", "histogram",
+    header(
+        out,
+        "http_server_request_duration_seconds",
+        "histogram",
         "Time from request received to response sent, by route, method and status.");
-    sorted.forEach((key, histogram) -> {
-      String labels = key.labels(service);
-      long[] cumulative = histogram.cumulative();
-      // Buckets and count are separate counters: never let a concurrent render show +Inf below a bucket.
-      long total = Math.max(histogram.count(), cumulative[cumulative.length - 1]);
-      for (int i = 0; i < BUCKETS.size(); i++) {
-        line(out, "http_server_request_duration_seconds_bucket",
-            labels + ",le=\"" + number(BUCKETS.get(i)) + "\"", Long.toString(cumulative[i]));
-      }
-      line(out, "http_server_request_duration_seconds_bucket", labels + ",le=\"+Inf\"", Long.toString(total));
-      line(out, "http_server_request_duration_seconds_sum", labels, number(histogram.sum()));
-      line(out, "http_server_request_duration_seconds_count", labels, Long.toString(total));
-    });
+    sorted.forEach(
+        (key, histogram) -> {
+          String labels = key.labels(service);
+          long[] cumulative = histogram.cumulative();
+          // Buckets and count are separate counters: never let a concurrent render show +Inf below
+          // a bucket.
+          long total = Math.max(histogram.count(), cumulative[cumulative.length - 1]);
+          for (int i = 0; i < BUCKETS.size(); i++) {
+            line(
+                out,
+                "http_server_request_duration_seconds_bucket",
+                labels + ",le=\"" + number(BUCKETS.get(i)) + "\"",
+                Long.toString(cumulative[i]));
+          }
+          line(
+              out,
+              "http_server_request_duration_seconds_bucket",
+              labels + ",le=\"+Inf\"",
+              Long.toString(total));
+          line(out, "http_server_request_duration_seconds_sum", labels, number(histogram.sum()));
+          line(out, "http_server_request_duration_seconds_count", labels, Long.toString(total));
+        });
 
-    header(out, "http_client_requests_total", "counter",
+    header(
+        out,
+        "http_client_requests_total",
+        "counter",
         "Calls to downstream services, by target and outcome (HTTP status or error).");
-    new TreeMap<>(calls).forEach((key, count) ->
-        line(out, "http_client_requests_total", "service=" + label(service) + ",target=" + label(key.target())
-            + ",outcome=" + label(key.outcome()), Long.toString(count.sum())));
+    new TreeMap<>(calls)
+        .forEach(
+            (key, count) ->
+                line(
+                    out,
+                    "http_client_requests_total",
+                    "service="
+                        + label(service)
+                        + ",target="
+                        + label(key.target())
+                        + ",outcome="
+                        + label(key.outcome()),
+                    Long.toString(count.sum())));
 
     header(out, "http_server_requests_in_flight", "gauge", "Requests being served right now.");
-    line(out, "http_server_requests_in_flight", "service=" + label(service), Integer.toString(inFlight.getAsInt()));
-    header(out, "sample_service_ready", "gauge", "1 while the instance accepts traffic, 0 once it is shutting down.");
-    line(out, "sample_service_ready", "service=" + label(service), Integer.toString(ready.getAsInt()));
+    line(
+        out,
+        "http_server_requests_in_flight",
+        "service=" + label(service),
+        Integer.toString(inFlight.getAsInt()));
+    header(
+        out,
+        "sample_service_ready",
+        "gauge",
+        "1 while the instance accepts traffic, 0 once it is shutting down.");
+    line(
+        out,
+        "sample_service_ready",
+        "service=" + label(service),
+        Integer.toString(ready.getAsInt()));
     return out.toString();
   }
 
@@ -90,7 +139,10 @@ public final class Metrics {
     out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
   }
 
-  /** A label value, quoted, with backslash, double quote and line feed escaped as the format requires. */
+  /**
+   * A label value, quoted, with backslash, double quote and line feed escaped as the format
+   * requires.
+   */
   static String label(String value) {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
   }
@@ -102,10 +154,17 @@ public final class Metrics {
     return Double.toString(value);
   }
 
-  private record RequestKey(String route, String method, int status) implements Comparable<RequestKey> {
+  private record RequestKey(String route, String method, int status)
+      implements Comparable<RequestKey> {
     String labels(String service) {
-      return "service=" + label(service) + ",route=" + label(route) + ",method=" + label(method)
-          + ",status=" + label(Integer.toString(status));
+      return "service="
+          + label(service)
+          + ",route="
+          + label(route)
+          + ",method="
+          + label(method)
+          + ",status="
+          + label(Integer.toString(status));
     }
 
     @Override

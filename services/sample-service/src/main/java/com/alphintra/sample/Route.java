@@ -1,6 +1,9 @@
 package com.alphintra.sample;
 
-/** The routes the service answers; the label is what metrics and logs show, so cardinality stays fixed. */
+/**
+ * The routes the service answers; the label is what metrics and logs show, so cardinality stays
+ * fixed.
+ */
 enum Route {
   HEALTHZ("/healthz"),
   READYZ("/readyz"),

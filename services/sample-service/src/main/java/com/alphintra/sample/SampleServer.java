@@ -24,8 +24,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * One running instance of the sample service: the JDK HTTP server with the service's routes, its metrics,
- * its downstream client and its graceful shutdown.
+ * One running instance of the sample service: the JDK HTTP server with the service's routes, its
+ * metrics, its downstream client and its graceful shutdown.
  */
 public final class SampleServer {
 
@@ -42,17 +42,21 @@ public final class SampleServer {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Object drained = new Object();
 
-  private SampleServer(ServiceConfig config, Consumer<String> log, InetSocketAddress address) throws IOException {
+  private SampleServer(ServiceConfig config, Consumer<String> log, InetSocketAddress address)
+      throws IOException {
     this.config = config;
     this.log = log;
     this.metrics = new Metrics(config.serviceName(), inFlight::get, () -> ready.get() ? 1 : 0);
     this.downstreams = new Downstreams(config.downstreamTimeout());
     this.server = HttpServer.create(address, 128);
-    this.workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
-      Thread thread = new Thread(runnable, config.serviceName() + "-http");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            WORKER_THREADS,
+            runnable -> {
+              Thread thread = new Thread(runnable, config.serviceName() + "-http");
+              thread.setDaemon(true);
+              return thread;
+            });
     server.setExecutor(workers);
     server.createContext("/", this::handle);
   }
@@ -63,17 +67,24 @@ public final class SampleServer {
   }
 
   /** Starts listening on the loopback interface only: for tests and the benchmark. */
-  public static SampleServer startOnLoopback(ServiceConfig config, Consumer<String> log) throws IOException {
-    return start(config, log, new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()));
+  public static SampleServer startOnLoopback(ServiceConfig config, Consumer<String> log)
+      throws IOException {
+    return start(
+        config, log, new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()));
   }
 
-  private static SampleServer start(ServiceConfig config, Consumer<String> log, InetSocketAddress address)
-      throws IOException {
+  private static SampleServer start(
+      ServiceConfig config, Consumer<String> log, InetSocketAddress address) throws IOException {
     SampleServer instance = new SampleServer(config, log, address);
     instance.server.start();
     instance.ready.set(true);
-    instance.event("started", Map.of("port", instance.port(), "downstreams",
-        config.downstreams().stream().map(URI::toString).collect(Collectors.joining(","))));
+    instance.event(
+        "started",
+        Map.of(
+            "port",
+            instance.port(),
+            "downstreams",
+            config.downstreams().stream().map(URI::toString).collect(Collectors.joining(","))));
     return instance;
   }
 
@@ -90,19 +101,24 @@ public final class SampleServer {
   }
 
   /**
-   * Stops gracefully, as on SIGTERM: readiness goes false first (and stays so for the readiness delay, while
-   * requests are still served, so the endpoints controller and the sidecars drop this pod); then the
-   * listener closes and in-flight requests get up to the drain timeout to finish. Safe to call twice.
+   * Stops gracefully, as on SIGTERM: readiness goes false first (and stays so for the readiness
+   * delay, while requests are still served, so the endpoints controller and the sidecars drop this
+   * pod); then the listener closes and in-flight requests get up to the drain timeout to finish.
+   * Safe to call twice.
    */
   public void shutdown() {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }
     ready.set(false);
-    event("stopping", Map.of("readinessDelayMs", config.readinessDelay().toMillis(), "inFlight", inFlight.get()));
+    event(
+        "stopping",
+        Map.of("readinessDelayMs", config.readinessDelay().toMillis(), "inFlight", inFlight.get()));
     sleep(config.readinessDelay());
-    // HttpServer.stop closes the listener at once, then waits for exchanges; on JDK 17 it also waits out the
-    // whole delay when none is in progress (JDK-8304065, fixed in 21), so it runs aside and we wait for our
+    // HttpServer.stop closes the listener at once, then waits for exchanges; on JDK 17 it also
+    // waits out the
+    // whole delay when none is in progress (JDK-8304065, fixed in 21), so it runs aside and we wait
+    // for our
     // own in-flight count instead.
     int drainSeconds = (int) Math.max(1, config.drainTimeout().toSeconds());
     Thread stopper = new Thread(() -> server.stop(drainSeconds), config.serviceName() + "-stop");
@@ -146,10 +162,12 @@ public final class SampleServer {
         response = Response.text(500, "internal error: " + e.getClass().getSimpleName());
       }
       if (stopping.get()) {
-        // Keep-alive connections outlive the listener: ask clients to open the next request elsewhere.
+        // Keep-alive connections outlive the listener: ask clients to open the next request
+        // elsewhere.
         exchange.getResponseHeaders().set("Connection", "close");
       }
-      // Counted and logged before the answer goes out, so whoever has the answer also finds its metric and
+      // Counted and logged before the answer goes out, so whoever has the answer also finds its
+      // metric and
       // log line; writing a body of a few hundred bytes is not worth measuring.
       double seconds = (System.nanoTime() - started) / 1e9;
       metrics.recordRequest(route.label(), method, response.status(), seconds);
@@ -167,21 +185,28 @@ public final class SampleServer {
   private Response respond(Route route, String method, HttpExchange exchange, TraceHeaders trace) {
     boolean read = method.equals("GET") || method.equals("HEAD");
     if (route != Route.WORK && !read) {
-      return Response.text(405, "method " + method + " not allowed on " + route.label()).allow("GET, HEAD");
+      return Response.text(405, "method " + method + " not allowed on " + route.label())
+          .allow("GET, HEAD");
     }
     return switch (route) {
       case HEALTHZ -> Response.text(200, "ok");
-      case READYZ -> ready.get() ? Response.text(200, "ready") : Response.text(503, "shutting down");
-      case METRICS -> new Response(200, Metrics.CONTENT_TYPE, metrics.render(), List.of(), Optional.empty());
+      case READYZ ->
+          ready.get() ? Response.text(200, "ready") : Response.text(503, "shutting down");
+      case METRICS ->
+          new Response(200, Metrics.CONTENT_TYPE, metrics.render(), List.of(), Optional.empty());
       case DEBUG_CALL -> debugCall(exchange, trace);
       case WORK -> work(exchange, trace);
     };
   }
 
-  /** The service's work: call every downstream with the same path, nest their answers, 502 if any failed. */
+  /**
+   * The service's work: call every downstream with the same path, nest their answers, 502 if any
+   * failed.
+   */
   private Response work(HttpExchange exchange, TraceHeaders trace) {
     URI uri = exchange.getRequestURI();
-    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String pathAndQuery =
+        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     List<DownstreamCall> calls = downstreams.fanOut(config.downstreams(), pathAndQuery, trace);
     calls.forEach(call -> metrics.recordCall(call.target().toString(), call.outcome()));
     boolean allSucceeded = calls.stream().allMatch(DownstreamCall::succeeded);
@@ -191,27 +216,31 @@ public final class SampleServer {
     body.put("status", status);
     body.put("requestId", trace.requestId());
     trace.traceId().ifPresent(id -> body.put("traceId", id));
-    body.put("calls", new JsonText.RawJson(
-        calls.stream().map(DownstreamCall::toJson).collect(Collectors.joining(",", "[", "]"))));
+    body.put(
+        "calls",
+        new JsonText.RawJson(
+            calls.stream().map(DownstreamCall::toJson).collect(Collectors.joining(",", "[", "]"))));
     return new Response(status, "application/json", JsonText.object(body), calls, Optional.empty());
   }
 
   /**
-   * A diagnostic call from this service to any URL, so a smoke test can check what the mesh allows this
-   * service's identity to reach. Answered only to callers on the pod's own loopback address 127.0.0.1, that is
-   * through {@code kubectl port-forward}: traffic from the sidecar arrives from 127.0.0.6 and gets a 404, so
-   * nobody outside the pod can use it as a proxy.
+   * A diagnostic call from this service to any URL, so a smoke test can check what the mesh allows
+   * this service's identity to reach. Answered only to callers on the pod's own loopback address
+   * 127.0.0.1, that is through {@code kubectl port-forward}: traffic from the sidecar arrives from
+   * 127.0.0.6 and gets a 404, so nobody outside the pod can use it as a proxy.
    */
   private Response debugCall(HttpExchange exchange, TraceHeaders trace) {
     InetAddress remote = exchange.getRemoteAddress().getAddress();
-    boolean fromOwnLoopback = remote.getHostAddress().equals("127.0.0.1")
-        || remote.getHostAddress().equals("0:0:0:0:0:0:0:1");
+    boolean fromOwnLoopback =
+        remote.getHostAddress().equals("127.0.0.1")
+            || remote.getHostAddress().equals("0:0:0:0:0:0:0:1");
     if (!fromOwnLoopback) {
       return Response.text(404, "not found");
     }
     Optional<String> url = queryParameter(exchange.getRequestURI().getRawQuery(), "url");
     if (url.isEmpty()) {
-      return Response.text(400, "give the URL to call as ?url=http://service.namespace.svc.cluster.local:8080/");
+      return Response.text(
+          400, "give the URL to call as ?url=http://service.namespace.svc.cluster.local:8080/");
     }
     URI target;
     try {
@@ -224,7 +253,8 @@ public final class SampleServer {
     }
     DownstreamCall call = downstreams.call(target, target, trace).join();
     metrics.recordCall(target.toString(), call.outcome());
-    String body = "{\"service\":" + JsonText.quote(config.serviceName()) + ",\"call\":" + call.toJson() + "}";
+    String body =
+        "{\"service\":" + JsonText.quote(config.serviceName()) + ",\"call\":" + call.toJson() + "}";
     return new Response(200, "application/json", body, List.of(call), Optional.empty());
   }
 
@@ -234,15 +264,20 @@ public final class SampleServer {
     }
     for (String pair : rawQuery.split("&")) {
       int equals = pair.indexOf('=');
-      String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String key =
+          URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
       if (key.equals(name)) {
-        return Optional.of(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        return Optional.of(
+            equals < 0
+                ? ""
+                : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
       }
     }
     return Optional.empty();
   }
 
-  private static void send(HttpExchange exchange, String method, Response response, TraceHeaders trace)
+  private static void send(
+      HttpExchange exchange, String method, Response response, TraceHeaders trace)
       throws IOException {
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
@@ -258,7 +293,12 @@ public final class SampleServer {
     }
   }
 
-  private void logRequest(HttpExchange exchange, String method, Route route, Response response, TraceHeaders trace,
+  private void logRequest(
+      HttpExchange exchange,
+      String method,
+      Route route,
+      Response response,
+      TraceHeaders trace,
       double seconds) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("time", Instant.now().toString());
@@ -273,7 +313,8 @@ public final class SampleServer {
     fields.put("requestId", trace.requestId());
     trace.traceId().ifPresent(id -> fields.put("traceId", id));
     fields.put("downstreamCalls", response.calls().size());
-    fields.put("downstreamFailures", response.calls().stream().filter(call -> !call.succeeded()).count());
+    fields.put(
+        "downstreamFailures", response.calls().stream().filter(call -> !call.succeeded()).count());
     log.accept(JsonText.object(fields));
   }
 
@@ -299,11 +340,16 @@ public final class SampleServer {
   }
 
   /** What a route answers, and the downstream calls it made for it (for the log line). */
-  private record Response(int status, String contentType, String body, List<DownstreamCall> calls,
+  private record Response(
+      int status,
+      String contentType,
+      String body,
+      List<DownstreamCall> calls,
       Optional<String> allow) {
 
     static Response text(int status, String body) {
-      return new Response(status, "text/plain; charset=utf-8", body + "\n", List.of(), Optional.empty());
+      return new Response(
+          status, "text/plain; charset=utf-8", body + "\n", List.of(), Optional.empty());
     }
 
     Response allow(String methods) {

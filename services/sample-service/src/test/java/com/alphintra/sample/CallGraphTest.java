@@ -14,10 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Six instances on loopback ports wired as the platform's call graph (README, infra/kubernetes configmaps). */
+/**
+ * Six instances on loopback ports wired as the platform's call graph (README, infra/kubernetes
+ * configmaps).
+ */
 class CallGraphTest {
 
-  /** Callee lists of the declared call graph, leaves first so each instance's downstreams exist when it starts. */
+  /**
+   * Callee lists of the declared call graph, leaves first so each instance's downstreams exist when
+   * it starts.
+   */
   private static final Map<String, List<String>> GRAPH = new LinkedHashMap<>();
 
   static {
@@ -26,7 +32,9 @@ class CallGraphTest {
     GRAPH.put("portfolio-service", List.of());
     GRAPH.put("risk-service", List.of("market-data", "portfolio-service"));
     GRAPH.put("trading-engine", List.of("risk-service", "market-data", "portfolio-service"));
-    GRAPH.put("api-gateway", List.of("auth-service", "trading-engine", "market-data", "portfolio-service"));
+    GRAPH.put(
+        "api-gateway",
+        List.of("auth-service", "trading-engine", "market-data", "portfolio-service"));
   }
 
   private final Map<String, SampleServer> servers = new LinkedHashMap<>();
@@ -37,8 +45,10 @@ class CallGraphTest {
     for (Map.Entry<String, List<String>> service : GRAPH.entrySet()) {
       List<URI> downstreams = new ArrayList<>();
       service.getValue().forEach(callee -> downstreams.add(servers.get(callee).baseUrl()));
-      servers.put(service.getKey(), SampleServer.startOnLoopback(ServiceConfig.of(service.getKey(), 0, downstreams),
-          log::add));
+      servers.put(
+          service.getKey(),
+          SampleServer.startOnLoopback(
+              ServiceConfig.of(service.getKey(), 0, downstreams), log::add));
     }
   }
 
@@ -50,33 +60,60 @@ class CallGraphTest {
   @Test
   void oneRequestToTheGatewayCrossesEveryEdgeOnce() {
     log.clear();
-    HttpResponse<String> response = Http.send(servers.get("api-gateway").baseUrl().resolve("/api/orders"), "GET",
-        Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "x-request-id", "smoke-1"));
+    HttpResponse<String> response =
+        Http.send(
+            servers.get("api-gateway").baseUrl().resolve("/api/orders"),
+            "GET",
+            Map.of(
+                "traceparent",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "x-request-id",
+                "smoke-1"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode root = Http.json(response.body());
-    assertThat(edges(root)).containsExactlyInAnyOrder(
-        "api-gateway->auth-service", "api-gateway->trading-engine", "api-gateway->market-data",
-        "api-gateway->portfolio-service", "trading-engine->risk-service", "trading-engine->market-data",
-        "trading-engine->portfolio-service", "risk-service->market-data", "risk-service->portfolio-service");
+    assertThat(edges(root))
+        .containsExactlyInAnyOrder(
+            "api-gateway->auth-service",
+            "api-gateway->trading-engine",
+            "api-gateway->market-data",
+            "api-gateway->portfolio-service",
+            "trading-engine->risk-service",
+            "trading-engine->market-data",
+            "trading-engine->portfolio-service",
+            "risk-service->market-data",
+            "risk-service->portfolio-service");
   }
 
   @Test
   void everyHopLogsTheSameTraceAndRequestId() {
     log.clear();
-    Http.send(servers.get("api-gateway").baseUrl().resolve("/api/orders"), "GET",
-        Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "x-request-id", "smoke-2"));
+    Http.send(
+        servers.get("api-gateway").baseUrl().resolve("/api/orders"),
+        "GET",
+        Map.of(
+            "traceparent",
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            "x-request-id",
+            "smoke-2"));
 
-    List<JsonNode> requests = log.stream().map(Http::json)
-        .filter(line -> line.get("msg").asText().equals("request")).toList();
+    List<JsonNode> requests =
+        log.stream()
+            .map(Http::json)
+            .filter(line -> line.get("msg").asText().equals("request"))
+            .toList();
     // 1 gateway + 4 from it + 3 from trading-engine + 2 from risk-service.
     assertThat(requests).hasSize(10);
-    assertThat(requests).allSatisfy(line -> {
-      assertThat(line.get("traceId").asText()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
-      assertThat(line.get("requestId").asText()).isEqualTo("smoke-2");
-      assertThat(line.get("status").asInt()).isEqualTo(200);
-    });
-    assertThat(requests).extracting(line -> line.get("service").asText())
+    assertThat(requests)
+        .allSatisfy(
+            line -> {
+              assertThat(line.get("traceId").asText())
+                  .isEqualTo("0af7651916cd43dd8448eb211c80319c");
+              assertThat(line.get("requestId").asText()).isEqualTo("smoke-2");
+              assertThat(line.get("status").asInt()).isEqualTo(200);
+            });
+    assertThat(requests)
+        .extracting(line -> line.get("service").asText())
         .containsOnlyOnce("api-gateway", "trading-engine", "risk-service", "auth-service");
   }
 
@@ -90,10 +127,14 @@ class CallGraphTest {
     JsonNode root = Http.json(response.body());
     assertThat(root.get("calls").get(0).get("status").asInt()).as("auth-service").isEqualTo(200);
     assertThat(root.get("calls").get(1).get("status").asInt()).as("trading-engine").isEqualTo(502);
-    assertThat(root.get("calls").get(3).get("error").asText()).as("portfolio-service").isEqualTo("connect_failed");
+    assertThat(root.get("calls").get(3).get("error").asText())
+        .as("portfolio-service")
+        .isEqualTo("connect_failed");
   }
 
-  /** caller->callee for every successful call in the nested response, by the services' own names. */
+  /**
+   * caller->callee for every successful call in the nested response, by the services' own names.
+   */
   private static List<String> edges(JsonNode node) {
     List<String> found = new ArrayList<>();
     for (JsonNode call : node.get("calls")) {

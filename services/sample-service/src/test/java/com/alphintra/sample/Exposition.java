@@ -7,14 +7,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A strict reader of the Prometheus text format for tests: fails on any line the format does not allow. */
+/**
+ * A strict reader of the Prometheus text format for tests: fails on any line the format does not
+ * allow.
+ */
 record Exposition(Map<String, String> types, List<Sample> samples) {
 
   record Sample(String name, Map<String, String> labels, double value) {}
 
-  private static final Pattern COMMENT = Pattern.compile("# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)");
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"(,|$)");
+  private static final Pattern COMMENT =
+      Pattern.compile("# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)");
+  private static final Pattern SAMPLE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"(,|$)");
 
   static Exposition parse(String text) {
     Map<String, String> types = new LinkedHashMap<>();
@@ -32,15 +38,20 @@ record Exposition(Map<String, String> types, List<Sample> samples) {
         Matcher label = LABEL.matcher(labelText);
         int end = 0;
         while (label.find() && label.start() == end) {
-          labels.put(label.group(1), label.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\"));
+          labels.put(
+              label.group(1),
+              label.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\"));
           end = label.end();
         }
         if (end != labelText.length()) {
           throw new IllegalArgumentException("malformed labels: " + line);
         }
         String value = sample.group(4);
-        samples.add(new Sample(sample.group(1), labels,
-            value.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(value)));
+        samples.add(
+            new Sample(
+                sample.group(1),
+                labels,
+                value.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(value)));
       } else {
         throw new IllegalArgumentException("not a valid exposition line: '" + line + "'");
       }
@@ -54,7 +65,11 @@ record Exposition(Map<String, String> types, List<Sample> samples) {
 
   double value(String name, Map<String, String> labels) {
     return samples.stream()
-        .filter(sample -> sample.name().equals(name) && sample.labels().entrySet().containsAll(labels.entrySet()))
-        .mapToDouble(Sample::value).sum();
+        .filter(
+            sample ->
+                sample.name().equals(name)
+                    && sample.labels().entrySet().containsAll(labels.entrySet()))
+        .mapToDouble(Sample::value)
+        .sum();
   }
 }

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class FanOutTest {
 
-  private static final Map<String, String> TRACE = Map.of(
-      "x-request-id", "7f0e2b4c-1111-2222-3333-444455556666",
-      "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-      "tracestate", "congo=t61rcWkgMzE",
-      "x-b3-traceid", "4bf92f3577b34da6a3ce929d0e0e4736",
-      "x-b3-spanid", "00f067aa0ba902b7",
-      "x-b3-parentspanid", "a3ce929d0e0e4736",
-      "x-b3-sampled", "1");
+  private static final Map<String, String> TRACE =
+      Map.of(
+          "x-request-id", "7f0e2b4c-1111-2222-3333-444455556666",
+          "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+          "tracestate", "congo=t61rcWkgMzE",
+          "x-b3-traceid", "4bf92f3577b34da6a3ce929d0e0e4736",
+          "x-b3-spanid", "00f067aa0ba902b7",
+          "x-b3-parentspanid", "a3ce929d0e0e4736",
+          "x-b3-sampled", "1");
 
   private SampleServer server;
 
@@ -33,15 +34,20 @@ class FanOutTest {
 
   @Test
   void callsEveryDownstreamWithTheSamePathAndNestsTheirAnswers() throws Exception {
-    try (RecordingDownstream risk = RecordingDownstream.answering(200, "{\"service\":\"risk-service\"}");
-         RecordingDownstream market = RecordingDownstream.answering(200, "{\"service\":\"market-data\"}")) {
-      server = SampleServer.startOnLoopback(ServiceConfig.of("trading-engine", 0, List.of(risk.url(), market.url())),
-          line -> {});
+    try (RecordingDownstream risk =
+            RecordingDownstream.answering(200, "{\"service\":\"risk-service\"}");
+        RecordingDownstream market =
+            RecordingDownstream.answering(200, "{\"service\":\"market-data\"}")) {
+      server =
+          SampleServer.startOnLoopback(
+              ServiceConfig.of("trading-engine", 0, List.of(risk.url(), market.url())), line -> {});
 
       HttpResponse<String> response = Http.get(server.baseUrl().resolve("/orders/17?side=buy"));
 
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(risk.requests()).extracting(RecordingDownstream.Request::pathAndQuery).containsExactly("/orders/17?side=buy");
+      assertThat(risk.requests())
+          .extracting(RecordingDownstream.Request::pathAndQuery)
+          .containsExactly("/orders/17?side=buy");
       assertThat(market.requests()).hasSize(1);
       JsonNode calls = Http.json(response.body()).get("calls");
       assertThat(calls).hasSize(2);
@@ -55,8 +61,9 @@ class FanOutTest {
   @Test
   void propagatesW3cB3AndRequestIdHeadersUnchanged() throws Exception {
     try (RecordingDownstream downstream = RecordingDownstream.answering(200, "{}")) {
-      server = SampleServer.startOnLoopback(ServiceConfig.of("api-gateway", 0, List.of(downstream.url())),
-          line -> {});
+      server =
+          SampleServer.startOnLoopback(
+              ServiceConfig.of("api-gateway", 0, List.of(downstream.url())), line -> {});
 
       Http.send(server.baseUrl().resolve("/"), "GET", TRACE);
 
@@ -68,14 +75,16 @@ class FanOutTest {
   @Test
   void makesUpARequestIdWhenNoneCameInAndCarriesItDownstream() throws Exception {
     try (RecordingDownstream downstream = RecordingDownstream.answering(200, "{}")) {
-      server = SampleServer.startOnLoopback(ServiceConfig.of("api-gateway", 0, List.of(downstream.url())),
-          line -> {});
+      server =
+          SampleServer.startOnLoopback(
+              ServiceConfig.of("api-gateway", 0, List.of(downstream.url())), line -> {});
 
       HttpResponse<String> response = Http.get(server.baseUrl().resolve("/"));
 
       String requestId = response.headers().firstValue("x-request-id").orElseThrow();
       assertThat(requestId).isNotBlank();
-      assertThat(downstream.requests().get(0).headers().getFirst("x-request-id")).isEqualTo(requestId);
+      assertThat(downstream.requests().get(0).headers().getFirst("x-request-id"))
+          .isEqualTo(requestId);
       assertThat(downstream.requests().get(0).headers().containsKey("traceparent")).isFalse();
     }
   }
@@ -83,9 +92,11 @@ class FanOutTest {
   @Test
   void aFailingDownstreamMakesTheAnswer502AndNamesIt() throws Exception {
     try (RecordingDownstream denied = RecordingDownstream.answering(403, "RBAC: access denied");
-         RecordingDownstream fine = RecordingDownstream.answering(200, "{\"service\":\"market-data\"}")) {
-      server = SampleServer.startOnLoopback(ServiceConfig.of("risk-service", 0, List.of(fine.url(), denied.url())),
-          line -> {});
+        RecordingDownstream fine =
+            RecordingDownstream.answering(200, "{\"service\":\"market-data\"}")) {
+      server =
+          SampleServer.startOnLoopback(
+              ServiceConfig.of("risk-service", 0, List.of(fine.url(), denied.url())), line -> {});
 
       HttpResponse<String> response = Http.get(server.baseUrl().resolve("/"));
 
@@ -94,8 +105,10 @@ class FanOutTest {
       assertThat(calls.get(1).get("status").asInt()).isEqualTo(403);
       assertThat(calls.get(1).get("response").asText()).isEqualTo("RBAC: access denied");
       Exposition metrics = Exposition.parse(Http.get(server.baseUrl().resolve("/metrics")).body());
-      assertThat(metrics.value("http_client_requests_total", Map.of("outcome", "403"))).isEqualTo(1);
-      assertThat(metrics.value("http_server_requests_total", Map.of("route", "/", "status", "502"))).isEqualTo(1);
+      assertThat(metrics.value("http_client_requests_total", Map.of("outcome", "403")))
+          .isEqualTo(1);
+      assertThat(metrics.value("http_server_requests_total", Map.of("route", "/", "status", "502")))
+          .isEqualTo(1);
     }
   }
 
@@ -103,8 +116,14 @@ class FanOutTest {
   void anUnreachableOrSlowDownstreamIsAnErrorNotAHang() throws Exception {
     try (RecordingDownstream slow = RecordingDownstream.holding()) {
       URI closedPort = URI.create("http://127.0.0.1:1");
-      ServiceConfig config = new ServiceConfig("api-gateway", 0, List.of(closedPort, slow.url()),
-          Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(2));
+      ServiceConfig config =
+          new ServiceConfig(
+              "api-gateway",
+              0,
+              List.of(closedPort, slow.url()),
+              Duration.ofMillis(500),
+              Duration.ZERO,
+              Duration.ofSeconds(2));
       server = SampleServer.startOnLoopback(config, line -> {});
 
       HttpResponse<String> response = Http.get(server.baseUrl().resolve("/"));

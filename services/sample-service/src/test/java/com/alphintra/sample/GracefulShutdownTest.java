@@ -21,12 +21,19 @@ class GracefulShutdownTest {
   @Test
   void readinessGoesFalseFirstThenInFlightRequestsFinishThenTheListenerIsGone() throws Exception {
     try (RecordingDownstream slow = RecordingDownstream.holding()) {
-      ServiceConfig config = new ServiceConfig("trading-engine", 0, List.of(slow.url()), Duration.ofSeconds(10),
-          Duration.ofMillis(600), Duration.ofSeconds(10));
+      ServiceConfig config =
+          new ServiceConfig(
+              "trading-engine",
+              0,
+              List.of(slow.url()),
+              Duration.ofSeconds(10),
+              Duration.ofMillis(600),
+              Duration.ofSeconds(10));
       SampleServer server = SampleServer.startOnLoopback(config, log::add);
       var base = server.baseUrl();
 
-      CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> Http.get(base.resolve("/orders")));
+      CompletableFuture<HttpResponse<String>> inFlight =
+          CompletableFuture.supplyAsync(() -> Http.get(base.resolve("/orders")));
       assertThat(slow.awaitRequest()).isTrue();
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::shutdown);
 
@@ -39,7 +46,8 @@ class GracefulShutdownTest {
       // After it the listener is closed, while the in-flight request still waits on its downstream.
       Thread.sleep(800);
       assertThat(stopping).isNotDone();
-      assertThatThrownBy(() -> new Socket("127.0.0.1", base.getPort()).close()).isInstanceOf(ConnectException.class);
+      assertThatThrownBy(() -> new Socket("127.0.0.1", base.getPort()).close())
+          .isInstanceOf(ConnectException.class);
 
       slow.release();
       HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
@@ -55,8 +63,14 @@ class GracefulShutdownTest {
 
   @Test
   void shutdownWithNothingInFlightIsPrompt() throws Exception {
-    ServiceConfig config = new ServiceConfig("auth-service", 0, List.of(), Duration.ofSeconds(1), Duration.ZERO,
-        Duration.ofSeconds(20));
+    ServiceConfig config =
+        new ServiceConfig(
+            "auth-service",
+            0,
+            List.of(),
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            Duration.ofSeconds(20));
     SampleServer server = SampleServer.startOnLoopback(config, log::add);
 
     long started = System.nanoTime();
@@ -64,6 +78,7 @@ class GracefulShutdownTest {
     server.shutdown();
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-    assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close())
+        .isInstanceOf(ConnectException.class);
   }
 }

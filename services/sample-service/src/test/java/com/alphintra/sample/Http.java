@@ -14,8 +14,11 @@ import java.util.Map;
 /** A small HTTP client for tests. */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Http() {}
@@ -25,8 +28,10 @@ final class Http {
   }
 
   static HttpResponse<String> send(URI url, String method, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     headers.forEach(request::header);
     try {
       return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

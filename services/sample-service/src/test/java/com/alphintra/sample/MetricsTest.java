@@ -14,7 +14,8 @@ class MetricsTest {
   void declaresEveryFamilyWithItsType() {
     Exposition parsed = Exposition.parse(metrics.render());
 
-    assertThat(parsed.types()).containsEntry("http_server_requests_total", "counter")
+    assertThat(parsed.types())
+        .containsEntry("http_server_requests_total", "counter")
         .containsEntry("http_server_request_duration_seconds", "histogram")
         .containsEntry("http_client_requests_total", "counter")
         .containsEntry("http_server_requests_in_flight", "gauge")
@@ -31,9 +32,12 @@ class MetricsTest {
 
     Exposition parsed = Exposition.parse(metrics.render());
 
-    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/", "status", "200"))).isEqualTo(2);
-    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/", "status", "502"))).isEqualTo(1);
-    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/healthz"))).isEqualTo(1);
+    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/", "status", "200")))
+        .isEqualTo(2);
+    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/", "status", "502")))
+        .isEqualTo(1);
+    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/healthz")))
+        .isEqualTo(1);
     assertThat(parsed.named("http_server_requests_total"))
         .allSatisfy(sample -> assertThat(sample.labels()).containsEntry("service", "market-data"));
   }
@@ -48,13 +52,16 @@ class MetricsTest {
     List<Exposition.Sample> buckets = parsed.named("http_server_request_duration_seconds_bucket");
 
     assertThat(buckets).hasSize(Metrics.BUCKETS.size() + 1);
-    assertThat(buckets).extracting(sample -> sample.labels().get("le"))
-        .startsWith("0.005", "0.01").endsWith("10.0", "+Inf");
-    assertThat(buckets).extracting(Exposition.Sample::value)
+    assertThat(buckets)
+        .extracting(sample -> sample.labels().get("le"))
+        .startsWith("0.005", "0.01")
+        .endsWith("10.0", "+Inf");
+    assertThat(buckets)
+        .extracting(Exposition.Sample::value)
         .containsExactly(1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 3.0);
     assertThat(parsed.value("http_server_request_duration_seconds_count", Map.of())).isEqualTo(3);
-    assertThat(parsed.value("http_server_request_duration_seconds_sum", Map.of())).isCloseTo(30.073,
-        org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(parsed.value("http_server_request_duration_seconds_sum", Map.of()))
+        .isCloseTo(30.073, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -63,9 +70,12 @@ class MetricsTest {
 
     Exposition parsed = Exposition.parse(metrics.render());
 
-    assertThat(parsed.named("http_client_requests_total")).singleElement()
-        .satisfies(sample -> assertThat(sample.labels())
-            .containsEntry("target", "http://x/\"quoted\"\\\n")
-            .containsEntry("outcome", "connect_failed"));
+    assertThat(parsed.named("http_client_requests_total"))
+        .singleElement()
+        .satisfies(
+            sample ->
+                assertThat(sample.labels())
+                    .containsEntry("target", "http://x/\"quoted\"\\\n")
+                    .containsEntry("outcome", "connect_failed"));
   }
 }

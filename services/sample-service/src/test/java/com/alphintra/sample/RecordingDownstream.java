@@ -14,7 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** A stand-in downstream service that records each request's path and headers and answers as scripted. */
+/**
+ * A stand-in downstream service that records each request's path and headers and answers as
+ * scripted.
+ */
 final class RecordingDownstream implements AutoCloseable {
 
   record Request(String pathAndQuery, Headers headers) {}
@@ -28,22 +31,26 @@ final class RecordingDownstream implements AutoCloseable {
     this.release = release;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", exchange -> {
-      URI uri = exchange.getRequestURI();
-      requests.add(new Request(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
-          exchange.getRequestHeaders()));
-      arrived.countDown();
-      try {
-        release.await(20, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          URI uri = exchange.getRequestURI();
+          requests.add(
+              new Request(
+                  uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                  exchange.getRequestHeaders()));
+          arrived.countDown();
+          try {
+            release.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
   }
 

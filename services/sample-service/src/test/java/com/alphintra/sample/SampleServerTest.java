@@ -56,8 +56,12 @@ class SampleServerTest {
 
     assertThat(metrics.headers().firstValue("content-type")).hasValue(Metrics.CONTENT_TYPE);
     Exposition parsed = Exposition.parse(metrics.body());
-    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/healthz", "status", "200"))).isEqualTo(1);
-    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/", "status", "200"))).isEqualTo(1);
+    assertThat(
+            parsed.value(
+                "http_server_requests_total", Map.of("route", "/healthz", "status", "200")))
+        .isEqualTo(1);
+    assertThat(parsed.value("http_server_requests_total", Map.of("route", "/", "status", "200")))
+        .isEqualTo(1);
     assertThat(parsed.value("sample_service_ready", Map.of())).isEqualTo(1);
   }
 
@@ -65,8 +69,11 @@ class SampleServerTest {
   void anyOtherPathIsTheServicesWorkAndAnswersJson() throws Exception {
     start("auth-service", List.of());
 
-    HttpResponse<String> response = Http.send(server.baseUrl().resolve("/api/v1/session?user=7"), "GET",
-        Map.of("x-request-id", "req-1"));
+    HttpResponse<String> response =
+        Http.send(
+            server.baseUrl().resolve("/api/v1/session?user=7"),
+            "GET",
+            Map.of("x-request-id", "req-1"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-request-id")).hasValue("req-1");
@@ -94,8 +101,14 @@ class SampleServerTest {
     start("risk-service", List.of());
     log.clear();
 
-    Http.send(server.baseUrl().resolve("/risk/limits"), "GET", Map.of(
-        "x-request-id", "req-42", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+    Http.send(
+        server.baseUrl().resolve("/risk/limits"),
+        "GET",
+        Map.of(
+            "x-request-id",
+            "req-42",
+            "traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
     assertThat(log).hasSize(1);
     JsonNode line = Http.json(log.get(0));
@@ -115,8 +128,12 @@ class SampleServerTest {
   void debugCallReachesAnyUrlForCallersOnTheOwnLoopback() throws Exception {
     try (RecordingDownstream target = RecordingDownstream.answering(403, "RBAC: access denied")) {
       start("market-data", List.of());
-      URI probe = server.baseUrl().resolve("/debug/call?url="
-          + URLEncoder.encode(target.url() + "/", StandardCharsets.UTF_8));
+      URI probe =
+          server
+              .baseUrl()
+              .resolve(
+                  "/debug/call?url="
+                      + URLEncoder.encode(target.url() + "/", StandardCharsets.UTF_8));
 
       HttpResponse<String> response = Http.get(probe);
 
@@ -135,11 +152,14 @@ class SampleServerTest {
       socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.6"), 0));
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 2000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /debug/call?url=http://127.0.0.1:1/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /debug/call?url=http://127.0.0.1:1/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-          .readLine();
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
       assertThat(status).isEqualTo("HTTP/1.1 404 Not Found");
     }
   }
@@ -149,6 +169,8 @@ class SampleServerTest {
     start("market-data", List.of());
 
     assertThat(Http.get(server.baseUrl().resolve("/debug/call")).statusCode()).isEqualTo(400);
-    assertThat(Http.get(server.baseUrl().resolve("/debug/call?url=file:///etc/passwd")).statusCode()).isEqualTo(400);
+    assertThat(
+            Http.get(server.baseUrl().resolve("/debug/call?url=file:///etc/passwd")).statusCode())
+        .isEqualTo(400);
   }
 }

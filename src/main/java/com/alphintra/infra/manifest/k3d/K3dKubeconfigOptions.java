@@ -6,7 +6,7 @@ import java.util.Optional;
  * {@code options.kubeconfig}: what k3d does to the user's kubeconfig.
  *
  * @param updateDefaultKubeconfig whether the cluster is added to the default kubeconfig
- * @param switchCurrentContext    whether the current context switches to the new cluster
+ * @param switchCurrentContext whether the current context switches to the new cluster
  */
-public record K3dKubeconfigOptions(Optional<Boolean> updateDefaultKubeconfig, Optional<Boolean> switchCurrentContext) {
-}
+public record K3dKubeconfigOptions(
+    Optional<Boolean> updateDefaultKubeconfig, Optional<Boolean> switchCurrentContext) {}

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A label given to nodes: a Kubernetes node label ({@code options.k3s.nodeLabels}) or a container runtime
- * label ({@code options.runtime.labels}).
+ * A label given to nodes: a Kubernetes node label ({@code options.k3s.nodeLabels}) or a container
+ * runtime label ({@code options.runtime.labels}).
  *
- * @param label       {@code KEY=VALUE}
+ * @param label {@code KEY=VALUE}
  * @param nodeFilters which nodes get it
  */
 public record K3dLabel(Optional<String> label, List<String> nodeFilters) {
 
-    public K3dLabel {
-        nodeFilters = List.copyOf(nodeFilters);
-    }
+  public K3dLabel {
+    nodeFilters = List.copyOf(nodeFilters);
+  }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record K3dLoadbalancerOptions(List<String> configOverrides) {
 
-    public K3dLoadbalancerOptions {
-        configOverrides = List.copyOf(configOverrides);
-    }
+  public K3dLoadbalancerOptions {
+    configOverrides = List.copyOf(configOverrides);
+  }
 }

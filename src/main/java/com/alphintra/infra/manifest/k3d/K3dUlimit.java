@@ -9,5 +9,4 @@ import java.util.Optional;
  * @param soft the soft limit
  * @param hard the hard limit
  */
-public record K3dUlimit(Optional<String> name, Optional<Long> soft, Optional<Long> hard) {
-}
+public record K3dUlimit(Optional<String> name, Optional<Long> soft, Optional<Long> hard) {}

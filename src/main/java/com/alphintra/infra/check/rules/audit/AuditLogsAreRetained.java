@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every environment routes its audit logs into a log bucket of its own whose retention someone chose: at least
- * a year in prod. Issue #10: a setting that can silently go missing.
+ * Every environment routes its audit logs into a log bucket of its own whose retention someone
+ * chose: at least a year in prod. Issue #10: a setting that can silently go missing.
  */
 public final class AuditLogsAreRetained implements Rule {
 
@@ -28,17 +28,21 @@ public final class AuditLogsAreRetained implements Rule {
   static final String SINK = "google_logging_project_sink";
   static final BigDecimal PROD_MINIMUM_DAYS = BigDecimal.valueOf(365);
 
-  static final RuleInfo INFO = new RuleInfo("audit-log-retention",
-      "Every environment routes audit logs to a log bucket with a set retention (at least 365 days in prod)",
-      Severity.MEDIUM, Target.AUDIT,
-      "The _Default bucket keeps logs for 30 days and _Required keeps only admin activity; a trading platform"
-          + " must be able to show who did what for years, so audit logs need a bucket with a chosen retention"
-          + " and a sink that actually routes them there.",
-      "Add a google_logging_project_bucket_config with retention_days (365 or more in prod) and a"
-          + " google_logging_project_sink whose destination is that bucket and whose filter selects"
-          + " logName:\"cloudaudit.googleapis.com\".",
-      List.of("CIS Google Cloud Platform Foundation Benchmark 2.2, 2.3",
-          "https://cloud.google.com/logging/docs/routing/overview#buckets"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "audit-log-retention",
+          "Every environment routes audit logs to a log bucket with a set retention (at least 365 days in prod)",
+          Severity.MEDIUM,
+          Target.AUDIT,
+          "The _Default bucket keeps logs for 30 days and _Required keeps only admin activity; a trading platform"
+              + " must be able to show who did what for years, so audit logs need a bucket with a chosen retention"
+              + " and a sink that actually routes them there.",
+          "Add a google_logging_project_bucket_config with retention_days (365 or more in prod) and a"
+              + " google_logging_project_sink whose destination is that bucket and whose filter selects"
+              + " logName:\"cloudaudit.googleapis.com\".",
+          List.of(
+              "CIS Google Cloud Platform Foundation Benchmark 2.2, 2.3",
+              "https://cloud.google.com/logging/docs/routing/overview#buckets"));
 
   @Override
   public RuleInfo info() {
@@ -51,8 +55,13 @@ public final class AuditLogsAreRetained implements Rule {
     for (Environment environment : Environment.all(platform)) {
       List<TerraformResource> buckets = environment.resources(platform, BUCKET);
       if (buckets.isEmpty()) {
-        findings.add(Finding.of(INFO, environment.file(), 0, "environment " + environment.name(),
-            "environment " + environment.name() + " has no " + BUCKET + " for its audit logs"));
+        findings.add(
+            Finding.of(
+                INFO,
+                environment.file(),
+                0,
+                "environment " + environment.name(),
+                "environment " + environment.name() + " has no " + BUCKET + " for its audit logs"));
         continue;
       }
       for (TerraformResource bucket : buckets) {
@@ -64,15 +73,16 @@ public final class AuditLogsAreRetained implements Rule {
         EvaluationContext context = environment.context(platform, sink).orElseThrow();
         if (!referencesABucket(sink, buckets)) {
           // A destination the checker cannot resolve might be one of the buckets: stay silent then.
-          Optional<Object> destination = sink.attribute("destination")
-              .flatMap(attribute -> context.value(attribute.value()));
+          Optional<Object> destination =
+              sink.attribute("destination").flatMap(attribute -> context.value(attribute.value()));
           unknown |= sink.attribute("destination").isPresent() && destination.isEmpty();
           continue;
         }
         Optional<Attribute> filter = sink.attribute("filter");
         Optional<Object> text = filter.flatMap(attribute -> context.value(attribute.value()));
-        if (filter.isEmpty() || text.filter(t -> t instanceof String s && s.contains("cloudaudit.googleapis.com"))
-            .isPresent()) {
+        if (filter.isEmpty()
+            || text.filter(t -> t instanceof String s && s.contains("cloudaudit.googleapis.com"))
+                .isPresent()) {
           routed = true;
         } else if (text.isEmpty()) {
           unknown = true;
@@ -80,40 +90,81 @@ public final class AuditLogsAreRetained implements Rule {
       }
       if (!routed && !unknown) {
         TerraformResource first = buckets.get(0);
-        findings.add(Finding.of(INFO, first.file(), first.line(), first.address(),
-            "no " + SINK + " routes audit logs (cloudaudit.googleapis.com) to " + first.address() + " (in "
-                + environment.name() + ")"));
+        findings.add(
+            Finding.of(
+                INFO,
+                first.file(),
+                first.line(),
+                first.address(),
+                "no "
+                    + SINK
+                    + " routes audit logs (cloudaudit.googleapis.com) to "
+                    + first.address()
+                    + " (in "
+                    + environment.name()
+                    + ")"));
       }
     }
     return findings;
   }
 
-  private static List<Finding> checkRetention(Platform platform, Environment environment, TerraformResource bucket) {
+  private static List<Finding> checkRetention(
+      Platform platform, Environment environment, TerraformResource bucket) {
     Optional<Attribute> retention = bucket.attribute("retention_days");
     if (retention.isEmpty()) {
-      return List.of(Finding.of(INFO, bucket.file(), bucket.line(), bucket.address(),
-          bucket.address() + " does not set retention_days, which defaults to 30 (in " + environment.name() + ")"));
+      return List.of(
+          Finding.of(
+              INFO,
+              bucket.file(),
+              bucket.line(),
+              bucket.address(),
+              bucket.address()
+                  + " does not set retention_days, which defaults to 30 (in "
+                  + environment.name()
+                  + ")"));
     }
-    Optional<Object> days = environment.context(platform, bucket).flatMap(c -> c.value(retention.get().value()));
-    if (environment.name().equals("prod") && days.isPresent() && days.get() instanceof BigDecimal number
+    Optional<Object> days =
+        environment.context(platform, bucket).flatMap(c -> c.value(retention.get().value()));
+    if (environment.name().equals("prod")
+        && days.isPresent()
+        && days.get() instanceof BigDecimal number
         && number.compareTo(PROD_MINIMUM_DAYS) < 0) {
-      return List.of(Finding.of(INFO, bucket.file(), retention.get().range().start().line(), bucket.address(),
-          bucket.address() + " sets retention_days = " + number.toPlainString() + " in prod (at least "
-              + PROD_MINIMUM_DAYS + ")"));
+      return List.of(
+          Finding.of(
+              INFO,
+              bucket.file(),
+              retention.get().range().start().line(),
+              bucket.address(),
+              bucket.address()
+                  + " sets retention_days = "
+                  + number.toPlainString()
+                  + " in prod (at least "
+                  + PROD_MINIMUM_DAYS
+                  + ")"));
     }
     return List.of();
   }
 
-  /** Whether the sink's destination names one of the buckets ({@code google_logging_project_bucket_config.x}). */
-  private static boolean referencesABucket(TerraformResource sink, List<TerraformResource> buckets) {
+  /**
+   * Whether the sink's destination names one of the buckets ({@code
+   * google_logging_project_bucket_config.x}).
+   */
+  private static boolean referencesABucket(
+      TerraformResource sink, List<TerraformResource> buckets) {
     Optional<Attribute> destination = sink.attribute("destination");
     if (destination.isEmpty()) {
       return false;
     }
     List<String> references = new ArrayList<>();
     collectReferences(destination.get().value(), references);
-    return buckets.stream().anyMatch(bucket -> references.stream()
-        .anyMatch(reference -> reference.startsWith(bucket.address() + ".") || reference.equals(bucket.address())));
+    return buckets.stream()
+        .anyMatch(
+            bucket ->
+                references.stream()
+                    .anyMatch(
+                        reference ->
+                            reference.startsWith(bucket.address() + ".")
+                                || reference.equals(bucket.address())));
   }
 
   private static void collectReferences(Expression expression, List<String> references) {

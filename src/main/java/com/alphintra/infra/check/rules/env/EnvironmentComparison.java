@@ -20,42 +20,79 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The security and reliability settings that may differ between dev, staging and prod, with their value in
- * each environment and whether they only get stricter towards prod: deletion protection, high availability
- * (Cloud SQL availability type, Memorystore tier), backups, the private API endpoint, Binary Authorization
- * enforcement (Terraform, per environment context), and replicas, autoscaling minimums and
- * PodDisruptionBudgets (the Kubernetes overlays of the same names).
+ * The security and reliability settings that may differ between dev, staging and prod, with their
+ * value in each environment and whether they only get stricter towards prod: deletion protection,
+ * high availability (Cloud SQL availability type, Memorystore tier), backups, the private API
+ * endpoint, Binary Authorization enforcement (Terraform, per environment context), and replicas,
+ * autoscaling minimums and PodDisruptionBudgets (the Kubernetes overlays of the same names).
  */
 public final class EnvironmentComparison {
 
   /** The environments, least strict first. */
   public static final List<String> ORDER = List.of("dev", "staging", "prod");
 
-  /** A Terraform setting: resource type, attribute path, provider default, and how strict each value is. */
-  private record TerraformSetting(String type, String path, Optional<Object> providerDefault,
+  /**
+   * A Terraform setting: resource type, attribute path, provider default, and how strict each value
+   * is.
+   */
+  private record TerraformSetting(
+      String type,
+      String path,
+      Optional<Object> providerDefault,
       Function<Object, Optional<Long>> strength) {}
 
-  private static final List<TerraformSetting> TERRAFORM = List.of(
-      new TerraformSetting("google_container_cluster", "deletion_protection", Optional.of(true), EnvironmentComparison::bool),
-      new TerraformSetting("google_container_cluster", "private_cluster_config.enable_private_endpoint",
-          Optional.of(false), EnvironmentComparison::bool),
-      new TerraformSetting("google_container_cluster", "binary_authorization.evaluation_mode", Optional.empty(),
-          ranked("DISABLED", "PROJECT_SINGLETON_POLICY_ENFORCE")),
-      new TerraformSetting("google_binary_authorization_policy", "default_admission_rule.enforcement_mode",
-          Optional.empty(), ranked("DRYRUN_AUDIT_LOG_ONLY", "ENFORCED_BLOCK_AND_AUDIT_LOG")),
-      new TerraformSetting("google_sql_database_instance", "deletion_protection", Optional.of(true),
-          EnvironmentComparison::bool),
-      new TerraformSetting("google_sql_database_instance", "settings.availability_type", Optional.of("ZONAL"),
-          ranked("ZONAL", "REGIONAL")),
-      new TerraformSetting("google_sql_database_instance", "settings.backup_configuration.enabled",
-          Optional.of(false), EnvironmentComparison::bool),
-      new TerraformSetting("google_sql_database_instance",
-          "settings.backup_configuration.point_in_time_recovery_enabled", Optional.of(false),
-          EnvironmentComparison::bool),
-      new TerraformSetting("google_sql_database_instance",
-          "settings.backup_configuration.backup_retention_settings.retained_backups", Optional.empty(),
-          EnvironmentComparison::number),
-      new TerraformSetting("google_redis_instance", "tier", Optional.of("BASIC"), ranked("BASIC", "STANDARD_HA")));
+  private static final List<TerraformSetting> TERRAFORM =
+      List.of(
+          new TerraformSetting(
+              "google_container_cluster",
+              "deletion_protection",
+              Optional.of(true),
+              EnvironmentComparison::bool),
+          new TerraformSetting(
+              "google_container_cluster",
+              "private_cluster_config.enable_private_endpoint",
+              Optional.of(false),
+              EnvironmentComparison::bool),
+          new TerraformSetting(
+              "google_container_cluster",
+              "binary_authorization.evaluation_mode",
+              Optional.empty(),
+              ranked("DISABLED", "PROJECT_SINGLETON_POLICY_ENFORCE")),
+          new TerraformSetting(
+              "google_binary_authorization_policy",
+              "default_admission_rule.enforcement_mode",
+              Optional.empty(),
+              ranked("DRYRUN_AUDIT_LOG_ONLY", "ENFORCED_BLOCK_AND_AUDIT_LOG")),
+          new TerraformSetting(
+              "google_sql_database_instance",
+              "deletion_protection",
+              Optional.of(true),
+              EnvironmentComparison::bool),
+          new TerraformSetting(
+              "google_sql_database_instance",
+              "settings.availability_type",
+              Optional.of("ZONAL"),
+              ranked("ZONAL", "REGIONAL")),
+          new TerraformSetting(
+              "google_sql_database_instance",
+              "settings.backup_configuration.enabled",
+              Optional.of(false),
+              EnvironmentComparison::bool),
+          new TerraformSetting(
+              "google_sql_database_instance",
+              "settings.backup_configuration.point_in_time_recovery_enabled",
+              Optional.of(false),
+              EnvironmentComparison::bool),
+          new TerraformSetting(
+              "google_sql_database_instance",
+              "settings.backup_configuration.backup_retention_settings.retained_backups",
+              Optional.empty(),
+              EnvironmentComparison::number),
+          new TerraformSetting(
+              "google_redis_instance",
+              "tier",
+              Optional.of("BASIC"),
+              ranked("BASIC", "STANDARD_HA")));
 
   private EnvironmentComparison() {}
 
@@ -81,33 +118,50 @@ public final class EnvironmentComparison {
     return rows;
   }
 
-  private static Optional<SettingValue> value(TerraformResource resource, TerraformSetting setting,
-      EvaluationContext context) {
+  private static Optional<SettingValue> value(
+      TerraformResource resource, TerraformSetting setting, EvaluationContext context) {
     Optional<Attribute> attribute = resource.attribute(setting.path());
     if (attribute.isEmpty()) {
-      if (isGenerated(resource.block().body(), setting.path()) || setting.providerDefault().isEmpty()) {
+      if (isGenerated(resource.block().body(), setting.path())
+          || setting.providerDefault().isEmpty()) {
         return Optional.empty();
       }
       Object fallback = setting.providerDefault().get();
-      return setting.strength().apply(fallback).map(strength -> new SettingValue(fallback + " (default)", strength,
-          resource.file(), resource.lineOf(setting.path())));
+      return setting
+          .strength()
+          .apply(fallback)
+          .map(
+              strength ->
+                  new SettingValue(
+                      fallback + " (default)",
+                      strength,
+                      resource.file(),
+                      resource.lineOf(setting.path())));
     }
     Optional<Object> known = context.value(attribute.get().value());
     if (known.isEmpty()) {
       return Optional.empty();
     }
     Range origin = context.origin(attribute.get().value());
-    return setting.strength().apply(known.get()).map(strength -> new SettingValue(show(known.get()), strength,
-        origin.file(), origin.start().line()));
+    return setting
+        .strength()
+        .apply(known.get())
+        .map(
+            strength ->
+                new SettingValue(
+                    show(known.get()), strength, origin.file(), origin.start().line()));
   }
 
-  /** Whether a block on the path is written as a {@code dynamic} block, so its content is not known. */
+  /**
+   * Whether a block on the path is written as a {@code dynamic} block, so its content is not known.
+   */
   private static boolean isGenerated(Body body, String path) {
     String[] parts = path.split("\\.");
     Body current = body;
     for (int index = 0; index < parts.length - 1; index++) {
       String name = parts[index];
-      if (current.blocks("dynamic").stream().anyMatch(block -> block.labelValues().equals(List.of(name)))) {
+      if (current.blocks("dynamic").stream()
+          .anyMatch(block -> block.labelValues().equals(List.of(name)))) {
         return true;
       }
       Optional<Block> nested = current.blocks(name).stream().findFirst();
@@ -128,12 +182,15 @@ public final class EnvironmentComparison {
       }
       for (LoadedObject object : overlays.of(environment)) {
         switch (object.kind()) {
-          case "Deployment", "StatefulSet" -> count(overlays, environment, object, "spec.replicas", byObject);
-          case "HorizontalPodAutoscaler" -> count(overlays, environment, object, "spec.minReplicas", byObject);
+          case "Deployment", "StatefulSet" ->
+              count(overlays, environment, object, "spec.replicas", byObject);
+          case "HorizontalPodAutoscaler" ->
+              count(overlays, environment, object, "spec.minReplicas", byObject);
           case "PodDisruptionBudget" -> {
             LoadedObject written = overlays.writingObject(environment, object, candidate -> true);
-            byObject.computeIfAbsent(object.describe(), key -> new LinkedHashMap<>()).put(environment,
-                new SettingValue("present", 1, written.file(), written.line()));
+            byObject
+                .computeIfAbsent(object.describe(), key -> new LinkedHashMap<>())
+                .put(environment, new SettingValue("present", 1, written.file(), written.line()));
           }
           default -> {
             // other kinds carry no compared setting
@@ -141,39 +198,70 @@ public final class EnvironmentComparison {
         }
       }
     }
-    byObject.forEach((setting, values) -> {
-      if (setting.startsWith("PodDisruptionBudget ")) {
-        for (String environment : ORDER) {
-          if (overlays.has(environment) && !values.containsKey(environment)) {
-            values.put(environment, new SettingValue("absent", 0,
-                Path.of("infra/kubernetes/overlays", environment, "kustomization.yaml"), 0));
+    byObject.forEach(
+        (setting, values) -> {
+          if (setting.startsWith("PodDisruptionBudget ")) {
+            for (String environment : ORDER) {
+              if (overlays.has(environment) && !values.containsKey(environment)) {
+                values.put(
+                    environment,
+                    new SettingValue(
+                        "absent",
+                        0,
+                        Path.of("infra/kubernetes/overlays", environment, "kustomization.yaml"),
+                        0));
+              }
+            }
           }
-        }
-      }
-      add(rows, setting, values);
-    });
+          add(rows, setting, values);
+        });
   }
 
-  private static void count(OverlayObjects overlays, String environment, LoadedObject object, String path,
+  private static void count(
+      OverlayObjects overlays,
+      String environment,
+      LoadedObject object,
+      String path,
       Map<String, Map<String, SettingValue>> byObject) {
-    Object value = object.object().document().valueAt(com.alphintra.infra.manifest.FieldPath.parse(path))
-        .orElse(null);
+    Object value =
+        object
+            .object()
+            .document()
+            .valueAt(com.alphintra.infra.manifest.FieldPath.parse(path))
+            .orElse(null);
     if (!(value instanceof Number number)) {
       return;
     }
-    LoadedObject written = overlays.writingObject(environment, object, candidate -> candidate.object().document().valueAt(com.alphintra.infra.manifest.FieldPath.parse(path))
-            .filter(number::equals).isPresent());
-    byObject.computeIfAbsent(object.describe() + " " + path.substring(path.lastIndexOf('.') + 1),
-        key -> new LinkedHashMap<>()).put(environment,
-        new SettingValue(String.valueOf(number), number.longValue(), written.file(), written.lineOf(path)));
+    LoadedObject written =
+        overlays.writingObject(
+            environment,
+            object,
+            candidate ->
+                candidate
+                    .object()
+                    .document()
+                    .valueAt(com.alphintra.infra.manifest.FieldPath.parse(path))
+                    .filter(number::equals)
+                    .isPresent());
+    byObject
+        .computeIfAbsent(
+            object.describe() + " " + path.substring(path.lastIndexOf('.') + 1),
+            key -> new LinkedHashMap<>())
+        .put(
+            environment,
+            new SettingValue(
+                String.valueOf(number), number.longValue(), written.file(), written.lineOf(path)));
   }
 
-  private static void add(List<SettingComparison> rows, String setting, Map<String, SettingValue> values) {
+  private static void add(
+      List<SettingComparison> rows, String setting, Map<String, SettingValue> values) {
     if (values.size() < 2) {
       return;
     }
     Map<String, SettingValue> ordered = new LinkedHashMap<>();
-    ORDER.stream().filter(values::containsKey).forEach(environment -> ordered.put(environment, values.get(environment)));
+    ORDER.stream()
+        .filter(values::containsKey)
+        .forEach(environment -> ordered.put(environment, values.get(environment)));
     List<SettingValue> sequence = new ArrayList<>(ordered.values());
     Direction direction = Direction.SAME;
     for (int index = 1; index < sequence.size(); index++) {
@@ -200,11 +288,15 @@ public final class EnvironmentComparison {
 
   private static Function<Object, Optional<Long>> ranked(String... weakestFirst) {
     List<String> ranks = List.of(weakestFirst);
-    return value -> value instanceof String text && ranks.contains(text)
-        ? Optional.of((long) ranks.indexOf(text)) : Optional.empty();
+    return value ->
+        value instanceof String text && ranks.contains(text)
+            ? Optional.of((long) ranks.indexOf(text))
+            : Optional.empty();
   }
 
   private static String show(Object value) {
-    return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(value);
+    return value instanceof BigDecimal number
+        ? number.stripTrailingZeros().toPlainString()
+        : String.valueOf(value);
   }
 }

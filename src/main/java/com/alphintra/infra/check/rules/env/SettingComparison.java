@@ -9,7 +9,8 @@ import java.util.Map;
  * @param values its value in each environment where it is known, by environment name, dev first
  * @param direction whether it only gets stricter from dev to prod
  */
-public record SettingComparison(String setting, Map<String, SettingValue> values, Direction direction) {
+public record SettingComparison(
+    String setting, Map<String, SettingValue> values, Direction direction) {
 
   public SettingComparison {
     values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param file where the value is written, relative to the repository root
  * @param line the line of the value; 0 when not in a file (a rendered overlay)
  */
-public record SettingValue(String shown, long strength, Path file, int line) {
-}
+public record SettingValue(String shown, long strength, Path file, int line) {}

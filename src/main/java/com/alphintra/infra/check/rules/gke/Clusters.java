@@ -18,8 +18,9 @@ final class Clusters {
   }
 
   /**
-   * The clusters not known to be Autopilot: in Autopilot GKE owns the nodes, their pools, the dataplane and the
-   * release channel, so the settings for those are neither ours to get right nor accepted by the API.
+   * The clusters not known to be Autopilot: in Autopilot GKE owns the nodes, their pools, the
+   * dataplane and the release channel, so the settings for those are neither ours to get right nor
+   * accepted by the API.
    */
   static List<TerraformResource> standard(TerraformView terraform) {
     return all(terraform).stream().filter(cluster -> !isAutopilot(terraform, cluster)).toList();
@@ -30,8 +31,12 @@ final class Clusters {
     return isEverywhere(terraform, cluster, "enable_autopilot", true);
   }
 
-  /** Whether the attribute at {@code path} is known to be {@code value} in every context of the resource. */
-  static boolean isEverywhere(TerraformView terraform, TerraformResource resource, String path, Object value) {
+  /**
+   * Whether the attribute at {@code path} is known to be {@code value} in every context of the
+   * resource.
+   */
+  static boolean isEverywhere(
+      TerraformView terraform, TerraformResource resource, String path, Object value) {
     List<TerraformValue> values = terraform.values(resource, path);
     return values.size() == 1 && value.equals(values.get(0).value()) && values.get(0).everywhere();
   }

@@ -32,17 +32,24 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
   static final String GOOGLE_CLOUD_ACCESS = CONFIG + ".gcp_public_cidrs_access_enabled";
   static final String IP_ENDPOINTS = "control_plane_endpoints_config.ip_endpoints_config.enabled";
 
-  static final RuleInfo INFO = new RuleInfo("gke-control-plane-authorized-networks",
-      "The GKE control plane accepts connections only from authorized networks", Severity.HIGH, Target.GKE,
-      "Without authorized networks, or with 0.0.0.0/0 among them, anyone who can route to the API server can try"
-          + " stolen credentials and unpatched vulnerabilities against it; Google Cloud's public ranges hold every"
-          + " other customer's VMs.",
-      "Add master_authorized_networks_config to the google_container_cluster with a cidr_blocks entry per network"
-          + " that administers the cluster (never 0.0.0.0/0), and leave gcp_public_cidrs_access_enabled unset or"
-          + " false.",
-      List.of("checkov CKV_GCP_20", "checkov CKV_GCP_18", "tfsec google-gke-enable-master-networks",
-          "tfsec google-gke-no-public-control-plane",
-          "https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-control-plane-authorized-networks",
+          "The GKE control plane accepts connections only from authorized networks",
+          Severity.HIGH,
+          Target.GKE,
+          "Without authorized networks, or with 0.0.0.0/0 among them, anyone who can route to the API server can try"
+              + " stolen credentials and unpatched vulnerabilities against it; Google Cloud's public ranges hold every"
+              + " other customer's VMs.",
+          "Add master_authorized_networks_config to the google_container_cluster with a cidr_blocks entry per network"
+              + " that administers the cluster (never 0.0.0.0/0), and leave gcp_public_cidrs_access_enabled unset or"
+              + " false.",
+          List.of(
+              "checkov CKV_GCP_20",
+              "checkov CKV_GCP_18",
+              "tfsec google-gke-enable-master-networks",
+              "tfsec google-gke-no-public-control-plane",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks"));
 
   @Override
   public RuleInfo info() {
@@ -57,32 +64,63 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
       Optional<Block> config = cluster.nestedBlock(CONFIG);
       if (config.isEmpty()) {
         if (!Clusters.isEverywhere(terraform, cluster, IP_ENDPOINTS, false)) {
-          findings.add(Finding.of(INFO, cluster.file(), cluster.line(), cluster.address(),
-              cluster.address() + " has no " + CONFIG + ", so the control plane accepts connections from any"
-                  + " address that can reach it"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  cluster.file(),
+                  cluster.line(),
+                  cluster.address(),
+                  cluster.address()
+                      + " has no "
+                      + CONFIG
+                      + ", so the control plane accepts connections from any"
+                      + " address that can reach it"));
         }
         continue;
       }
       for (TerraformValue value : terraform.values(cluster, GOOGLE_CLOUD_ACCESS)) {
         if (Boolean.TRUE.equals(value.value())) {
-          findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(GOOGLE_CLOUD_ACCESS), cluster.address(),
-              cluster.address() + " sets " + GOOGLE_CLOUD_ACCESS + " = true" + value.where()
-                  + ", which admits the public addresses of every Google Cloud VM"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  cluster.file(),
+                  cluster.lineOf(GOOGLE_CLOUD_ACCESS),
+                  cluster.address(),
+                  cluster.address()
+                      + " sets "
+                      + GOOGLE_CLOUD_ACCESS
+                      + " = true"
+                      + value.where()
+                      + ", which admits the public addresses of every Google Cloud VM"));
         }
       }
-      openCidrs(terraform, cluster, config.get()).forEach((line, values) -> {
-        for (Outcomes.Outcome<String> value : values.all()) {
-          findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(),
-              cluster.address() + " authorizes " + value.value() + " to reach the control plane" + value.where()));
-        }
-      });
+      openCidrs(terraform, cluster, config.get())
+          .forEach(
+              (line, values) -> {
+                for (Outcomes.Outcome<String> value : values.all()) {
+                  findings.add(
+                      Finding.of(
+                          INFO,
+                          cluster.file(),
+                          line,
+                          cluster.address(),
+                          cluster.address()
+                              + " authorizes "
+                              + value.value()
+                              + " to reach the control plane"
+                              + value.where()));
+                }
+              });
     }
     return findings;
   }
 
-  /** The internet-wide CIDRs the config authorizes, by the line of their {@code cidr_block}, with their contexts. */
-  private static Map<Integer, Outcomes<String>> openCidrs(TerraformView terraform, TerraformResource cluster,
-      Block config) {
+  /**
+   * The internet-wide CIDRs the config authorizes, by the line of their {@code cidr_block}, with
+   * their contexts.
+   */
+  private static Map<Integer, Outcomes<String>> openCidrs(
+      TerraformView terraform, TerraformResource cluster, Block config) {
     List<EvaluationContext> contexts = terraform.contexts(cluster);
     Map<Integer, Outcomes<String>> open = new LinkedHashMap<>();
     for (Block block : config.body().blocks("cidr_blocks")) {
@@ -91,7 +129,9 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
         continue;
       }
       for (EvaluationContext context : contexts) {
-        context.value(cidr.get().value()).ifPresent(value -> record(open, cidr.get(), value, context, contexts));
+        context
+            .value(cidr.get().value())
+            .ifPresent(value -> record(open, cidr.get(), value, context, contexts));
       }
     }
     for (Block dynamic : config.body().blocks("dynamic")) {
@@ -99,16 +139,21 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
         continue;
       }
       Optional<Attribute> forEach = dynamic.body().attribute("for_each");
-      Optional<Attribute> cidr = dynamic.body().blocks("content").stream().findFirst()
-          .flatMap(content -> content.body().attribute("cidr_block"));
+      Optional<Attribute> cidr =
+          dynamic.body().blocks("content").stream()
+              .findFirst()
+              .flatMap(content -> content.body().attribute("cidr_block"));
       if (forEach.isEmpty() || cidr.isEmpty()) {
         continue;
       }
-      String iterator = dynamic.body().attribute("iterator")
-          .flatMap(name -> name.value().asTraversal())
-          .filter(traversal -> traversal.steps().isEmpty())
-          .map(ScopeTraversal::root)
-          .orElse("cidr_blocks");
+      String iterator =
+          dynamic
+              .body()
+              .attribute("iterator")
+              .flatMap(name -> name.value().asTraversal())
+              .filter(traversal -> traversal.steps().isEmpty())
+              .map(ScopeTraversal::root)
+              .orElse("cidr_blocks");
       for (EvaluationContext context : contexts) {
         Optional<Object> collection = context.value(forEach.get().value());
         for (Map.Entry<Object, Object> element : elements(collection.orElse(null)).entrySet()) {
@@ -120,8 +165,12 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
     return open;
   }
 
-  private static void record(Map<Integer, Outcomes<String>> open, Attribute cidr, Object value,
-      EvaluationContext context, List<EvaluationContext> contexts) {
+  private static void record(
+      Map<Integer, Outcomes<String>> open,
+      Attribute cidr,
+      Object value,
+      EvaluationContext context,
+      List<EvaluationContext> contexts) {
     if (value instanceof String text && isInternetWide(text)) {
       open.computeIfAbsent(cidr.range().start().line(), line -> new Outcomes<>(contexts.size()))
           .add(text.trim(), context.name());
@@ -148,14 +197,21 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
 
   /**
    * The value of a {@code content} expression for one element: a reference through the iterator
-   * ({@code cidr_blocks.value.cidr_block}, {@code net.key}) is followed into the element; anything else is
-   * evaluated as it stands.
+   * ({@code cidr_blocks.value.cidr_block}, {@code net.key}) is followed into the element; anything
+   * else is evaluated as it stands.
    */
-  private static Optional<Object> elementValue(Expression expression, String iterator, Object key, Object element,
+  private static Optional<Object> elementValue(
+      Expression expression,
+      String iterator,
+      Object key,
+      Object element,
       EvaluationContext context) {
-    Expression inner = expression instanceof TemplateExpr template
-        ? template.unwrapped().orElse(expression) : expression;
-    Optional<ScopeTraversal> traversal = inner.asTraversal().filter(found -> found.root().equals(iterator));
+    Expression inner =
+        expression instanceof TemplateExpr template
+            ? template.unwrapped().orElse(expression)
+            : expression;
+    Optional<ScopeTraversal> traversal =
+        inner.asTraversal().filter(found -> found.root().equals(iterator));
     if (traversal.isEmpty()) {
       return context.value(expression);
     }
@@ -164,11 +220,12 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
     if (first.isEmpty()) {
       return Optional.empty();
     }
-    Object value = switch (first.get()) {
-      case "value" -> element;
-      case "key" -> key;
-      default -> null;
-    };
+    Object value =
+        switch (first.get()) {
+          case "value" -> element;
+          case "key" -> key;
+          default -> null;
+        };
     for (int index = 1; index < steps.size() && value != null; index++) {
       value = step(value, steps.get(index));
     }
@@ -183,7 +240,9 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
       if (value instanceof Map<?, ?> map) {
         return map.get(index.key());
       }
-      if (value instanceof List<?> list && index.asIndex().isPresent() && index.asIndex().getAsInt() < list.size()) {
+      if (value instanceof List<?> list
+          && index.asIndex().isPresent()
+          && index.asIndex().getAsInt() < list.size()) {
         return list.get(index.asIndex().getAsInt());
       }
     }

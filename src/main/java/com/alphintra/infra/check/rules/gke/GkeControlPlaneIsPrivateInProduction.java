@@ -16,21 +16,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** In production the Kubernetes API has no public endpoint at all, only the private one inside the VPC. */
+/**
+ * In production the Kubernetes API has no public endpoint at all, only the private one inside the
+ * VPC.
+ */
 public final class GkeControlPlaneIsPrivateInProduction implements Rule {
 
   static final String SETTING = "private_cluster_config.enable_private_endpoint";
   static final String IP_ENDPOINTS = GkeControlPlaneAcceptsOnlyAuthorizedNetworks.IP_ENDPOINTS;
 
-  static final RuleInfo INFO = new RuleInfo("gke-private-endpoint",
-      "Production GKE clusters serve the Kubernetes API on a private endpoint only", Severity.MEDIUM, Target.GKE,
-      "A public endpoint lets anyone find the production cluster and its Kubernetes version and probe the API"
-          + " server, kept out only by authorized networks and credentials; the private endpoint needs a foothold"
-          + " in the VPC first.",
-      "Set private_cluster_config { enable_private_endpoint = true } on the google_container_cluster for prod, and"
-          + " reach the API through a bastion or VPN in an authorized network.",
-      List.of("CIS GKE Benchmark 5.6.4", "terraform-google-modules kubernetes-engine safer-cluster",
-          "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-private-endpoint",
+          "Production GKE clusters serve the Kubernetes API on a private endpoint only",
+          Severity.MEDIUM,
+          Target.GKE,
+          "A public endpoint lets anyone find the production cluster and its Kubernetes version and probe the API"
+              + " server, kept out only by authorized networks and credentials; the private endpoint needs a foothold"
+              + " in the VPC first.",
+          "Set private_cluster_config { enable_private_endpoint = true } on the google_container_cluster for prod, and"
+              + " reach the API through a bastion or VPN in an authorized network.",
+          List.of(
+              "CIS GKE Benchmark 5.6.4",
+              "terraform-google-modules kubernetes-engine safer-cluster",
+              "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation"));
 
   @Override
   public RuleInfo info() {
@@ -46,19 +55,28 @@ public final class GkeControlPlaneIsPrivateInProduction implements Rule {
       Optional<Attribute> ipEndpoints = cluster.attribute(IP_ENDPOINTS);
       Set<String> messages = new LinkedHashSet<>();
       for (EvaluationContext context : Environments.production(terraform, cluster)) {
-        boolean noIpEndpoint = ipEndpoints.flatMap(found -> context.bool(found.value())).filter(on -> !on).isPresent();
+        boolean noIpEndpoint =
+            ipEndpoints.flatMap(found -> context.bool(found.value())).filter(on -> !on).isPresent();
         if (noIpEndpoint) {
           continue;
         }
         if (setting.isEmpty()) {
-          messages.add(cluster.address() + " does not set " + SETTING + ", so the Kubernetes API has a public"
-              + " endpoint (in " + context.name() + ")");
+          messages.add(
+              cluster.address()
+                  + " does not set "
+                  + SETTING
+                  + ", so the Kubernetes API has a public"
+                  + " endpoint (in "
+                  + context.name()
+                  + ")");
         } else if (context.bool(setting.get().value()).filter(on -> !on).isPresent()) {
-          messages.add(cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")");
+          messages.add(
+              cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")");
         }
       }
       for (String message : messages) {
-        findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(), message));
+        findings.add(
+            Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(), message));
       }
     }
     return findings;

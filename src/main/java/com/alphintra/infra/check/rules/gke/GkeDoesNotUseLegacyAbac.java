@@ -17,13 +17,19 @@ public final class GkeDoesNotUseLegacyAbac implements Rule {
 
   static final String SETTING = "enable_legacy_abac";
 
-  static final RuleInfo INFO = new RuleInfo("gke-no-legacy-abac", "GKE clusters authorize with RBAC, not legacy ABAC",
-      Severity.HIGH, Target.GKE,
-      "Legacy ABAC grants service accounts, nodes and controllers broad static permissions beside RBAC, so a"
-          + " compromised pod can act far beyond the Roles it was bound to.",
-      "Remove enable_legacy_abac from the google_container_cluster (it defaults to false) or set it to false.",
-      List.of("checkov CKV_GCP_7", "tfsec google-gke-use-rbac-permissions",
-          "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-no-legacy-abac",
+          "GKE clusters authorize with RBAC, not legacy ABAC",
+          Severity.HIGH,
+          Target.GKE,
+          "Legacy ABAC grants service accounts, nodes and controllers broad static permissions beside RBAC, so a"
+              + " compromised pod can act far beyond the Roles it was bound to.",
+          "Remove enable_legacy_abac from the google_container_cluster (it defaults to false) or set it to false.",
+          List.of(
+              "checkov CKV_GCP_7",
+              "tfsec google-gke-use-rbac-permissions",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled"));
 
   @Override
   public RuleInfo info() {
@@ -37,8 +43,13 @@ public final class GkeDoesNotUseLegacyAbac implements Rule {
     for (TerraformResource cluster : Clusters.all(terraform)) {
       for (TerraformValue value : terraform.values(cluster, SETTING)) {
         if (Boolean.TRUE.equals(value.value())) {
-          findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-              cluster.address() + " sets " + SETTING + " = true" + value.where()));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  cluster.file(),
+                  cluster.lineOf(SETTING),
+                  cluster.address(),
+                  cluster.address() + " sets " + SETTING + " = true" + value.where()));
         }
       }
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * In production every pod's image is checked against the project's Binary Authorization policy, and the policy
- * blocks what it does not allow rather than only logging it.
+ * In production every pod's image is checked against the project's Binary Authorization policy, and
+ * the policy blocks what it does not allow rather than only logging it.
  */
 public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
 
@@ -31,15 +31,21 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
   static final String ENFORCED = "ENFORCED_BLOCK_AND_AUDIT_LOG";
   static final String ALWAYS_ALLOW = "ALWAYS_ALLOW";
 
-  static final RuleInfo INFO = new RuleInfo("gke-binary-authorization",
-      "Production GKE clusters run only images the Binary Authorization policy admits", Severity.HIGH, Target.GKE,
-      "Without enforced Binary Authorization anyone who can create a pod in production can run any image from any"
-          + " registry, a typosquatted or backdoored one included; a dry-run policy only logs it afterwards.",
-      "Set binary_authorization { evaluation_mode = \"PROJECT_SINGLETON_POLICY_ENFORCE\" } on the"
-          + " google_container_cluster, and give the google_binary_authorization_policy a default_admission_rule"
-          + " with enforcement_mode = \"ENFORCED_BLOCK_AND_AUDIT_LOG\" and an evaluation_mode other than"
-          + " \"ALWAYS_ALLOW\" in prod.",
-      List.of("checkov CKV_GCP_66", "https://cloud.google.com/binary-authorization/docs/setting-up"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-binary-authorization",
+          "Production GKE clusters run only images the Binary Authorization policy admits",
+          Severity.HIGH,
+          Target.GKE,
+          "Without enforced Binary Authorization anyone who can create a pod in production can run any image from any"
+              + " registry, a typosquatted or backdoored one included; a dry-run policy only logs it afterwards.",
+          "Set binary_authorization { evaluation_mode = \"PROJECT_SINGLETON_POLICY_ENFORCE\" } on the"
+              + " google_container_cluster, and give the google_binary_authorization_policy a default_admission_rule"
+              + " with enforcement_mode = \"ENFORCED_BLOCK_AND_AUDIT_LOG\" and an evaluation_mode other than"
+              + " \"ALWAYS_ALLOW\" in prod.",
+          List.of(
+              "checkov CKV_GCP_66",
+              "https://cloud.google.com/binary-authorization/docs/setting-up"));
 
   @Override
   public RuleInfo info() {
@@ -59,58 +65,114 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
     return findings;
   }
 
-  private static void checkCluster(TerraformView terraform, TerraformResource cluster, List<Finding> findings) {
+  private static void checkCluster(
+      TerraformView terraform, TerraformResource cluster, List<Finding> findings) {
     Optional<Attribute> mode = cluster.attribute(EVALUATION_MODE);
     Optional<Attribute> legacy = cluster.attribute(LEGACY_ENABLED);
     Map<String, Integer> messages = new LinkedHashMap<>();
     for (EvaluationContext context : Environments.production(terraform, cluster)) {
       String where = " (in " + context.name() + ")";
       if (mode.isPresent()) {
-        context.value(mode.get().value()).filter(value -> !PROJECT_POLICY.equals(value)).ifPresent(value ->
-            messages.put(cluster.address() + " sets " + EVALUATION_MODE + " = " + Literal.of(value) + where,
-                cluster.lineOf(EVALUATION_MODE)));
+        context
+            .value(mode.get().value())
+            .filter(value -> !PROJECT_POLICY.equals(value))
+            .ifPresent(
+                value ->
+                    messages.put(
+                        cluster.address()
+                            + " sets "
+                            + EVALUATION_MODE
+                            + " = "
+                            + Literal.of(value)
+                            + where,
+                        cluster.lineOf(EVALUATION_MODE)));
       } else if (legacy.isPresent()) {
-        context.bool(legacy.get().value()).filter(on -> !on).ifPresent(off ->
-            messages.put(cluster.address() + " sets " + LEGACY_ENABLED + " = false" + where,
-                cluster.lineOf(LEGACY_ENABLED)));
+        context
+            .bool(legacy.get().value())
+            .filter(on -> !on)
+            .ifPresent(
+                off ->
+                    messages.put(
+                        cluster.address() + " sets " + LEGACY_ENABLED + " = false" + where,
+                        cluster.lineOf(LEGACY_ENABLED)));
       } else {
-        messages.put(cluster.address() + " does not set " + EVALUATION_MODE + ", so it runs any image" + where,
+        messages.put(
+            cluster.address()
+                + " does not set "
+                + EVALUATION_MODE
+                + ", so it runs any image"
+                + where,
             cluster.lineOf(EVALUATION_MODE));
       }
     }
-    messages.forEach((message, line) ->
-        findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(), message)));
+    messages.forEach(
+        (message, line) ->
+            findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(), message)));
   }
 
-  private static void checkPolicy(TerraformView terraform, TerraformResource policy, List<Finding> findings) {
+  private static void checkPolicy(
+      TerraformView terraform, TerraformResource policy, List<Finding> findings) {
     Map<String, Block> rules = new LinkedHashMap<>();
-    policy.block().body().blocks("default_admission_rule").stream().findFirst()
+    policy.block().body().blocks("default_admission_rule").stream()
+        .findFirst()
         .ifPresent(rule -> rules.put("default_admission_rule", rule));
     List<Block> clusterRules = policy.block().body().blocks("cluster_admission_rules");
     for (int index = 0; index < clusterRules.size(); index++) {
       Block rule = clusterRules.get(index);
-      String cluster = rule.body().attribute("cluster")
-          .filter(found -> found.value() instanceof TemplateExpr)
-          .flatMap(found -> ((TemplateExpr) found.value()).literalValue())
-          .map(name -> "for \"" + name + "\"")
-          .orElse("#" + (index + 1));
+      String cluster =
+          rule.body()
+              .attribute("cluster")
+              .filter(found -> found.value() instanceof TemplateExpr)
+              .flatMap(found -> ((TemplateExpr) found.value()).literalValue())
+              .map(name -> "for \"" + name + "\"")
+              .orElse("#" + (index + 1));
       rules.put("cluster_admission_rules " + cluster, rule);
     }
     Map<String, Integer> messages = new LinkedHashMap<>();
     for (EvaluationContext context : Environments.production(terraform, policy)) {
       String where = " (in " + context.name() + ")";
-      rules.forEach((name, rule) -> {
-        rule.body().attribute("enforcement_mode").ifPresent(mode ->
-            context.value(mode.value()).filter(value -> !ENFORCED.equals(value)).ifPresent(value ->
-                messages.put(policy.address() + " sets enforcement_mode = " + Literal.of(value) + " in " + name + where
-                    + ", so it only logs the images it should block", mode.range().start().line())));
-        rule.body().attribute("evaluation_mode").ifPresent(mode ->
-            context.value(mode.value()).filter(ALWAYS_ALLOW::equals).ifPresent(value ->
-                messages.put(policy.address() + " sets evaluation_mode = " + Literal.of(value) + " in " + name + where
-                    + ", so it admits every image", mode.range().start().line())));
-      });
+      rules.forEach(
+          (name, rule) -> {
+            rule.body()
+                .attribute("enforcement_mode")
+                .ifPresent(
+                    mode ->
+                        context
+                            .value(mode.value())
+                            .filter(value -> !ENFORCED.equals(value))
+                            .ifPresent(
+                                value ->
+                                    messages.put(
+                                        policy.address()
+                                            + " sets enforcement_mode = "
+                                            + Literal.of(value)
+                                            + " in "
+                                            + name
+                                            + where
+                                            + ", so it only logs the images it should block",
+                                        mode.range().start().line())));
+            rule.body()
+                .attribute("evaluation_mode")
+                .ifPresent(
+                    mode ->
+                        context
+                            .value(mode.value())
+                            .filter(ALWAYS_ALLOW::equals)
+                            .ifPresent(
+                                value ->
+                                    messages.put(
+                                        policy.address()
+                                            + " sets evaluation_mode = "
+                                            + Literal.of(value)
+                                            + " in "
+                                            + name
+                                            + where
+                                            + ", so it admits every image",
+                                        mode.range().start().line())));
+          });
     }
-    messages.forEach((message, line) ->
-        findings.add(Finding.of(INFO, policy.file(), line, policy.address(), message)));
+    messages.forEach(
+        (message, line) ->
+            findings.add(Finding.of(INFO, policy.file(), line, policy.address(), message)));
   }
 }

@@ -14,21 +14,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The cluster enforces the NetworkPolicies of infra/kubernetes, through Dataplane V2 or the Calico add-on. */
+/**
+ * The cluster enforces the NetworkPolicies of infra/kubernetes, through Dataplane V2 or the Calico
+ * add-on.
+ */
 public final class GkeEnforcesNetworkPolicies implements Rule {
 
   static final String DATAPATH = "datapath_provider";
   static final String DATAPLANE_V2 = "ADVANCED_DATAPATH";
   static final String NETWORK_POLICY = "network_policy.enabled";
 
-  static final RuleInfo INFO = new RuleInfo("gke-network-policy", "GKE clusters enforce Kubernetes NetworkPolicies",
-      Severity.HIGH, Target.GKE,
-      "A cluster without a network policy enforcer accepts NetworkPolicy objects and silently ignores them, so the"
-          + " default-deny policies of every namespace protect nothing and any pod can reach any other.",
-      "Set datapath_provider = \"ADVANCED_DATAPATH\" (Dataplane V2) on the google_container_cluster, or"
-          + " network_policy { enabled = true } with addons_config { network_policy_config { disabled = false } }.",
-      List.of("checkov CKV_GCP_12", "tfsec google-gke-enable-network-policy",
-          "https://cloud.google.com/kubernetes-engine/docs/concepts/dataplane-v2"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-network-policy",
+          "GKE clusters enforce Kubernetes NetworkPolicies",
+          Severity.HIGH,
+          Target.GKE,
+          "A cluster without a network policy enforcer accepts NetworkPolicy objects and silently ignores them, so the"
+              + " default-deny policies of every namespace protect nothing and any pod can reach any other.",
+          "Set datapath_provider = \"ADVANCED_DATAPATH\" (Dataplane V2) on the google_container_cluster, or"
+              + " network_policy { enabled = true } with addons_config { network_policy_config { disabled = false } }.",
+          List.of(
+              "checkov CKV_GCP_12",
+              "tfsec google-gke-enable-network-policy",
+              "https://cloud.google.com/kubernetes-engine/docs/concepts/dataplane-v2"));
 
   @Override
   public RuleInfo info() {
@@ -45,21 +54,42 @@ public final class GkeEnforcesNetworkPolicies implements Rule {
       List<EvaluationContext> contexts = terraform.contexts(cluster);
       Outcomes<String> unenforced = new Outcomes<>(contexts.size());
       for (EvaluationContext context : contexts) {
-        Optional<Object> provider = datapath.isPresent() ? context.value(datapath.get().value())
-            : Optional.of("LEGACY_DATAPATH");
-        Optional<Boolean> enabled = networkPolicy.isPresent() ? context.bool(networkPolicy.get().value())
-            : Optional.of(false);
-        boolean enforced = provider.filter(DATAPLANE_V2::equals).isPresent() || enabled.orElse(false);
+        Optional<Object> provider =
+            datapath.isPresent()
+                ? context.value(datapath.get().value())
+                : Optional.of("LEGACY_DATAPATH");
+        Optional<Boolean> enabled =
+            networkPolicy.isPresent()
+                ? context.bool(networkPolicy.get().value())
+                : Optional.of(false);
+        boolean enforced =
+            provider.filter(DATAPLANE_V2::equals).isPresent() || enabled.orElse(false);
         if (!enforced && provider.isPresent() && enabled.isPresent()) {
-          unenforced.add((datapath.isPresent() ? DATAPATH + " = " + Literal.of(provider.get()) : "no " + DATAPATH)
-              + " and " + (networkPolicy.isPresent() ? NETWORK_POLICY + " = false" : "no network_policy"),
+          unenforced.add(
+              (datapath.isPresent()
+                      ? DATAPATH + " = " + Literal.of(provider.get())
+                      : "no " + DATAPATH)
+                  + " and "
+                  + (networkPolicy.isPresent() ? NETWORK_POLICY + " = false" : "no network_policy"),
               context.name());
         }
       }
-      int line = networkPolicy.or(() -> datapath).map(found -> found.range().start().line()).orElse(cluster.line());
+      int line =
+          networkPolicy
+              .or(() -> datapath)
+              .map(found -> found.range().start().line())
+              .orElse(cluster.line());
       for (Outcomes.Outcome<String> value : unenforced.all()) {
-        findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(),
-            cluster.address() + " enforces no NetworkPolicy: " + value.value() + value.where()));
+        findings.add(
+            Finding.of(
+                INFO,
+                cluster.file(),
+                line,
+                cluster.address(),
+                cluster.address()
+                    + " enforces no NetworkPolicy: "
+                    + value.value()
+                    + value.where()));
       }
     }
     return findings;

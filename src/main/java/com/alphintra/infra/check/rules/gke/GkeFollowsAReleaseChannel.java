@@ -18,14 +18,20 @@ public final class GkeFollowsAReleaseChannel implements Rule {
   static final String SETTING = "release_channel.channel";
   static final String NO_CHANNEL = "UNSPECIFIED";
 
-  static final RuleInfo INFO = new RuleInfo("gke-release-channel", "GKE clusters follow a release channel they name",
-      Severity.MEDIUM, Target.GKE,
-      "Off a release channel, control plane and node versions are ours to pick and patch, and security fixes wait"
-          + " for someone to notice them; without the setting in Terraform the channel is whatever GKE chose at"
-          + " creation and nobody reviewed.",
-      "Set release_channel { channel = \"REGULAR\" } (or \"STABLE\") on the google_container_cluster.",
-      List.of("checkov CKV_GCP_70", "CIS GKE Benchmark 5.5.4",
-          "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-release-channel",
+          "GKE clusters follow a release channel they name",
+          Severity.MEDIUM,
+          Target.GKE,
+          "Off a release channel, control plane and node versions are ours to pick and patch, and security fixes wait"
+              + " for someone to notice them; without the setting in Terraform the channel is whatever GKE chose at"
+              + " creation and nobody reviewed.",
+          "Set release_channel { channel = \"REGULAR\" } (or \"STABLE\") on the google_container_cluster.",
+          List.of(
+              "checkov CKV_GCP_70",
+              "CIS GKE Benchmark 5.5.4",
+              "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels"));
 
   @Override
   public RuleInfo info() {
@@ -38,15 +44,34 @@ public final class GkeFollowsAReleaseChannel implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (TerraformResource cluster : Clusters.standard(terraform)) {
       if (cluster.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-            cluster.address() + " does not set " + SETTING + ", so Terraform leaves the channel to GKE's defaults"));
+        findings.add(
+            Finding.of(
+                INFO,
+                cluster.file(),
+                cluster.lineOf(SETTING),
+                cluster.address(),
+                cluster.address()
+                    + " does not set "
+                    + SETTING
+                    + ", so Terraform leaves the channel to GKE's defaults"));
         continue;
       }
       for (TerraformValue value : terraform.values(cluster, SETTING)) {
         if (NO_CHANNEL.equals(value.value())) {
-          findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-              cluster.address() + " sets " + SETTING + " = \"" + NO_CHANNEL + "\"" + value.where()
-                  + ", which takes the cluster off every release channel"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  cluster.file(),
+                  cluster.lineOf(SETTING),
+                  cluster.address(),
+                  cluster.address()
+                      + " sets "
+                      + SETTING
+                      + " = \""
+                      + NO_CHANNEL
+                      + "\""
+                      + value.where()
+                      + ", which takes the cluster off every release channel"));
         }
       }
     }

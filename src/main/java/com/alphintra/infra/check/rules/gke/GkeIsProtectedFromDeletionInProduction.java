@@ -16,19 +16,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A plan that would destroy the production cluster fails instead of deleting it and every workload on it. */
+/**
+ * A plan that would destroy the production cluster fails instead of deleting it and every workload
+ * on it.
+ */
 public final class GkeIsProtectedFromDeletionInProduction implements Rule {
 
   static final String SETTING = "deletion_protection";
 
-  static final RuleInfo INFO = new RuleInfo("gke-deletion-protection",
-      "Production GKE clusters are protected from deletion by Terraform", Severity.MEDIUM, Target.GKE,
-      "A renamed resource, a changed ForceNew field or a mistaken destroy would otherwise delete the production"
-          + " cluster with every workload, volume claim and load balancer on it, and rebuilding it takes hours.",
-      "Leave deletion_protection unset (it defaults to true) or set it to true on the google_container_cluster for"
-          + " prod; turn it off in a separate, reviewed change only when the cluster is meant to go.",
-      List.of("terraform-google-modules kubernetes-engine (deletion_protection)",
-          "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-deletion-protection",
+          "Production GKE clusters are protected from deletion by Terraform",
+          Severity.MEDIUM,
+          Target.GKE,
+          "A renamed resource, a changed ForceNew field or a mistaken destroy would otherwise delete the production"
+              + " cluster with every workload, volume claim and load balancer on it, and rebuilding it takes hours.",
+          "Leave deletion_protection unset (it defaults to true) or set it to true on the google_container_cluster for"
+              + " prod; turn it off in a separate, reviewed change only when the cluster is meant to go.",
+          List.of(
+              "terraform-google-modules kubernetes-engine (deletion_protection)",
+              "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster"));
 
   @Override
   public RuleInfo info() {
@@ -47,11 +55,13 @@ public final class GkeIsProtectedFromDeletionInProduction implements Rule {
       Set<String> messages = new LinkedHashSet<>();
       for (EvaluationContext context : Environments.production(terraform, cluster)) {
         if (context.bool(setting.get().value()).filter(on -> !on).isPresent()) {
-          messages.add(cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")");
+          messages.add(
+              cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")");
         }
       }
       for (String message : messages) {
-        findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(), message));
+        findings.add(
+            Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(), message));
       }
     }
     return findings;

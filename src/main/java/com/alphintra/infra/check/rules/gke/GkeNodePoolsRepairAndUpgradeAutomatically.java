@@ -17,14 +17,21 @@ public final class GkeNodePoolsRepairAndUpgradeAutomatically implements Rule {
   static final String AUTO_REPAIR = "management.auto_repair";
   static final String AUTO_UPGRADE = "management.auto_upgrade";
 
-  static final RuleInfo INFO = new RuleInfo("gke-node-auto-repair-upgrade",
-      "GKE node pools repair and upgrade their nodes automatically", Severity.MEDIUM, Target.GKE,
-      "Without auto-repair an unhealthy node keeps its pods until someone notices; without auto-upgrade nodes fall"
-          + " behind the control plane and miss kernel and kubelet security patches.",
-      "Leave management.auto_repair and management.auto_upgrade unset (both default to true) or set them to true"
-          + " on every google_container_node_pool.",
-      List.of("checkov CKV_GCP_9", "checkov CKV_GCP_10", "tfsec google-gke-enable-auto-repair",
-          "tfsec google-gke-enable-auto-upgrade"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-node-auto-repair-upgrade",
+          "GKE node pools repair and upgrade their nodes automatically",
+          Severity.MEDIUM,
+          Target.GKE,
+          "Without auto-repair an unhealthy node keeps its pods until someone notices; without auto-upgrade nodes fall"
+              + " behind the control plane and miss kernel and kubelet security patches.",
+          "Leave management.auto_repair and management.auto_upgrade unset (both default to true) or set them to true"
+              + " on every google_container_node_pool.",
+          List.of(
+              "checkov CKV_GCP_9",
+              "checkov CKV_GCP_10",
+              "tfsec google-gke-enable-auto-repair",
+              "tfsec google-gke-enable-auto-upgrade"));
 
   @Override
   public RuleInfo info() {
@@ -39,8 +46,13 @@ public final class GkeNodePoolsRepairAndUpgradeAutomatically implements Rule {
       for (String setting : List.of(AUTO_REPAIR, AUTO_UPGRADE)) {
         for (TerraformValue value : pool.values(terraform, setting)) {
           if (Boolean.FALSE.equals(value.value())) {
-            findings.add(Finding.of(INFO, pool.resource().file(), pool.lineOf(setting), pool.name(),
-                pool.name() + " sets " + setting + " = false" + value.where()));
+            findings.add(
+                Finding.of(
+                    INFO,
+                    pool.resource().file(),
+                    pool.lineOf(setting),
+                    pool.name(),
+                    pool.name() + " sets " + setting + " = false" + value.where()));
           }
         }
       }

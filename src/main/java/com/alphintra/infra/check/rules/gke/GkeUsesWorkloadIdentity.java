@@ -16,14 +16,19 @@ public final class GkeUsesWorkloadIdentity implements Rule {
 
   static final String SETTING = "workload_identity_config.workload_pool";
 
-  static final RuleInfo INFO = new RuleInfo("gke-workload-identity", "GKE clusters use Workload Identity",
-      Severity.HIGH, Target.GKE,
-      "Without Workload Identity every pod can use the node's service account and read the node's metadata,"
-          + " so one compromised pod acts with the rights of all of them.",
-      "Set workload_identity_config { workload_pool = \"${var.project_id}.svc.id.goog\" } on the"
-          + " google_container_cluster.",
-      List.of("checkov CKV_GCP_69 (GKE metadata server)",
-          "forseti policy-library GCPGKEEnableWorkloadIdentityConstraintV1"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "gke-workload-identity",
+          "GKE clusters use Workload Identity",
+          Severity.HIGH,
+          Target.GKE,
+          "Without Workload Identity every pod can use the node's service account and read the node's metadata,"
+              + " so one compromised pod acts with the rights of all of them.",
+          "Set workload_identity_config { workload_pool = \"${var.project_id}.svc.id.goog\" } on the"
+              + " google_container_cluster.",
+          List.of(
+              "checkov CKV_GCP_69 (GKE metadata server)",
+              "forseti policy-library GCPGKEEnableWorkloadIdentityConstraintV1"));
 
   @Override
   public RuleInfo info() {
@@ -35,14 +40,24 @@ public final class GkeUsesWorkloadIdentity implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (TerraformResource cluster : platform.terraform().resources("google_container_cluster")) {
       if (cluster.attribute(SETTING).isEmpty()) {
-        findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-            cluster.address() + " does not set " + SETTING + ", so Workload Identity is off"));
+        findings.add(
+            Finding.of(
+                INFO,
+                cluster.file(),
+                cluster.lineOf(SETTING),
+                cluster.address(),
+                cluster.address() + " does not set " + SETTING + ", so Workload Identity is off"));
         continue;
       }
       for (TerraformValue value : platform.terraform().values(cluster, SETTING)) {
         if ("".equals(value.value())) {
-          findings.add(Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(),
-              cluster.address() + " sets " + SETTING + " to an empty string" + value.where()));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  cluster.file(),
+                  cluster.lineOf(SETTING),
+                  cluster.address(),
+                  cluster.address() + " sets " + SETTING + " to an empty string" + value.where()));
         }
       }
     }

@@ -21,7 +21,8 @@ final class Literal {
       return list.stream().map(Literal::of).collect(Collectors.joining(", ", "[", "]"));
     }
     if (value instanceof Map<?, ?> map) {
-      return map.entrySet().stream().map(entry -> entry.getKey() + " = " + of(entry.getValue()))
+      return map.entrySet().stream()
+          .map(entry -> entry.getKey() + " = " + of(entry.getValue()))
           .collect(Collectors.joining(", ", "{ ", " }"));
     }
     return String.valueOf(value);

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a rule found in each evaluation context of a resource, gathered so that each outcome is reported once
- * with the contexts it holds in, worded as {@link com.alphintra.infra.platform.TerraformValue#where()} words it.
+ * What a rule found in each evaluation context of a resource, gathered so that each outcome is
+ * reported once with the contexts it holds in, worded as {@link
+ * com.alphintra.infra.platform.TerraformValue#where()} words it.
  *
  * @param <K> an outcome: a value, or a description of one
  */
@@ -18,7 +19,10 @@ final class Outcomes<K> {
   private final int contextCount;
   private final Map<K, Set<String>> contexts = new LinkedHashMap<>();
 
-  /** @param contextCount how many contexts the resource is evaluated in, so "everywhere" can be told apart */
+  /**
+   * @param contextCount how many contexts the resource is evaluated in, so "everywhere" can be told
+   *     apart
+   */
   Outcomes(int contextCount) {
     this.contextCount = contextCount;
   }
@@ -30,8 +34,12 @@ final class Outcomes<K> {
   /** Each outcome with where it holds, in the order first seen. */
   List<Outcome<K>> all() {
     List<Outcome<K>> all = new ArrayList<>();
-    contexts.forEach((outcome, names) -> all.add(new Outcome<>(outcome,
-        names.size() >= contextCount ? "" : " (in " + String.join(", ", names) + ")")));
+    contexts.forEach(
+        (outcome, names) ->
+            all.add(
+                new Outcome<>(
+                    outcome,
+                    names.size() >= contextCount ? "" : " (in " + String.join(", ", names) + ")")));
     return all;
   }
 

@@ -11,17 +11,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a cluster sends to Cloud Logging or Cloud Monitoring: a service ({@code logging_service}), which
- * {@code "none"} turns off, and the components it collects ({@code logging_config.enable_components}).
+ * What a cluster sends to Cloud Logging or Cloud Monitoring: a service ({@code logging_service}),
+ * which {@code "none"} turns off, and the components it collects ({@code
+ * logging_config.enable_components}).
  *
  * @param destination where the telemetry goes, for messages ({@code Cloud Logging})
  * @param service the service attribute
  * @param components the components attribute
  * @param required the components that must be collected
- * @param whenUnset what leaving the components unset loses, for the message; empty when GKE's default collects
- *     every required component
+ * @param whenUnset what leaving the components unset loses, for the message; empty when GKE's
+ *     default collects every required component
  */
-record Telemetry(String destination, String service, String components, List<String> required,
+record Telemetry(
+    String destination,
+    String service,
+    String components,
+    List<String> required,
     Optional<String> whenUnset) {
 
   static final String OFF = "none";
@@ -30,25 +35,37 @@ record Telemetry(String destination, String service, String components, List<Str
     required = List.copyOf(required);
   }
 
-  /** One finding per gap, with the contexts it is in: the service off, the components unset or missing some. */
+  /**
+   * One finding per gap, with the contexts it is in: the service off, the components unset or
+   * missing some.
+   */
   List<Finding> check(RuleInfo info, TerraformView terraform, TerraformResource cluster) {
     Optional<Attribute> serviceAttribute = cluster.attribute(service);
     Optional<Attribute> componentsAttribute = cluster.attribute(components);
     List<EvaluationContext> contexts = terraform.contexts(cluster);
     Outcomes<Gap> gaps = new Outcomes<>(contexts.size());
     for (EvaluationContext context : contexts) {
-      if (serviceAttribute.flatMap(found -> context.value(found.value())).filter(OFF::equals).isPresent()) {
+      if (serviceAttribute
+          .flatMap(found -> context.value(found.value()))
+          .filter(OFF::equals)
+          .isPresent()) {
         gaps.add(new Gap(service, OFF, List.of()), context.name());
       } else if (componentsAttribute.isEmpty()) {
         whenUnset.ifPresent(loss -> gaps.add(new Gap(components, null, required), context.name()));
       } else {
-        context.value(componentsAttribute.get().value()).filter(List.class::isInstance).ifPresent(list -> {
-          List<String> missing = required.stream().filter(component -> !((List<?>) list).contains(component))
-              .toList();
-          if (!missing.isEmpty()) {
-            gaps.add(new Gap(components, list, missing), context.name());
-          }
-        });
+        context
+            .value(componentsAttribute.get().value())
+            .filter(List.class::isInstance)
+            .ifPresent(
+                list -> {
+                  List<String> missing =
+                      required.stream()
+                          .filter(component -> !((List<?>) list).contains(component))
+                          .toList();
+                  if (!missing.isEmpty()) {
+                    gaps.add(new Gap(components, list, missing), context.name());
+                  }
+                });
       }
     }
     List<Finding> findings = new ArrayList<>();
@@ -58,18 +75,39 @@ record Telemetry(String destination, String service, String components, List<Str
       if (gap.value() == null) {
         message = " does not set " + gap.path() + outcome.where() + ", " + whenUnset.orElseThrow();
       } else if (gap.path().equals(service)) {
-        message = " sets " + gap.path() + " = " + Literal.of(gap.value()) + outcome.where() + ", so it sends nothing"
-            + " to " + destination;
+        message =
+            " sets "
+                + gap.path()
+                + " = "
+                + Literal.of(gap.value())
+                + outcome.where()
+                + ", so it sends nothing"
+                + " to "
+                + destination;
       } else {
-        message = " sets " + gap.path() + " = " + Literal.of(gap.value()) + outcome.where() + ", which leaves out "
-            + String.join(", ", gap.missing());
+        message =
+            " sets "
+                + gap.path()
+                + " = "
+                + Literal.of(gap.value())
+                + outcome.where()
+                + ", which leaves out "
+                + String.join(", ", gap.missing());
       }
-      findings.add(Finding.of(info, cluster.file(), cluster.lineOf(gap.path()), cluster.address(),
-          cluster.address() + message));
+      findings.add(
+          Finding.of(
+              info,
+              cluster.file(),
+              cluster.lineOf(gap.path()),
+              cluster.address(),
+              cluster.address() + message));
     }
     return findings;
   }
 
-  /** A setting that loses telemetry: its value ({@code null} when unset) and the components it leaves out. */
+  /**
+   * A setting that loses telemetry: its value ({@code null} when unset) and the components it
+   * leaves out.
+   */
   private record Gap(String path, Object value, List<String> missing) {}
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The namespaces our applications run in, decided from the objects: a Namespace labelled for sidecar
- * injection ({@code istio-injection: enabled} or {@code istio.io/rev}), or one that holds a workload of ours
- * (every workload in {@code infra/} is ours: third-party components come as Helm values, not manifests).
+ * The namespaces our applications run in, decided from the objects: a Namespace labelled for
+ * sidecar injection ({@code istio-injection: enabled} or {@code istio.io/rev}), or one that holds a
+ * workload of ours (every workload in {@code infra/} is ours: third-party components come as Helm
+ * values, not manifests).
  */
 final class ApplicationNamespaces {
 
@@ -24,9 +25,13 @@ final class ApplicationNamespaces {
    * @param definition its Namespace object, when the files define it
    * @param firstWorkload the first workload in it, when it holds any
    */
-  record ApplicationNamespace(String name, Optional<LoadedObject> definition, Optional<LoadedObject> firstWorkload) {
+  record ApplicationNamespace(
+      String name, Optional<LoadedObject> definition, Optional<LoadedObject> firstWorkload) {
 
-    /** The object and field a finding about the namespace points at: its definition, else its first workload. */
+    /**
+     * The object and field a finding about the namespace points at: its definition, else its first
+     * workload.
+     */
     LoadedObject anchor() {
       return definition.or(() -> firstWorkload).orElseThrow();
     }
@@ -49,13 +54,19 @@ final class ApplicationNamespaces {
       workload.namespace().ifPresent(namespace -> workloads.putIfAbsent(namespace, workload));
     }
     Map<String, ApplicationNamespace> found = new LinkedHashMap<>();
-    definitions.forEach((name, namespace) -> {
-      if (isLabelledForInjection(namespace) || workloads.containsKey(name)) {
-        found.put(name, new ApplicationNamespace(name, Optional.of(namespace), Optional.ofNullable(workloads.get(name))));
-      }
-    });
-    workloads.forEach((name, workload) -> found.putIfAbsent(name,
-        new ApplicationNamespace(name, Optional.empty(), Optional.of(workload))));
+    definitions.forEach(
+        (name, namespace) -> {
+          if (isLabelledForInjection(namespace) || workloads.containsKey(name)) {
+            found.put(
+                name,
+                new ApplicationNamespace(
+                    name, Optional.of(namespace), Optional.ofNullable(workloads.get(name))));
+          }
+        });
+    workloads.forEach(
+        (name, workload) ->
+            found.putIfAbsent(
+                name, new ApplicationNamespace(name, Optional.empty(), Optional.of(workload))));
     return List.copyOf(found.values());
   }
 

@@ -14,21 +14,37 @@ final class DestinationRuleSettings {
   private DestinationRuleSettings() {}
 
   /**
-   * A finding of {@code rule} for each DestinationRule toward an in-mesh host whose {@code spec.trafficPolicy}
-   * has no {@code setting}. Subset policies do not count: traffic not routed to a subset gets the rule's own.
+   * A finding of {@code rule} for each DestinationRule toward an in-mesh host whose {@code
+   * spec.trafficPolicy} has no {@code setting}. Subset policies do not count: traffic not routed to
+   * a subset gets the rule's own.
    */
-  static List<Finding> missing(Platform platform, RuleInfo rule, String setting, String description) {
+  static List<Finding> missing(
+      Platform platform, RuleInfo rule, String setting, String description) {
     MeshHosts mesh = new MeshHosts(platform.kubernetes());
     List<Finding> findings = new ArrayList<>();
     for (LoadedObject destination : platform.kubernetes().ofKind("DestinationRule")) {
       Map<?, ?> spec = Raw.spec(destination);
       String host = Raw.text(spec, "host").orElse("");
-      if (host.isEmpty() || !mesh.isInMesh(host) || Raw.has(Raw.map(spec, "trafficPolicy"), setting)) {
+      if (host.isEmpty()
+          || !mesh.isInMesh(host)
+          || Raw.has(Raw.map(spec, "trafficPolicy"), setting)) {
         continue;
       }
       String path = Raw.has(spec, "trafficPolicy") ? "spec.trafficPolicy" : "spec.host";
-      findings.add(Finding.of(rule, destination.file(), destination.lineOf(path), destination.describe(),
-          destination.describe() + " for " + host + " sets no " + description + " (trafficPolicy." + setting + ")"));
+      findings.add(
+          Finding.of(
+              rule,
+              destination.file(),
+              destination.lineOf(path),
+              destination.describe(),
+              destination.describe()
+                  + " for "
+                  + host
+                  + " sets no "
+                  + description
+                  + " (trafficPolicy."
+                  + setting
+                  + ")"));
     }
     return findings;
   }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One HTTP route of a VirtualService that forwards to a destination (not a redirect, a direct response or a
- * delegation, which carry no timeout or retries of their own).
+ * One HTTP route of a VirtualService that forwards to a destination (not a redirect, a direct
+ * response or a delegation, which carry no timeout or retries of their own).
  *
  * @param service the VirtualService
  * @param index the route's position in {@code spec.http}
@@ -21,8 +21,11 @@ record HttpRoute(LoadedObject service, int index, Map<?, ?> fields) {
     List<HttpRoute> routes = new ArrayList<>();
     List<?> http = Raw.list(Raw.spec(service), "http");
     for (int index = 0; index < http.size(); index++) {
-      if (http.get(index) instanceof Map<?, ?> route && !Raw.list(route, "route").isEmpty()
-          && !Raw.has(route, "redirect") && !Raw.has(route, "directResponse") && !Raw.has(route, "delegate")) {
+      if (http.get(index) instanceof Map<?, ?> route
+          && !Raw.list(route, "route").isEmpty()
+          && !Raw.has(route, "redirect")
+          && !Raw.has(route, "directResponse")
+          && !Raw.has(route, "delegate")) {
         routes.add(new HttpRoute(service, index, route));
       }
     }
@@ -33,13 +36,21 @@ record HttpRoute(LoadedObject service, int index, Map<?, ?> fields) {
     return Raw.text(fields, "name");
   }
 
-  /** The path of a field of the route ({@code retries.attempts}), or of the route itself for {@code ""}. */
+  /**
+   * The path of a field of the route ({@code retries.attempts}), or of the route itself for {@code
+   * ""}.
+   */
   String path(String field) {
     return "spec.http[" + index + "]" + (field.isEmpty() ? "" : "." + field);
   }
 
-  /** {@code VirtualService alphintra/trading-engine route "place-order"} (or {@code route 2} when unnamed). */
+  /**
+   * {@code VirtualService alphintra/trading-engine route "place-order"} (or {@code route 2} when
+   * unnamed).
+   */
   String describe() {
-    return service.describe() + " route " + name().map(name -> "\"" + name + "\"").orElse(String.valueOf(index + 1));
+    return service.describe()
+        + " route "
+        + name().map(name -> "\"" + name + "\"").orElse(String.valueOf(index + 1));
   }
 }

@@ -21,28 +21,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NetworkPolicies and AuthorizationPolicies agree on who may call whom, between the workloads of an overlay:
- * a caller that a workload-bound AuthorizationPolicy allows by principal must not be blocked by a
- * NetworkPolicy (ingress of the callee or egress of the caller), and a narrow NetworkPolicy ingress allow
- * (pod selector to pod selector) must not let in a caller that the callee's AuthorizationPolicies refuse.
- * Ports are not compared; a selector with matchExpressions or an ipBlock peer keeps the pair silent.
+ * NetworkPolicies and AuthorizationPolicies agree on who may call whom, between the workloads of an
+ * overlay: a caller that a workload-bound AuthorizationPolicy allows by principal must not be
+ * blocked by a NetworkPolicy (ingress of the callee or egress of the caller), and a narrow
+ * NetworkPolicy ingress allow (pod selector to pod selector) must not let in a caller that the
+ * callee's AuthorizationPolicies refuse. Ports are not compared; a selector with matchExpressions
+ * or an ipBlock peer keeps the pair silent.
  */
 public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
 
   private static final String ROOT_NAMESPACE = "istio-system";
   private static final Pattern PRINCIPAL = Pattern.compile("cluster\\.local/ns/([^/]+)/sa/([^/]+)");
 
-  static final RuleInfo INFO = new RuleInfo("istio-authz-matches-network-policy",
-      "NetworkPolicies and AuthorizationPolicies allow the same callers", Severity.MEDIUM, Target.ISTIO,
-      "The two layers are meant to say the same thing: a caller the AuthorizationPolicy allows but a"
-          + " NetworkPolicy blocks times out (and the allow is dead or the network policy forgotten), and a"
-          + " NetworkPolicy allow that no AuthorizationPolicy matches is an opening one layer deep, usually a"
-          + " leftover of a removed call.",
-      "Add the matching <callee>-from-<caller> NetworkPolicy (ingress of the callee, and egress of the caller"
-          + " when its namespace denies egress) or AuthorizationPolicy, or remove the allow that is no longer"
-          + " meant.",
-      List.of("https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns",
-          "https://kubernetes.io/docs/concepts/services-networking/network-policies/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-authz-matches-network-policy",
+          "NetworkPolicies and AuthorizationPolicies allow the same callers",
+          Severity.MEDIUM,
+          Target.ISTIO,
+          "The two layers are meant to say the same thing: a caller the AuthorizationPolicy allows but a"
+              + " NetworkPolicy blocks times out (and the allow is dead or the network policy forgotten), and a"
+              + " NetworkPolicy allow that no AuthorizationPolicy matches is an opening one layer deep, usually a"
+              + " leftover of a removed call.",
+          "Add the matching <callee>-from-<caller> NetworkPolicy (ingress of the callee, and egress of the caller"
+              + " when its namespace denies egress) or AuthorizationPolicy, or remove the allow that is no longer"
+              + " meant.",
+          List.of(
+              "https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns",
+              "https://kubernetes.io/docs/concepts/services-networking/network-policies/"));
 
   @Override
   public RuleInfo info() {
@@ -94,7 +100,8 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       List<?> types = Fields.list(spec.get("policyTypes"));
       boolean ingress = types.isEmpty() || types.contains("Ingress");
       boolean egress = types.isEmpty() ? spec.containsKey("egress") : types.contains("Egress");
-      for (LoadedObject workload : view.workloadsSelectedBy(policy.namespace().get(), selector.get())) {
+      for (LoadedObject workload :
+          view.workloadsSelectedBy(policy.namespace().get(), selector.get())) {
         if (ingress) {
           ingressPolicies.computeIfAbsent(workload, w -> new ArrayList<>()).add(policy);
         }
@@ -106,8 +113,11 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
 
     private void indexAuthorizationPolicy(LoadedObject policy) {
       Map<?, ?> spec = Fields.spec(policy);
-      if (policy.namespace().isEmpty() || !Fields.text(spec.get("action")).orElse("ALLOW").equals("ALLOW")
-          || spec.containsKey("provider") || spec.containsKey("targetRef") || spec.containsKey("targetRefs")) {
+      if (policy.namespace().isEmpty()
+          || !Fields.text(spec.get("action")).orElse("ALLOW").equals("ALLOW")
+          || spec.containsKey("provider")
+          || spec.containsKey("targetRef")
+          || spec.containsKey("targetRefs")) {
         return;
       }
       String namespace = policy.namespace().get();
@@ -116,8 +126,10 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
         unknownNamespaces.add(namespace);
         return;
       }
-      List<String> namespaces = namespace.equals(ROOT_NAMESPACE) ? List.copyOf(view.workloadNamespaces())
-          : List.of(namespace);
+      List<String> namespaces =
+          namespace.equals(ROOT_NAMESPACE)
+              ? List.copyOf(view.workloadNamespaces())
+              : List.of(namespace);
       for (String target : namespaces) {
         for (LoadedObject workload : view.workloadsSelectedBy(target, selector.get())) {
           allowPolicies.computeIfAbsent(workload, w -> new ArrayList<>()).add(policy);
@@ -134,10 +146,14 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       }
     }
 
-    /** Each caller an AuthorizationPolicy bound to workloads names by principal reaches them on the network. */
+    /**
+     * Each caller an AuthorizationPolicy bound to workloads names by principal reaches them on the
+     * network.
+     */
     private void checkAllowedCallers(LoadedObject policy) {
       Map<?, ?> spec = Fields.spec(policy);
-      if (policy.namespace().isEmpty() || spec.get("selector") == null
+      if (policy.namespace().isEmpty()
+          || spec.get("selector") == null
           || !Fields.text(spec.get("action")).orElse("ALLOW").equals("ALLOW")) {
         return;
       }
@@ -145,22 +161,39 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       if (selector.isEmpty() || selector.get().isEmpty()) {
         return;
       }
-      List<LoadedObject> callees = view.workloadsSelectedBy(policy.namespace().get(), selector.get());
+      List<LoadedObject> callees =
+          view.workloadsSelectedBy(policy.namespace().get(), selector.get());
       List<?> rules = Fields.list(spec.get("rules"));
       for (int rule = 0; rule < rules.size(); rule++) {
         List<?> sources = Fields.list(Fields.map(rules.get(rule)).get("from"));
         for (int from = 0; from < sources.size(); from++) {
-          List<?> principals = Fields.list(Fields.map(Fields.map(sources.get(from)).get("source")).get("principals"));
+          List<?> principals =
+              Fields.list(
+                  Fields.map(Fields.map(sources.get(from)).get("source")).get("principals"));
           for (int index = 0; index < principals.size(); index++) {
             Matcher matcher = PRINCIPAL.matcher(Fields.text(principals.get(index)).orElse(""));
             if (!matcher.matches()) {
               continue;
             }
-            String path = "spec.rules[" + rule + "].from[" + from + "].source.principals[" + index + "]";
-            for (LoadedObject caller : view.workloadsRunningAs(matcher.group(1), matcher.group(2))) {
+            String path =
+                "spec.rules[" + rule + "].from[" + from + "].source.principals[" + index + "]";
+            for (LoadedObject caller :
+                view.workloadsRunningAs(matcher.group(1), matcher.group(2))) {
               for (LoadedObject callee : callees) {
-                networkBlock(caller, callee).ifPresent(block -> findings.add(set, policy, path, policy.describe()
-                    + " allows " + caller.describe() + " to call " + callee.describe() + " but " + block));
+                networkBlock(caller, callee)
+                    .ifPresent(
+                        block ->
+                            findings.add(
+                                set,
+                                policy,
+                                path,
+                                policy.describe()
+                                    + " allows "
+                                    + caller.describe()
+                                    + " to call "
+                                    + callee.describe()
+                                    + " but "
+                                    + block));
               }
             }
           }
@@ -168,23 +201,32 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       }
     }
 
-    /** What on the network stops {@code caller} from reaching {@code callee}, if anything certainly does. */
+    /**
+     * What on the network stops {@code caller} from reaching {@code callee}, if anything certainly
+     * does.
+     */
     private Optional<String> networkBlock(LoadedObject caller, LoadedObject callee) {
-      if (unknownNamespaces.contains(namespace(caller)) || unknownNamespaces.contains(namespace(callee))) {
+      if (unknownNamespaces.contains(namespace(caller))
+          || unknownNamespaces.contains(namespace(callee))) {
         return Optional.empty();
       }
       List<LoadedObject> ingress = ingressPolicies.getOrDefault(callee, List.of());
-      if (!ingress.isEmpty() && ingress.stream().noneMatch(policy -> admits(policy, "ingress", "from", caller))) {
+      if (!ingress.isEmpty()
+          && ingress.stream().noneMatch(policy -> admits(policy, "ingress", "from", caller))) {
         return Optional.of("no NetworkPolicy of " + namespace(callee) + " allows ingress from it");
       }
       List<LoadedObject> egress = egressPolicies.getOrDefault(caller, List.of());
-      if (!egress.isEmpty() && egress.stream().noneMatch(policy -> admits(policy, "egress", "to", callee))) {
+      if (!egress.isEmpty()
+          && egress.stream().noneMatch(policy -> admits(policy, "egress", "to", callee))) {
         return Optional.of("no NetworkPolicy of " + namespace(caller) + " allows its egress to it");
       }
       return Optional.empty();
     }
 
-    /** Whether a rule of the policy's {@code direction} lets {@code peer} through (unknown peers do). */
+    /**
+     * Whether a rule of the policy's {@code direction} lets {@code peer} through (unknown peers
+     * do).
+     */
     private boolean admits(LoadedObject policy, String direction, String peers, LoadedObject peer) {
       for (Object rule : Fields.list(Fields.spec(policy).get(direction))) {
         List<?> entries = Fields.list(Fields.map(rule).get(peers));
@@ -200,7 +242,10 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       return false;
     }
 
-    /** Whether a NetworkPolicy peer of a policy in {@code namespace} selects {@code workload}; empty: unknown. */
+    /**
+     * Whether a NetworkPolicy peer of a policy in {@code namespace} selects {@code workload};
+     * empty: unknown.
+     */
     private Optional<Boolean> peerMatches(String namespace, Map<?, ?> peer, LoadedObject workload) {
       if (peer.containsKey("ipBlock")) {
         return Optional.empty();
@@ -219,31 +264,39 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       if (!peer.containsKey("podSelector")) {
         return Optional.of(true);
       }
-      return LabelSelector.of(peer.get("podSelector")).map(pods -> pods.matches(KubernetesView.podLabels(workload)));
+      return LabelSelector.of(peer.get("podSelector"))
+          .map(pods -> pods.matches(KubernetesView.podLabels(workload)));
     }
 
     private Map<String, String> namespaceLabels(String namespace) {
       Map<String, String> labels = new java.util.HashMap<>();
-      view.find("Namespace", Optional.empty(), namespace).forEach(object -> labels.putAll(object.object().labels()));
+      view.find("Namespace", Optional.empty(), namespace)
+          .forEach(object -> labels.putAll(object.object().labels()));
       labels.put("kubernetes.io/metadata.name", namespace);
       return labels;
     }
 
-    /** Each narrow ingress allow (pod selector from pod selector) is also allowed by AuthorizationPolicies. */
+    /**
+     * Each narrow ingress allow (pod selector from pod selector) is also allowed by
+     * AuthorizationPolicies.
+     */
     private void checkNetworkAllows(LoadedObject policy) {
       Map<?, ?> spec = Fields.spec(policy);
       Optional<LabelSelector> selector = LabelSelector.of(spec.get("podSelector"));
       if (policy.namespace().isEmpty() || selector.isEmpty() || selector.get().isEmpty()) {
         return;
       }
-      List<LoadedObject> callees = view.workloadsSelectedBy(policy.namespace().get(), selector.get());
+      List<LoadedObject> callees =
+          view.workloadsSelectedBy(policy.namespace().get(), selector.get());
       List<?> rules = Fields.list(spec.get("ingress"));
       for (int rule = 0; rule < rules.size(); rule++) {
         List<?> peers = Fields.list(Fields.map(rules.get(rule)).get("from"));
         for (int index = 0; index < peers.size(); index++) {
           Map<?, ?> peer = Fields.map(peers.get(index));
           Optional<LabelSelector> pods = LabelSelector.of(peer.get("podSelector"));
-          if (peer.containsKey("ipBlock") || !peer.containsKey("podSelector") || pods.isEmpty()
+          if (peer.containsKey("ipBlock")
+              || !peer.containsKey("podSelector")
+              || pods.isEmpty()
               || pods.get().isEmpty()) {
             continue;
           }
@@ -252,9 +305,17 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
             for (LoadedObject caller : view.workloadsSelectedBy(namespace, pods.get())) {
               for (LoadedObject callee : callees) {
                 if (caller != callee && refuses(callee, caller)) {
-                  findings.add(set, policy, path, policy.describe() + " lets " + caller.describe() + " reach "
-                      + callee.describe() + " but no AuthorizationPolicy allows its principal "
-                      + principal(caller));
+                  findings.add(
+                      set,
+                      policy,
+                      path,
+                      policy.describe()
+                          + " lets "
+                          + caller.describe()
+                          + " reach "
+                          + callee.describe()
+                          + " but no AuthorizationPolicy allows its principal "
+                          + principal(caller));
                 }
               }
             }
@@ -272,10 +333,14 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
         return List.of();
       }
       return view.workloadNamespaces().stream()
-          .filter(candidate -> labels.get().matches(namespaceLabels(candidate))).toList();
+          .filter(candidate -> labels.get().matches(namespaceLabels(candidate)))
+          .toList();
     }
 
-    /** Whether the callee's ALLOW policies certainly refuse the caller (none applying: all are allowed). */
+    /**
+     * Whether the callee's ALLOW policies certainly refuse the caller (none applying: all are
+     * allowed).
+     */
     private boolean refuses(LoadedObject callee, LoadedObject caller) {
       if (unknownNamespaces.contains(namespace(callee))) {
         return false;
@@ -300,17 +365,24 @@ public final class IstioAuthorizationMatchesNetworkPolicy implements Rule {
       return true;
     }
 
-    /** Whether a source admits the caller; sources with fields other than principals and namespaces do. */
+    /**
+     * Whether a source admits the caller; sources with fields other than principals and namespaces
+     * do.
+     */
     private boolean sourceMatches(Map<?, ?> source, LoadedObject caller) {
       for (Object key : source.keySet()) {
         if (!key.equals("principals") && !key.equals("namespaces")) {
           return true;
         }
       }
-      boolean principal = !source.containsKey("principals") || Fields.list(source.get("principals")).stream()
-          .anyMatch(value -> matches(String.valueOf(value), principal(caller)));
-      boolean namespace = !source.containsKey("namespaces") || Fields.list(source.get("namespaces")).stream()
-          .anyMatch(value -> matches(String.valueOf(value), namespace(caller)));
+      boolean principal =
+          !source.containsKey("principals")
+              || Fields.list(source.get("principals")).stream()
+                  .anyMatch(value -> matches(String.valueOf(value), principal(caller)));
+      boolean namespace =
+          !source.containsKey("namespaces")
+              || Fields.list(source.get("namespaces")).stream()
+                  .anyMatch(value -> matches(String.valueOf(value), namespace(caller)));
       return principal && namespace;
     }
 

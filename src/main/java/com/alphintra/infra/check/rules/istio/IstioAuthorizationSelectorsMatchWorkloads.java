@@ -17,20 +17,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every AuthorizationPolicy with a selector selects a workload: a pod template in its namespace (in any
- * namespace for the root namespace istio-system), or the ingress gateway of the Istio Helm values.
+ * Every AuthorizationPolicy with a selector selects a workload: a pod template in its namespace (in
+ * any namespace for the root namespace istio-system), or the ingress gateway of the Istio Helm
+ * values.
  */
 public final class IstioAuthorizationSelectorsMatchWorkloads implements Rule {
 
   private static final String ROOT_NAMESPACE = "istio-system";
 
-  static final RuleInfo INFO = new RuleInfo("istio-authz-selector-matches",
-      "AuthorizationPolicy selectors match a workload", Severity.MEDIUM, Target.ISTIO,
-      "A policy whose selector matches no pod enforces nothing: the allow it was meant to grant is missing (the"
-          + " namespace default-deny then blocks the callers) or the deny it was meant to add is absent.",
-      "Set spec.selector.matchLabels to the pod template labels of the workload the policy is for.",
-      List.of("istioctl analyze IST0127 NoMatchingWorkloadsFound",
-          "https://istio.io/latest/docs/reference/config/analysis/ist0127/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-authz-selector-matches",
+          "AuthorizationPolicy selectors match a workload",
+          Severity.MEDIUM,
+          Target.ISTIO,
+          "A policy whose selector matches no pod enforces nothing: the allow it was meant to grant is missing (the"
+              + " namespace default-deny then blocks the callers) or the deny it was meant to add is absent.",
+          "Set spec.selector.matchLabels to the pod template labels of the workload the policy is for.",
+          List.of(
+              "istioctl analyze IST0127 NoMatchingWorkloadsFound",
+              "https://istio.io/latest/docs/reference/config/analysis/ist0127/"));
 
   @Override
   public RuleInfo info() {
@@ -44,12 +50,23 @@ public final class IstioAuthorizationSelectorsMatchWorkloads implements Rule {
       for (LoadedObject policy : set.view().ofKind("AuthorizationPolicy")) {
         Object selector = Fields.spec(policy).get("selector");
         Optional<LabelSelector> labels = LabelSelector.of(selector);
-        if (selector == null || labels.isEmpty() || labels.get().isEmpty() || policy.namespace().isEmpty()
+        if (selector == null
+            || labels.isEmpty()
+            || labels.get().isEmpty()
+            || policy.namespace().isEmpty()
             || selects(set, policy.namespace().get(), labels.get())) {
           continue;
         }
-        findings.add(set, policy, "spec.selector", policy.describe() + " selects "
-            + labels.get() + " but no workload in " + policy.namespace().get() + " has these labels");
+        findings.add(
+            set,
+            policy,
+            "spec.selector",
+            policy.describe()
+                + " selects "
+                + labels.get()
+                + " but no workload in "
+                + policy.namespace().get()
+                + " has these labels");
       }
     }
     return findings.list();
@@ -61,7 +78,9 @@ public final class IstioAuthorizationSelectorsMatchWorkloads implements Rule {
         return true;
       }
     }
-    Set<String> namespaces = namespace.equals(ROOT_NAMESPACE) ? set.view().workloadNamespaces() : Set.of(namespace);
-    return namespaces.stream().anyMatch(candidate -> !set.view().workloadsSelectedBy(candidate, labels).isEmpty());
+    Set<String> namespaces =
+        namespace.equals(ROOT_NAMESPACE) ? set.view().workloadNamespaces() : Set.of(namespace);
+    return namespaces.stream()
+        .anyMatch(candidate -> !set.view().workloadsSelectedBy(candidate, labels).isEmpty());
   }
 }

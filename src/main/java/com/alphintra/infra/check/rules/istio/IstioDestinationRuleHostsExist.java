@@ -15,17 +15,24 @@ import com.alphintra.infra.platform.Platform;
 import java.util.List;
 import java.util.Optional;
 
-/** Every DestinationRule's host is a Service of the same overlay, or a host a ServiceEntry declares. */
+/**
+ * Every DestinationRule's host is a Service of the same overlay, or a host a ServiceEntry declares.
+ */
 public final class IstioDestinationRuleHostsExist implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("istio-dr-host-exists",
-      "DestinationRule hosts are Services (or ServiceEntry hosts)", Severity.MEDIUM, Target.ISTIO,
-      "A DestinationRule for a host nothing declares applies to no traffic: its mutual TLS, connection limits"
-          + " and outlier detection silently protect nothing, usually after a Service was renamed.",
-      "Set spec.host to an existing Service (name, name.namespace or its cluster FQDN) or declare the host"
-          + " with a ServiceEntry.",
-      List.of("istioctl analyze IST0101 ReferencedResourceNotFound",
-          "https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-dr-host-exists",
+          "DestinationRule hosts are Services (or ServiceEntry hosts)",
+          Severity.MEDIUM,
+          Target.ISTIO,
+          "A DestinationRule for a host nothing declares applies to no traffic: its mutual TLS, connection limits"
+              + " and outlier detection silently protect nothing, usually after a Service was renamed.",
+          "Set spec.host to an existing Service (name, name.namespace or its cluster FQDN) or declare the host"
+              + " with a ServiceEntry.",
+          List.of(
+              "istioctl analyze IST0101 ReferencedResourceNotFound",
+              "https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
 
   @Override
   public RuleInfo info() {
@@ -38,15 +45,24 @@ public final class IstioDestinationRuleHostsExist implements Rule {
     for (ObjectSet set : platform.objectSets()) {
       for (LoadedObject rule : set.view().ofKind("DestinationRule")) {
         Optional<String> host = Fields.text(Fields.spec(rule).get("host"));
-        if (host.isEmpty() || ServiceHosts.isWildcard(host.get())
+        if (host.isEmpty()
+            || ServiceHosts.isWildcard(host.get())
             || rule.namespace().isEmpty() && !host.get().contains(".")) {
           continue;
         }
         Optional<ServiceName> name = ServiceHosts.serviceName(host.get(), rule.namespace());
         if (!ServiceHosts.declaredByServiceEntry(set.view(), host.get(), name)
             && name.flatMap(found -> ServiceHosts.service(set.view(), found)).isEmpty()) {
-          findings.add(set, rule, "spec.host", rule.describe() + " is for host " + host.get() + " but no "
-              + ServiceHosts.expected(name) + " declares it");
+          findings.add(
+              set,
+              rule,
+              "spec.host",
+              rule.describe()
+                  + " is for host "
+                  + host.get()
+                  + " but no "
+                  + ServiceHosts.expected(name)
+                  + " declares it");
         }
       }
     }

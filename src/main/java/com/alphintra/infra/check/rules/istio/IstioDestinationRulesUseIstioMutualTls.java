@@ -11,22 +11,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * No DestinationRule toward a service of the mesh turns Istio mutual TLS off: its {@code tls.mode} (the rule's,
- * a subset's or a port's) is ISTIO_MUTUAL or left out (auto mTLS). External hosts (ServiceEntries) are exempt.
+ * No DestinationRule toward a service of the mesh turns Istio mutual TLS off: its {@code tls.mode}
+ * (the rule's, a subset's or a port's) is ISTIO_MUTUAL or left out (auto mTLS). External hosts
+ * (ServiceEntries) are exempt.
  */
 public final class IstioDestinationRulesUseIstioMutualTls implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("istio-dr-mtls",
-      "DestinationRules toward in-mesh services keep Istio mutual TLS", Severity.HIGH, Target.ISTIO,
-      "A client-side tls.mode of DISABLE sends plain text, and SIMPLE or MUTUAL present no mesh identity (or"
-          + " a foreign one): with STRICT PeerAuthentication the calls fail, and where a port is PERMISSIVE they"
-          + " pass unencrypted and without a principal, so the callee's AuthorizationPolicies cannot tell who"
-          + " called. DestinationRules override the mesh-wide setting silently.",
-      "Set trafficPolicy.tls.mode: ISTIO_MUTUAL (or leave tls out) on the DestinationRule, its subsets and its"
-          + " portLevelSettings.",
-      List.of("Istio security best practices: mutual TLS",
-          "https://istio.io/latest/docs/ops/best-practices/security/#mutual-tls",
-          "https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings-TLSmode"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-dr-mtls",
+          "DestinationRules toward in-mesh services keep Istio mutual TLS",
+          Severity.HIGH,
+          Target.ISTIO,
+          "A client-side tls.mode of DISABLE sends plain text, and SIMPLE or MUTUAL present no mesh identity (or"
+              + " a foreign one): with STRICT PeerAuthentication the calls fail, and where a port is PERMISSIVE they"
+              + " pass unencrypted and without a principal, so the callee's AuthorizationPolicies cannot tell who"
+              + " called. DestinationRules override the mesh-wide setting silently.",
+          "Set trafficPolicy.tls.mode: ISTIO_MUTUAL (or leave tls out) on the DestinationRule, its subsets and its"
+              + " portLevelSettings.",
+          List.of(
+              "Istio security best practices: mutual TLS",
+              "https://istio.io/latest/docs/ops/best-practices/security/#mutual-tls",
+              "https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings-TLSmode"));
 
   @Override
   public RuleInfo info() {
@@ -43,10 +49,22 @@ public final class IstioDestinationRulesUseIstioMutualTls implements Rule {
         continue;
       }
       for (TrafficPolicy policy : TrafficPolicy.all(rule)) {
-        Raw.text(Raw.map(policy.fields(), "tls"), "mode").filter(mode -> !mode.equals("ISTIO_MUTUAL"))
-            .ifPresent(mode -> findings.add(Finding.of(INFO, rule.file(), rule.lineOf(policy.path() + ".tls.mode"),
-                rule.describe(), rule.describe() + " sets tls.mode: " + mode + " toward in-mesh host " + host
-                    + where(policy))));
+        Raw.text(Raw.map(policy.fields(), "tls"), "mode")
+            .filter(mode -> !mode.equals("ISTIO_MUTUAL"))
+            .ifPresent(
+                mode ->
+                    findings.add(
+                        Finding.of(
+                            INFO,
+                            rule.file(),
+                            rule.lineOf(policy.path() + ".tls.mode"),
+                            rule.describe(),
+                            rule.describe()
+                                + " sets tls.mode: "
+                                + mode
+                                + " toward in-mesh host "
+                                + host
+                                + where(policy))));
       }
     }
     return findings;

@@ -16,14 +16,19 @@ public final class IstioGatewayHostsAreNamed implements Rule {
 
   private static final Set<String> EVERY_HOST = Set.of("*", "*/*");
 
-  static final RuleInfo INFO = new RuleInfo("istio-gateway-host-not-wildcard",
-      "Gateway servers name their hosts instead of *", Severity.HIGH, Target.ISTIO,
-      "A server with host * lets any VirtualService in any namespace bind to the gateway, so whoever can create a"
-          + " VirtualService can publish an internal service, or take over a public host, on the platform's edge.",
-      "List the public host names (api.alphintra.localhost) or namespace-scoped hosts (alphintra/*) in"
-          + " spec.servers[].hosts.",
-      List.of("Istio security best practices: avoid overly broad hosts configurations",
-          "https://istio.io/latest/docs/ops/best-practices/security/#avoid-overly-broad-hosts-configurations"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-gateway-host-not-wildcard",
+          "Gateway servers name their hosts instead of *",
+          Severity.HIGH,
+          Target.ISTIO,
+          "A server with host * lets any VirtualService in any namespace bind to the gateway, so whoever can create a"
+              + " VirtualService can publish an internal service, or take over a public host, on the platform's edge.",
+          "List the public host names (api.alphintra.localhost) or namespace-scoped hosts (alphintra/*) in"
+              + " spec.servers[].hosts.",
+          List.of(
+              "Istio security best practices: avoid overly broad hosts configurations",
+              "https://istio.io/latest/docs/ops/best-practices/security/#avoid-overly-broad-hosts-configurations"));
 
   @Override
   public RuleInfo info() {
@@ -39,9 +44,18 @@ public final class IstioGatewayHostsAreNamed implements Rule {
         List<?> hosts = Raw.list(servers.get(server), "hosts");
         for (int host = 0; host < hosts.size(); host++) {
           if (hosts.get(host) instanceof String name && EVERY_HOST.contains(name)) {
-            findings.add(Finding.of(INFO, gateway.file(),
-                gateway.lineOf("spec.servers[" + server + "].hosts[" + host + "]"), gateway.describe(),
-                gateway.describe() + " server " + (server + 1) + " accepts host \"" + name + "\""));
+            findings.add(
+                Finding.of(
+                    INFO,
+                    gateway.file(),
+                    gateway.lineOf("spec.servers[" + server + "].hosts[" + host + "]"),
+                    gateway.describe(),
+                    gateway.describe()
+                        + " server "
+                        + (server + 1)
+                        + " accepts host \""
+                        + name
+                        + "\""));
           }
         }
       }

@@ -18,13 +18,18 @@ import java.util.Optional;
 /** No two Gateways claim the same host on the same port of the same gateway workload. */
 public final class IstioGatewaysDoNotConflict implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("istio-gateway-no-conflict",
-      "No two Gateways claim the same host and port", Severity.HIGH, Target.ISTIO,
-      "When two Gateways on the same gateway workload serve one host on one port, Istio keeps one server and"
-          + " drops the other, so which TLS settings and routes apply depends on creation order.",
-      "Serve each host and port from one Gateway: merge the servers, or change the host or port of one.",
-      List.of("istioctl analyze IST0145 ConflictingGateways",
-          "https://istio.io/latest/docs/reference/config/analysis/ist0145/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-gateway-no-conflict",
+          "No two Gateways claim the same host and port",
+          Severity.HIGH,
+          Target.ISTIO,
+          "When two Gateways on the same gateway workload serve one host on one port, Istio keeps one server and"
+              + " drops the other, so which TLS settings and routes apply depends on creation order.",
+          "Serve each host and port from one Gateway: merge the servers, or change the host or port of one.",
+          List.of(
+              "istioctl analyze IST0145 ConflictingGateways",
+              "https://istio.io/latest/docs/reference/config/analysis/ist0145/"));
 
   private record Claim(String selector, int port, String host) {}
 
@@ -39,7 +44,8 @@ public final class IstioGatewaysDoNotConflict implements Rule {
     for (ObjectSet set : platform.objectSets()) {
       Map<Claim, LoadedObject> claimed = new HashMap<>();
       for (LoadedObject gateway : set.view().ofKind("Gateway")) {
-        Optional<Map<String, String>> selector = Fields.labels(Fields.spec(gateway).get("selector"));
+        Optional<Map<String, String>> selector =
+            Fields.labels(Fields.spec(gateway).get("selector"));
         if (selector.isEmpty()) {
           continue;
         }
@@ -52,15 +58,26 @@ public final class IstioGatewaysDoNotConflict implements Rule {
           }
           List<?> hosts = Fields.list(fields.get("hosts"));
           for (int index = 0; index < hosts.size(); index++) {
-            Optional<String> host = Fields.text(hosts.get(index)).map(text -> text.substring(text.indexOf('/') + 1));
+            Optional<String> host =
+                Fields.text(hosts.get(index)).map(text -> text.substring(text.indexOf('/') + 1));
             if (host.isEmpty()) {
               continue;
             }
-            LoadedObject first = claimed.putIfAbsent(new Claim(workload, port, host.get()), gateway);
+            LoadedObject first =
+                claimed.putIfAbsent(new Claim(workload, port, host.get()), gateway);
             if (first != null && first != gateway) {
-              findings.add(set, gateway, "spec.servers[" + server + "].hosts[" + index + "]", gateway.describe()
-                  + " claims host " + host.get() + " on port " + port + ", which " + first.describe()
-                  + " already claims");
+              findings.add(
+                  set,
+                  gateway,
+                  "spec.servers[" + server + "].hosts[" + index + "]",
+                  gateway.describe()
+                      + " claims host "
+                      + host.get()
+                      + " on port "
+                      + port
+                      + ", which "
+                      + first.describe()
+                      + " already claims");
             }
           }
         }

@@ -15,23 +15,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every application namespace starts from "deny everything": an allow-nothing AuthorizationPolicy (ALLOW with
- * no rules, {@code spec: {}}) or a DENY policy with an empty rule, applying to the whole namespace. A policy in
- * the root namespace (istio-system) applies to every namespace and counts for all of them.
+ * Every application namespace starts from "deny everything": an allow-nothing AuthorizationPolicy
+ * (ALLOW with no rules, {@code spec: {}}) or a DENY policy with an empty rule, applying to the
+ * whole namespace. A policy in the root namespace (istio-system) applies to every namespace and
+ * counts for all of them.
  */
 public final class IstioNamespacesDenyByDefault implements Rule {
 
   private static final String ROOT_NAMESPACE = "istio-system";
 
-  static final RuleInfo INFO = new RuleInfo("istio-default-deny",
-      "Every application namespace has a default-deny AuthorizationPolicy", Severity.HIGH, Target.ISTIO,
-      "Without a namespace-wide deny-all, a workload no ALLOW policy selects accepts requests from every caller"
-          + " in the mesh, so forgetting one policy opens a service instead of closing it. Application namespaces"
-          + " are those labelled istio-injection: enabled (or istio.io/rev) and those holding our workloads.",
-      "Add an AuthorizationPolicy named allow-nothing with spec: {} to the namespace, then one narrow ALLOW"
-          + " policy per caller.",
-      List.of("Istio security best practices: use default-deny patterns",
-          "https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-default-deny",
+          "Every application namespace has a default-deny AuthorizationPolicy",
+          Severity.HIGH,
+          Target.ISTIO,
+          "Without a namespace-wide deny-all, a workload no ALLOW policy selects accepts requests from every caller"
+              + " in the mesh, so forgetting one policy opens a service instead of closing it. Application namespaces"
+              + " are those labelled istio-injection: enabled (or istio.io/rev) and those holding our workloads.",
+          "Add an AuthorizationPolicy named allow-nothing with spec: {} to the namespace, then one narrow ALLOW"
+              + " policy per caller.",
+          List.of(
+              "Istio security best practices: use default-deny patterns",
+              "https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns"));
 
   @Override
   public RuleInfo info() {
@@ -53,9 +59,15 @@ public final class IstioNamespacesDenyByDefault implements Rule {
     for (ApplicationNamespace namespace : ApplicationNamespaces.of(platform.kubernetes())) {
       if (!denied.contains(namespace.name())) {
         LoadedObject anchor = namespace.anchor();
-        findings.add(Finding.of(INFO, anchor.file(), anchor.lineOf(namespace.anchorPath()),
-            "Namespace " + namespace.name(), "application namespace " + namespace.name()
-                + " has no default-deny AuthorizationPolicy (ALLOW with no rules, or DENY with an empty rule)"));
+        findings.add(
+            Finding.of(
+                INFO,
+                anchor.file(),
+                anchor.lineOf(namespace.anchorPath()),
+                "Namespace " + namespace.name(),
+                "application namespace "
+                    + namespace.name()
+                    + " has no default-deny AuthorizationPolicy (ALLOW with no rules, or DENY with an empty rule)"));
       }
     }
     return findings;
@@ -63,7 +75,9 @@ public final class IstioNamespacesDenyByDefault implements Rule {
 
   /** Whether a policy spec applies to its whole namespace and lets nothing through. */
   static boolean isDenyAll(Map<?, ?> spec) {
-    if (Raw.has(spec, "selector") || Raw.has(spec, "targetRef") || !Raw.list(spec, "targetRefs").isEmpty()
+    if (Raw.has(spec, "selector")
+        || Raw.has(spec, "targetRef")
+        || !Raw.list(spec, "targetRefs").isEmpty()
         || Raw.has(spec, "provider")) {
       return false;
     }
@@ -78,7 +92,9 @@ public final class IstioNamespacesDenyByDefault implements Rule {
 
   /** Whether a rule has no source, operation or condition, so it matches every request. */
   static boolean isEmptyRule(Object rule) {
-    return rule instanceof Map<?, ?> fields && Raw.list(fields, "from").isEmpty() && Raw.list(fields, "to").isEmpty()
+    return rule instanceof Map<?, ?> fields
+        && Raw.list(fields, "from").isEmpty()
+        && Raw.list(fields, "to").isEmpty()
         && Raw.list(fields, "when").isEmpty();
   }
 }

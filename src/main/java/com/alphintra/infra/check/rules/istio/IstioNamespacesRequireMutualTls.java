@@ -17,24 +17,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every application namespace of an overlay (one labelled for sidecar injection, or holding a workload) is
- * covered by a STRICT PeerAuthentication: its own namespace-wide one, else the mesh-wide one of the root
- * namespace istio-system, which a namespace-wide PERMISSIVE or DISABLE overrides.
+ * Every application namespace of an overlay (one labelled for sidecar injection, or holding a
+ * workload) is covered by a STRICT PeerAuthentication: its own namespace-wide one, else the
+ * mesh-wide one of the root namespace istio-system, which a namespace-wide PERMISSIVE or DISABLE
+ * overrides.
  */
 public final class IstioNamespacesRequireMutualTls implements Rule {
 
   private static final String ROOT_NAMESPACE = "istio-system";
 
-  static final RuleInfo INFO = new RuleInfo("istio-namespace-mtls",
-      "Every application namespace is covered by a STRICT PeerAuthentication", Severity.HIGH, Target.ISTIO,
-      "Without a STRICT PeerAuthentication covering it, a namespace accepts plain-text traffic (Istio's default"
-          + " is PERMISSIVE), so callers outside the mesh carry no identity and principal-based authorization"
-          + " cannot hold; a policy that is only weak where written is istio-mtls-strict's, this rule finds the"
-          + " namespaces no policy covers at all.",
-      "Add a mesh-wide PeerAuthentication named default in istio-system with spec.mtls.mode: STRICT (or a"
-          + " namespace-wide one in the namespace).",
-      List.of("Istio security best practices: mutual TLS (STRICT mode)",
-          "https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-namespace-mtls",
+          "Every application namespace is covered by a STRICT PeerAuthentication",
+          Severity.HIGH,
+          Target.ISTIO,
+          "Without a STRICT PeerAuthentication covering it, a namespace accepts plain-text traffic (Istio's default"
+              + " is PERMISSIVE), so callers outside the mesh carry no identity and principal-based authorization"
+              + " cannot hold; a policy that is only weak where written is istio-mtls-strict's, this rule finds the"
+              + " namespaces no policy covers at all.",
+          "Add a mesh-wide PeerAuthentication named default in istio-system with spec.mtls.mode: STRICT (or a"
+              + " namespace-wide one in the namespace).",
+          List.of(
+              "Istio security best practices: mutual TLS (STRICT mode)",
+              "https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/"));
 
   @Override
   public RuleInfo info() {
@@ -52,26 +58,43 @@ public final class IstioNamespacesRequireMutualTls implements Rule {
           continue;
         }
         String mode = Fields.text(Fields.map(spec.get("mtls")).get("mode")).orElse("UNSET");
-        namespaceModes.merge(policy.namespace().get(), mode, (first, second) -> first.equals("UNSET") ? second : first);
+        namespaceModes.merge(
+            policy.namespace().get(),
+            mode,
+            (first, second) -> first.equals("UNSET") ? second : first);
       }
       boolean meshStrict = "STRICT".equals(namespaceModes.get(ROOT_NAMESPACE));
-      applicationNamespaces(set).forEach((namespace, anchor) -> {
-        String mode = namespaceModes.getOrDefault(namespace, "UNSET");
-        // PERMISSIVE or DISABLE written is istio-mtls-strict's finding; only an uncovered namespace is this one's.
-        if (!mode.equals("UNSET") || meshStrict) {
-          return;
-        }
-        findings.add(set, anchor.object(), anchor.path(), "application namespace " + namespace
-            + " is not covered by a STRICT PeerAuthentication (none namespace-wide in " + namespace
-            + ", none mesh-wide in " + ROOT_NAMESPACE + ")");
-      });
+      applicationNamespaces(set)
+          .forEach(
+              (namespace, anchor) -> {
+                String mode = namespaceModes.getOrDefault(namespace, "UNSET");
+                // PERMISSIVE or DISABLE written is istio-mtls-strict's finding; only an uncovered
+                // namespace is this one's.
+                if (!mode.equals("UNSET") || meshStrict) {
+                  return;
+                }
+                findings.add(
+                    set,
+                    anchor.object(),
+                    anchor.path(),
+                    "application namespace "
+                        + namespace
+                        + " is not covered by a STRICT PeerAuthentication (none namespace-wide in "
+                        + namespace
+                        + ", none mesh-wide in "
+                        + ROOT_NAMESPACE
+                        + ")");
+              });
     }
     return findings.list();
   }
 
   private record Anchor(LoadedObject object, String path) {}
 
-  /** Each application namespace and where to report it: its Namespace object, else its first workload. */
+  /**
+   * Each application namespace and where to report it: its Namespace object, else its first
+   * workload.
+   */
   private static Map<String, Anchor> applicationNamespaces(ObjectSet set) {
     Map<String, Anchor> namespaces = new LinkedHashMap<>();
     for (LoadedObject namespace : set.view().ofKind("Namespace")) {
@@ -84,8 +107,11 @@ public final class IstioNamespacesRequireMutualTls implements Rule {
       String name = workload.namespace().orElseThrow();
       if (!namespaces.containsKey(name) && !name.equals(ROOT_NAMESPACE)) {
         List<LoadedObject> declared = set.view().find("Namespace", Optional.empty(), name);
-        namespaces.put(name, declared.isEmpty() ? new Anchor(workload, "metadata.namespace")
-            : new Anchor(declared.get(0), "metadata.name"));
+        namespaces.put(
+            name,
+            declared.isEmpty()
+                ? new Anchor(workload, "metadata.namespace")
+                : new Anchor(declared.get(0), "metadata.name"));
       }
     }
     return namespaces;

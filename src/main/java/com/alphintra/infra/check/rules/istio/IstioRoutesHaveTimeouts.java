@@ -13,14 +13,19 @@ import java.util.List;
 /** Every HTTP route of every VirtualService bounds how long a request may take. */
 public final class IstioRoutesHaveTimeouts implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("istio-vs-timeout", "Every VirtualService HTTP route sets a timeout",
-      Severity.MEDIUM, Target.ISTIO,
-      "Istio sets no request timeout by default: a hung backend holds the caller's connection and thread for as"
-          + " long as the caller waits, and slowness spreads up the call graph until the edge times out, long after"
-          + " the trade mattered.",
-      "Set timeout on the route (such as timeout: 3s), shorter than the caller's own timeout.",
-      List.of("https://istio.io/latest/docs/tasks/traffic-management/request-timeouts/",
-          "https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRoute"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-vs-timeout",
+          "Every VirtualService HTTP route sets a timeout",
+          Severity.MEDIUM,
+          Target.ISTIO,
+          "Istio sets no request timeout by default: a hung backend holds the caller's connection and thread for as"
+              + " long as the caller waits, and slowness spreads up the call graph until the edge times out, long after"
+              + " the trade mattered.",
+          "Set timeout on the route (such as timeout: 3s), shorter than the caller's own timeout.",
+          List.of(
+              "https://istio.io/latest/docs/tasks/traffic-management/request-timeouts/",
+              "https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRoute"));
 
   @Override
   public RuleInfo info() {
@@ -33,8 +38,14 @@ public final class IstioRoutesHaveTimeouts implements Rule {
     for (LoadedObject service : platform.kubernetes().ofKind("VirtualService")) {
       for (HttpRoute route : HttpRoute.of(service)) {
         if (!Raw.has(route.fields(), "timeout")) {
-          findings.add(Finding.of(INFO, service.file(), service.lineOf(route.path("")), service.describe(),
-              route.describe() + " sets no timeout, so a hung backend holds the caller indefinitely"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  service.file(),
+                  service.lineOf(route.path("")),
+                  service.describe(),
+                  route.describe()
+                      + " sets no timeout, so a hung backend holds the caller indefinitely"));
         }
       }
     }

@@ -15,22 +15,28 @@ import java.util.Map;
 /**
  * Our workloads run with an Istio sidecar: every namespace holding one is labelled for injection
  * ({@code istio-injection: enabled} or {@code istio.io/rev}), and no pod template opts out with
- * {@code sidecar.istio.io/inject: "false"} (label or annotation). A namespace the files do not define is left
- * alone: its labels are unknown.
+ * {@code sidecar.istio.io/inject: "false"} (label or annotation). A namespace the files do not
+ * define is left alone: its labels are unknown.
  */
 public final class IstioSidecarsAreInjected implements Rule {
 
   private static final String INJECT = "sidecar.istio.io/inject";
 
-  static final RuleInfo INFO = new RuleInfo("istio-sidecar-injected",
-      "Application namespaces enable sidecar injection and no workload opts out", Severity.HIGH, Target.ISTIO,
-      "A pod without a sidecar is outside the mesh: it sends plain text, has no identity for AuthorizationPolicies"
-          + " to name, and with STRICT mTLS cannot reach or be reached by meshed services, or worse, a port left"
-          + " PERMISSIVE for it lets anyone in.",
-      "Label the namespace istio-injection: enabled (or istio.io/rev: <revision>) and remove"
-          + " sidecar.istio.io/inject: \"false\" from the pod template.",
-      List.of("istioctl analyze IST0102 NamespaceNotInjected", "istioctl analyze IST0103 PodMissingProxy",
-          "https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-sidecar-injected",
+          "Application namespaces enable sidecar injection and no workload opts out",
+          Severity.HIGH,
+          Target.ISTIO,
+          "A pod without a sidecar is outside the mesh: it sends plain text, has no identity for AuthorizationPolicies"
+              + " to name, and with STRICT mTLS cannot reach or be reached by meshed services, or worse, a port left"
+              + " PERMISSIVE for it lets anyone in.",
+          "Label the namespace istio-injection: enabled (or istio.io/rev: <revision>) and remove"
+              + " sidecar.istio.io/inject: \"false\" from the pod template.",
+          List.of(
+              "istioctl analyze IST0102 NamespaceNotInjected",
+              "istioctl analyze IST0103 PodMissingProxy",
+              "https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/"));
 
   @Override
   public RuleInfo info() {
@@ -41,27 +47,47 @@ public final class IstioSidecarsAreInjected implements Rule {
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
     for (ApplicationNamespace namespace : ApplicationNamespaces.of(platform.kubernetes())) {
-      if (namespace.definition().isPresent() && namespace.firstWorkload().isPresent()
+      if (namespace.definition().isPresent()
+          && namespace.firstWorkload().isPresent()
           && !ApplicationNamespaces.isLabelledForInjection(namespace.definition().get())) {
         LoadedObject definition = namespace.definition().get();
         String value = definition.object().labels().get("istio-injection");
-        findings.add(Finding.of(INFO, definition.file(),
-            definition.lineOf(value == null ? "metadata.labels" : "metadata.labels[\"istio-injection\"]"),
-            definition.describe(), "Namespace " + namespace.name() + " holds workloads but "
-                + (value == null ? "has no istio-injection or istio.io/rev label" : "sets istio-injection: " + value)));
+        findings.add(
+            Finding.of(
+                INFO,
+                definition.file(),
+                definition.lineOf(
+                    value == null ? "metadata.labels" : "metadata.labels[\"istio-injection\"]"),
+                definition.describe(),
+                "Namespace "
+                    + namespace.name()
+                    + " holds workloads but "
+                    + (value == null
+                        ? "has no istio-injection or istio.io/rev label"
+                        : "sets istio-injection: " + value)));
       }
     }
-    for (LoadedObject workload : platform.kubernetes().ofKinds(
-        ApplicationNamespaces.WORKLOAD_KINDS.toArray(String[]::new))) {
+    for (LoadedObject workload :
+        platform
+            .kubernetes()
+            .ofKinds(ApplicationNamespaces.WORKLOAD_KINDS.toArray(String[]::new))) {
       String metadata = podMetadataPath(workload.kind());
       Map<?, ?> podMetadata = podMetadata(workload, metadata);
       for (String field : List.of("labels", "annotations")) {
         Object value = Raw.map(podMetadata, field).get(INJECT);
         if (value != null && String.valueOf(value).equalsIgnoreCase("false")) {
-          findings.add(Finding.of(INFO, workload.file(),
-              workload.lineOf(metadata + "." + field + "[\"" + INJECT + "\"]"), workload.describe(),
-              workload.describe() + " opts its pods out of the mesh (" + INJECT + ": \"false\" in the pod " + field
-                  + ")"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  workload.file(),
+                  workload.lineOf(metadata + "." + field + "[\"" + INJECT + "\"]"),
+                  workload.describe(),
+                  workload.describe()
+                      + " opts its pods out of the mesh ("
+                      + INJECT
+                      + ": \"false\" in the pod "
+                      + field
+                      + ")"));
         }
       }
     }

@@ -18,29 +18,34 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A VirtualService route that may carry a request which changes state is never retried by the mesh: it sets
- * {@code retries.attempts: 0}. Such a route is one that matches POST, PUT, PATCH or DELETE, one that does not
- * restrict the method at all (a catch-all carries POSTs too), and one named in the VirtualService's
- * {@code alphintra.io/no-retry-routes} annotation (comma-separated route names), which must name routes that
- * exist.
+ * A VirtualService route that may carry a request which changes state is never retried by the mesh:
+ * it sets {@code retries.attempts: 0}. Such a route is one that matches POST, PUT, PATCH or DELETE,
+ * one that does not restrict the method at all (a catch-all carries POSTs too), and one named in
+ * the VirtualService's {@code alphintra.io/no-retry-routes} annotation (comma-separated route
+ * names), which must name routes that exist.
  */
 public final class IstioUnsafeRoutesAreNotRetried implements Rule {
 
   static final String NO_RETRY_ANNOTATION = "alphintra.io/no-retry-routes";
   private static final List<String> UNSAFE_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
 
-  static final RuleInfo INFO = new RuleInfo("istio-vs-no-unsafe-retries",
-      "Routes that change state are not retried by the mesh", Severity.HIGH, Target.ISTIO,
-      "Istio retries every HTTP route twice by default, also after a 503 or a reset that arrives once the backend"
-          + " has already acted: a retried POST /orders places the order again. Routes matching POST, PUT, PATCH or"
-          + " DELETE, catch-all routes (which carry those methods too) and routes listed in the"
-          + " alphintra.io/no-retry-routes annotation must not be retried; the client decides, with an idempotency"
-          + " key.",
-      "Set retries.attempts: 0 on the route and list its name in the alphintra.io/no-retry-routes annotation;"
-          + " retry only routes restricted to GET, HEAD or OPTIONS.",
-      List.of("https://istio.io/latest/docs/concepts/traffic-management/#retries",
-          "https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRetry",
-          "RFC 9110 section 9.2.2 (idempotent methods)"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-vs-no-unsafe-retries",
+          "Routes that change state are not retried by the mesh",
+          Severity.HIGH,
+          Target.ISTIO,
+          "Istio retries every HTTP route twice by default, also after a 503 or a reset that arrives once the backend"
+              + " has already acted: a retried POST /orders places the order again. Routes matching POST, PUT, PATCH or"
+              + " DELETE, catch-all routes (which carry those methods too) and routes listed in the"
+              + " alphintra.io/no-retry-routes annotation must not be retried; the client decides, with an idempotency"
+              + " key.",
+          "Set retries.attempts: 0 on the route and list its name in the alphintra.io/no-retry-routes annotation;"
+              + " retry only routes restricted to GET, HEAD or OPTIONS.",
+          List.of(
+              "https://istio.io/latest/docs/concepts/traffic-management/#retries",
+              "https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRetry",
+              "RFC 9110 section 9.2.2 (idempotent methods)"));
 
   @Override
   public RuleInfo info() {
@@ -55,28 +60,58 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
       Set<String> seen = new LinkedHashSet<>();
       for (HttpRoute route : HttpRoute.of(service)) {
         route.name().ifPresent(seen::add);
-        Optional<String> reason = route.name().filter(listed::contains)
-            .map(name -> "is listed in " + NO_RETRY_ANNOTATION).or(() -> unsafeMethods(route));
+        Optional<String> reason =
+            route
+                .name()
+                .filter(listed::contains)
+                .map(name -> "is listed in " + NO_RETRY_ANNOTATION)
+                .or(() -> unsafeMethods(route));
         if (reason.isEmpty()) {
           continue;
         }
         Object retries = route.fields().get("retries");
         if (!(retries instanceof Map<?, ?> settings)) {
-          findings.add(Finding.of(INFO, service.file(), service.lineOf(route.path("")), service.describe(),
-              route.describe() + " " + reason.get() + " but sets no retries, so Istio retries it twice"));
-        } else if (!(settings.get("attempts") instanceof Number attempts) || attempts.longValue() != 0) {
+          findings.add(
+              Finding.of(
+                  INFO,
+                  service.file(),
+                  service.lineOf(route.path("")),
+                  service.describe(),
+                  route.describe()
+                      + " "
+                      + reason.get()
+                      + " but sets no retries, so Istio retries it twice"));
+        } else if (!(settings.get("attempts") instanceof Number attempts)
+            || attempts.longValue() != 0) {
           Object attempts = settings.get("attempts");
-          findings.add(Finding.of(INFO, service.file(), service.lineOf(route.path("retries.attempts")),
-              service.describe(), route.describe() + " " + reason.get() + " but is retried (attempts: "
-                  + (attempts == null ? "default 2" : attempts) + ")"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  service.file(),
+                  service.lineOf(route.path("retries.attempts")),
+                  service.describe(),
+                  route.describe()
+                      + " "
+                      + reason.get()
+                      + " but is retried (attempts: "
+                      + (attempts == null ? "default 2" : attempts)
+                      + ")"));
         }
       }
       for (String name : listed) {
         if (!seen.contains(name)) {
-          findings.add(Finding.of(INFO, service.file(),
-              service.lineOf("metadata.annotations[\"" + NO_RETRY_ANNOTATION + "\"]"), service.describe(),
-              service.describe() + " lists route \"" + name + "\" in " + NO_RETRY_ANNOTATION
-                  + ", but has no HTTP route of that name"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  service.file(),
+                  service.lineOf("metadata.annotations[\"" + NO_RETRY_ANNOTATION + "\"]"),
+                  service.describe(),
+                  service.describe()
+                      + " lists route \""
+                      + name
+                      + "\" in "
+                      + NO_RETRY_ANNOTATION
+                      + ", but has no HTTP route of that name"));
         }
       }
     }
@@ -86,7 +121,10 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
   private static Set<String> listedRoutes(LoadedObject service) {
     String value = service.object().annotations().getOrDefault(NO_RETRY_ANNOTATION, "");
     Set<String> names = new LinkedHashSet<>();
-    Arrays.stream(value.split(",")).map(String::strip).filter(name -> !name.isEmpty()).forEach(names::add);
+    Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
+        .forEach(names::add);
     return names;
   }
 
@@ -108,7 +146,9 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
         }
       }
     }
-    return methods.isEmpty() ? Optional.empty() : Optional.of("matches " + String.join(", ", methods));
+    return methods.isEmpty()
+        ? Optional.empty()
+        : Optional.of("matches " + String.join(", ", methods));
   }
 
   private static boolean matches(Map<?, ?> stringMatch, String method) {

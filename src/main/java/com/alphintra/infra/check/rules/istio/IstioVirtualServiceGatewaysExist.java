@@ -14,19 +14,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every Gateway a VirtualService binds to ({@code spec.gateways}: {@code namespace/name}, or a name in the
- * VirtualService's namespace; {@code mesh} is the sidecars) exists in the same overlay.
+ * Every Gateway a VirtualService binds to ({@code spec.gateways}: {@code namespace/name}, or a name
+ * in the VirtualService's namespace; {@code mesh} is the sidecars) exists in the same overlay.
  */
 public final class IstioVirtualServiceGatewaysExist implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("istio-vs-gateway-exists",
-      "VirtualServices bind only to Gateways that exist", Severity.HIGH, Target.ISTIO,
-      "A VirtualService bound to a missing Gateway is never attached to any listener, so the hosts it should"
-          + " expose are unreachable; a short name resolves in the VirtualService's own namespace, a common slip.",
-      "Name an existing Gateway in spec.gateways as namespace/name (or a name in the VirtualService's namespace),"
-          + " or add the Gateway.",
-      List.of("istioctl analyze IST0101 ReferencedResourceNotFound (gateway)",
-          "https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-vs-gateway-exists",
+          "VirtualServices bind only to Gateways that exist",
+          Severity.HIGH,
+          Target.ISTIO,
+          "A VirtualService bound to a missing Gateway is never attached to any listener, so the hosts it should"
+              + " expose are unreachable; a short name resolves in the VirtualService's own namespace, a common slip.",
+          "Name an existing Gateway in spec.gateways as namespace/name (or a name in the VirtualService's namespace),"
+              + " or add the Gateway.",
+          List.of(
+              "istioctl analyze IST0101 ReferencedResourceNotFound (gateway)",
+              "https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
 
   @Override
   public RuleInfo info() {
@@ -46,14 +51,22 @@ public final class IstioVirtualServiceGatewaysExist implements Rule {
           }
           String reference = gateway.get();
           int slash = reference.indexOf('/');
-          Optional<String> namespace = slash >= 0 ? Optional.of(reference.substring(0, slash))
-              : virtualService.namespace();
+          Optional<String> namespace =
+              slash >= 0 ? Optional.of(reference.substring(0, slash)) : virtualService.namespace();
           String name = reference.substring(slash + 1);
           if (namespace.isEmpty() || set.view().has("Gateway", namespace, name)) {
             continue;
           }
-          findings.add(set, virtualService, "spec.gateways[" + index + "]", virtualService.describe()
-              + " binds to Gateway " + namespace.get() + "/" + name + ", which does not exist");
+          findings.add(
+              set,
+              virtualService,
+              "spec.gateways[" + index + "]",
+              virtualService.describe()
+                  + " binds to Gateway "
+                  + namespace.get()
+                  + "/"
+                  + name
+                  + ", which does not exist");
         }
       }
     }

@@ -23,14 +23,19 @@ import java.util.Set;
 /** Every subset a VirtualService routes to is defined by a DestinationRule for the same host. */
 public final class IstioVirtualServiceSubsetsAreDefined implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("istio-vs-subset-defined",
-      "VirtualService subsets are defined by a DestinationRule for their host", Severity.HIGH, Target.ISTIO,
-      "Envoy has no cluster for a subset no DestinationRule defines, so every request the route matches fails"
-          + " with 503 (no healthy upstream).",
-      "Define the subset (name and labels) in the DestinationRule of the destination host, or route to a"
-          + " defined subset.",
-      List.of("istioctl analyze IST0101 ReferencedResourceNotFound (subset)",
-          "https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "istio-vs-subset-defined",
+          "VirtualService subsets are defined by a DestinationRule for their host",
+          Severity.HIGH,
+          Target.ISTIO,
+          "Envoy has no cluster for a subset no DestinationRule defines, so every request the route matches fails"
+              + " with 503 (no healthy upstream).",
+          "Define the subset (name and labels) in the DestinationRule of the destination host, or route to a"
+              + " defined subset.",
+          List.of(
+              "istioctl analyze IST0101 ReferencedResourceNotFound (subset)",
+              "https://istio.io/latest/docs/reference/config/analysis/ist0101/"));
 
   @Override
   public RuleInfo info() {
@@ -50,8 +55,8 @@ public final class IstioVirtualServiceSubsetsAreDefined implements Rule {
         String key = ServiceHosts.key(host, rule.namespace());
         rulesByHost.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
         Set<String> subsets = subsetsByHost.computeIfAbsent(key, k -> new HashSet<>());
-        Fields.list(Fields.spec(rule).get("subsets")).forEach(subset ->
-            Fields.text(Fields.map(subset).get("name")).ifPresent(subsets::add));
+        Fields.list(Fields.spec(rule).get("subsets"))
+            .forEach(subset -> Fields.text(Fields.map(subset).get("name")).ifPresent(subsets::add));
       }
       if (wildcardRule) {
         continue;
@@ -65,13 +70,30 @@ public final class IstioVirtualServiceSubsetsAreDefined implements Rule {
           String subset = destination.subset().get();
           List<LoadedObject> rules = rulesByHost.getOrDefault(key, List.of());
           if (rules.isEmpty()) {
-            findings.add(set, virtualService, destination.path() + ".subset", virtualService.describe()
-                + " routes to subset " + subset + " of host " + destination.host()
-                + " but no DestinationRule for that host exists");
+            findings.add(
+                set,
+                virtualService,
+                destination.path() + ".subset",
+                virtualService.describe()
+                    + " routes to subset "
+                    + subset
+                    + " of host "
+                    + destination.host()
+                    + " but no DestinationRule for that host exists");
           } else if (!subsetsByHost.get(key).contains(subset)) {
-            findings.add(set, virtualService, destination.path() + ".subset", virtualService.describe()
-                + " routes to subset " + subset + " of host " + destination.host() + " but "
-                + rules.get(0).describe() + " defines no subset " + subset);
+            findings.add(
+                set,
+                virtualService,
+                destination.path() + ".subset",
+                virtualService.describe()
+                    + " routes to subset "
+                    + subset
+                    + " of host "
+                    + destination.host()
+                    + " but "
+                    + rules.get(0).describe()
+                    + " defines no subset "
+                    + subset);
           }
         }
       }

@@ -6,8 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which hosts are services of the mesh: Kubernetes service names ({@code x}, {@code x.ns}, {@code x.ns.svc},
- * {@code x.ns.svc.cluster.local}), not the external hosts ServiceEntries declare (Cloud SQL, Memorystore).
+ * Which hosts are services of the mesh: Kubernetes service names ({@code x}, {@code x.ns}, {@code
+ * x.ns.svc}, {@code x.ns.svc.cluster.local}), not the external hosts ServiceEntries declare (Cloud
+ * SQL, Memorystore).
  */
 final class MeshHosts {
 
@@ -30,7 +31,10 @@ final class MeshHosts {
     }
   }
 
-  /** Whether {@code host} names a Kubernetes service of the cluster rather than an external endpoint. */
+  /**
+   * Whether {@code host} names a Kubernetes service of the cluster rather than an external
+   * endpoint.
+   */
   boolean isInMesh(String host) {
     if (external.contains(host)) {
       return false;

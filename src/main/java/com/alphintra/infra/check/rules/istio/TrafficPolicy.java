@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One traffic policy of a DestinationRule and where it sits: the rule's own, each port-level setting, each
- * subset's and each subset's port-level settings.
+ * One traffic policy of a DestinationRule and where it sits: the rule's own, each port-level
+ * setting, each subset's and each subset's port-level settings.
  *
- * @param path the field path of the policy ({@code spec.trafficPolicy}, {@code spec.subsets[0].trafficPolicy})
+ * @param path the field path of the policy ({@code spec.trafficPolicy}, {@code
+ *     spec.subsets[0].trafficPolicy})
  * @param fields the policy's fields
  */
 record TrafficPolicy(String path, Map<?, ?> fields) {
@@ -21,7 +22,10 @@ record TrafficPolicy(String path, Map<?, ?> fields) {
     addWithPorts(policies, "spec.trafficPolicy", Raw.map(spec, "trafficPolicy"));
     List<?> subsets = Raw.list(spec, "subsets");
     for (int index = 0; index < subsets.size(); index++) {
-      addWithPorts(policies, "spec.subsets[" + index + "].trafficPolicy", Raw.map(subsets.get(index), "trafficPolicy"));
+      addWithPorts(
+          policies,
+          "spec.subsets[" + index + "].trafficPolicy",
+          Raw.map(subsets.get(index), "trafficPolicy"));
     }
     return policies;
   }

@@ -6,8 +6,8 @@ import com.alphintra.infra.platform.Platform;
 import java.util.List;
 
 /**
- * A k3d configuration of the platform with its typed model ({@link com.alphintra.infra.manifest.k3d.K3dConfig}),
- * read from the document the platform already holds.
+ * A k3d configuration of the platform with its typed model ({@link
+ * com.alphintra.infra.manifest.k3d.K3dConfig}), read from the document the platform already holds.
  *
  * @param source the configuration as the platform view has it: file and field positions
  * @param model the typed k3d model

@@ -17,13 +17,18 @@ public final class K3dApiListensOnLocalhost implements Rule {
 
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 
-  static final RuleInfo INFO = new RuleInfo("k3d-api-localhost",
-      "The local cluster's API server listens on 127.0.0.1 only", Severity.HIGH, Target.K3D,
-      "k3d publishes the API server on every interface unless told otherwise, so anyone on the same network"
-          + " (a cafe, a conference) can reach a cluster whose admin credentials sit in a local kubeconfig.",
-      "Set kubeAPI.hostIP: \"127.0.0.1\" in the k3d cluster configuration.",
-      List.of("DESIGN.md conventions: local endpoints bind to 127.0.0.1 only",
-          "https://k3d.io/stable/usage/configfile/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k3d-api-localhost",
+          "The local cluster's API server listens on 127.0.0.1 only",
+          Severity.HIGH,
+          Target.K3D,
+          "k3d publishes the API server on every interface unless told otherwise, so anyone on the same network"
+              + " (a cafe, a conference) can reach a cluster whose admin credentials sit in a local kubeconfig.",
+          "Set kubeAPI.hostIP: \"127.0.0.1\" in the k3d cluster configuration.",
+          List.of(
+              "DESIGN.md conventions: local endpoints bind to 127.0.0.1 only",
+              "https://k3d.io/stable/usage/configfile/"));
 
   @Override
   public RuleInfo info() {
@@ -35,13 +40,26 @@ public final class K3dApiListensOnLocalhost implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (K3dConfig config : platform.k3d()) {
       Optional<Object> hostIp = config.valueAt("kubeAPI.hostIP");
-      String object = "k3d cluster " + config.valueAt("metadata.name").map(Object::toString).orElse("<unnamed>");
+      String object =
+          "k3d cluster "
+              + config.valueAt("metadata.name").map(Object::toString).orElse("<unnamed>");
       if (hostIp.isEmpty()) {
-        findings.add(Finding.of(INFO, config.file(), config.lineOf("kubeAPI.hostIP"), object,
-            object + " does not set kubeAPI.hostIP, so the API server listens on all interfaces (0.0.0.0)"));
+        findings.add(
+            Finding.of(
+                INFO,
+                config.file(),
+                config.lineOf("kubeAPI.hostIP"),
+                object,
+                object
+                    + " does not set kubeAPI.hostIP, so the API server listens on all interfaces (0.0.0.0)"));
       } else if (hostIp.get() instanceof String ip && !LOOPBACK.contains(ip)) {
-        findings.add(Finding.of(INFO, config.file(), config.lineOf("kubeAPI.hostIP"), object,
-            object + " sets kubeAPI.hostIP: " + ip));
+        findings.add(
+            Finding.of(
+                INFO,
+                config.file(),
+                config.lineOf("kubeAPI.hostIP"),
+                object,
+                object + " sets kubeAPI.hostIP: " + ip));
       }
     }
     return findings;

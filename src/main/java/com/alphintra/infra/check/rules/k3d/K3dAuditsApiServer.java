@@ -15,25 +15,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The local cluster's API server writes an audit log (issue #10): {@code options.k3s.extraArgs} pass
- * {@code --kube-apiserver-arg=audit-policy-file=<path>} and {@code --kube-apiserver-arg=audit-log-path=<path>},
- * and the policy file reaches the server node through {@code files} (destination) or a volume mounted at or
- * above it.
+ * The local cluster's API server writes an audit log (issue #10): {@code options.k3s.extraArgs}
+ * pass {@code --kube-apiserver-arg=audit-policy-file=<path>} and {@code
+ * --kube-apiserver-arg=audit-log-path=<path>}, and the policy file reaches the server node through
+ * {@code files} (destination) or a volume mounted at or above it.
  */
 public final class K3dAuditsApiServer implements Rule {
 
   private static final String APISERVER_ARG = "--kube-apiserver-arg";
 
-  static final RuleInfo INFO = new RuleInfo("k3d-audit-log",
-      "The local cluster's API server writes an audit log", Severity.MEDIUM, Target.K3D,
-      "Without an audit log nobody can tell afterwards who read a Secret or changed a policy in the local"
-          + " cluster, and the audit policy we ship for the cloud is never exercised before it matters. A policy"
-          + " path the node does not have stops the API server from starting.",
-      "Add --kube-apiserver-arg=audit-policy-file=<path> and --kube-apiserver-arg=audit-log-path=<path> to"
-          + " options.k3s.extraArgs and copy the policy to <path> with files (source, destination).",
-      List.of("https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/",
-          "https://docs.k3s.io/security/hardening-guide#api-server-audit-configuration",
-          "https://k3d.io/stable/usage/configfile/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k3d-audit-log",
+          "The local cluster's API server writes an audit log",
+          Severity.MEDIUM,
+          Target.K3D,
+          "Without an audit log nobody can tell afterwards who read a Secret or changed a policy in the local"
+              + " cluster, and the audit policy we ship for the cloud is never exercised before it matters. A policy"
+              + " path the node does not have stops the API server from starting.",
+          "Add --kube-apiserver-arg=audit-policy-file=<path> and --kube-apiserver-arg=audit-log-path=<path> to"
+              + " options.k3s.extraArgs and copy the policy to <path> with files (source, destination).",
+          List.of(
+              "https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/",
+              "https://docs.k3s.io/security/hardening-guide#api-server-audit-configuration",
+              "https://k3d.io/stable/usage/configfile/"));
 
   @Override
   public RuleInfo info() {
@@ -44,24 +49,52 @@ public final class K3dAuditsApiServer implements Rule {
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
     for (ClusterConfig config : ClusterConfig.all(platform)) {
-      List<K3sArg> args = config.model().options().flatMap(options -> options.k3s()).map(K3sOptions::extraArgs)
-          .orElse(List.of());
+      List<K3sArg> args =
+          config
+              .model()
+              .options()
+              .flatMap(options -> options.k3s())
+              .map(K3sOptions::extraArgs)
+              .orElse(List.of());
       Optional<Located> policy = apiServerFlag(args, "audit-policy-file");
       Optional<Located> log = apiServerFlag(args, "audit-log-path");
       String argsPath = "options.k3s.extraArgs";
       if (policy.isEmpty()) {
-        findings.add(Finding.of(INFO, config.source().file(), config.lineOf(argsPath), config.describe(),
-            config.describe() + " passes no " + APISERVER_ARG + "=audit-policy-file=..., so the API server keeps"
-                + " no audit log"));
+        findings.add(
+            Finding.of(
+                INFO,
+                config.source().file(),
+                config.lineOf(argsPath),
+                config.describe(),
+                config.describe()
+                    + " passes no "
+                    + APISERVER_ARG
+                    + "=audit-policy-file=..., so the API server keeps"
+                    + " no audit log"));
       } else if (!isProvided(config, policy.get().value())) {
-        findings.add(Finding.of(INFO, config.source().file(), config.lineOf(argsPath + "[" + policy.get().index()
-            + "].arg"), config.describe(), config.describe() + " reads the audit policy from "
-                + policy.get().value() + ", which no files destination or volume provides"));
+        findings.add(
+            Finding.of(
+                INFO,
+                config.source().file(),
+                config.lineOf(argsPath + "[" + policy.get().index() + "].arg"),
+                config.describe(),
+                config.describe()
+                    + " reads the audit policy from "
+                    + policy.get().value()
+                    + ", which no files destination or volume provides"));
       }
       if (log.isEmpty()) {
-        findings.add(Finding.of(INFO, config.source().file(), config.lineOf(argsPath), config.describe(),
-            config.describe() + " passes no " + APISERVER_ARG + "=audit-log-path=..., so audit events are not"
-                + " written"));
+        findings.add(
+            Finding.of(
+                INFO,
+                config.source().file(),
+                config.lineOf(argsPath),
+                config.describe(),
+                config.describe()
+                    + " passes no "
+                    + APISERVER_ARG
+                    + "=audit-log-path=..., so audit events are not"
+                    + " written"));
       }
     }
     return findings;

@@ -13,16 +13,22 @@ import com.alphintra.infra.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The k3d cluster configuration uses only keys of k3d's v1alpha5 Simple config, with values of the right type. */
+/**
+ * The k3d cluster configuration uses only keys of k3d's v1alpha5 Simple config, with values of the
+ * right type.
+ */
 public final class K3dConfigMatchesItsSchema implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("k3d-schema-valid",
-      "The k3d configuration uses only keys of k3d.io/v1alpha5 Simple, with values of the right type",
-      Severity.HIGH, Target.K3D,
-      "k3d refuses a configuration that its schema rejects, so a misspelt key stops 'alphintra up' at the cluster"
-          + " step; keys the schema lets through but k3d ignores silently drop a setting such as a port or a volume.",
-      "Fix the key or value to match k3d's configuration reference for apiVersion k3d.io/v1alpha5.",
-      List.of("k3d config schema v1alpha5", "https://k3d.io/stable/usage/configfile/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k3d-schema-valid",
+          "The k3d configuration uses only keys of k3d.io/v1alpha5 Simple, with values of the right type",
+          Severity.HIGH,
+          Target.K3D,
+          "k3d refuses a configuration that its schema rejects, so a misspelt key stops 'alphintra up' at the cluster"
+              + " step; keys the schema lets through but k3d ignores silently drop a setting such as a port or a volume.",
+          "Fix the key or value to match k3d's configuration reference for apiVersion k3d.io/v1alpha5.",
+          List.of("k3d config schema v1alpha5", "https://k3d.io/stable/usage/configfile/"));
 
   private final K3dConfigReader reader = new K3dConfigReader();
 
@@ -36,11 +42,18 @@ public final class K3dConfigMatchesItsSchema implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (K3dConfig config : platform.k3d()) {
       K3dConfigFile typed = reader.read(config.document());
-      String object = "k3d cluster " + config.valueAt("metadata.name").map(Object::toString).orElse("<unnamed>");
+      String object =
+          "k3d cluster "
+              + config.valueAt("metadata.name").map(Object::toString).orElse("<unnamed>");
       for (ManifestProblem problem : typed.problems()) {
         if (problem.isError()) {
-          findings.add(Finding.of(INFO, config.file(), problem.position().line(), object,
-              object + ": " + problem.message()));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  config.file(),
+                  problem.position().line(),
+                  object,
+                  object + ": " + problem.message()));
         }
       }
     }

@@ -15,13 +15,19 @@ public final class K3dImageIsPinned implements Rule {
 
   private static final Set<String> MOVING_TAGS = Set.of("", "latest", "stable");
 
-  static final RuleInfo INFO = new RuleInfo("k3d-node-image-pinned",
-      "The local cluster's k3s image names a fixed version", Severity.MEDIUM, Target.K3D,
-      "Without image, k3d starts the k3s release it was built with, so the Kubernetes version changes with"
-          + " whoever's k3d is installed; latest changes under the same name. Either way the local cluster can"
-          + " leave Istio's supported Kubernetes range and differ from CI and from every other developer.",
-      "Set image: rancher/k3s:<version>-k3s<n> from infra/versions.yaml in the k3d cluster configuration.",
-      List.of("https://k3d.io/stable/usage/configfile/", "kube-linter latest-tag (the same idea for pods)"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k3d-node-image-pinned",
+          "The local cluster's k3s image names a fixed version",
+          Severity.MEDIUM,
+          Target.K3D,
+          "Without image, k3d starts the k3s release it was built with, so the Kubernetes version changes with"
+              + " whoever's k3d is installed; latest changes under the same name. Either way the local cluster can"
+              + " leave Istio's supported Kubernetes range and differ from CI and from every other developer.",
+          "Set image: rancher/k3s:<version>-k3s<n> from infra/versions.yaml in the k3d cluster configuration.",
+          List.of(
+              "https://k3d.io/stable/usage/configfile/",
+              "kube-linter latest-tag (the same idea for pods)"));
 
   @Override
   public RuleInfo info() {
@@ -34,8 +40,14 @@ public final class K3dImageIsPinned implements Rule {
     for (ClusterConfig config : ClusterConfig.all(platform)) {
       if (config.model().image().isEmpty()) {
         if (config.source().valueAt("image").isEmpty()) {
-          findings.add(Finding.of(INFO, config.source().file(), config.lineOf("image"), config.describe(),
-              config.describe() + " sets no image, so k3d's built-in default k3s version runs"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  config.source().file(),
+                  config.lineOf("image"),
+                  config.describe(),
+                  config.describe()
+                      + " sets no image, so k3d's built-in default k3s version runs"));
         }
         continue;
       }
@@ -47,9 +59,18 @@ public final class K3dImageIsPinned implements Rule {
       int colon = image.lastIndexOf(':');
       String tag = colon > slash ? image.substring(colon + 1) : "";
       if (MOVING_TAGS.contains(tag)) {
-        findings.add(Finding.of(INFO, config.source().file(), config.lineOf("image"), config.describe(),
-            config.describe() + " uses image \"" + image + "\"" + (tag.isEmpty() ? " without a tag" : "")
-                + ", which is not a fixed k3s version"));
+        findings.add(
+            Finding.of(
+                INFO,
+                config.source().file(),
+                config.lineOf("image"),
+                config.describe(),
+                config.describe()
+                    + " uses image \""
+                    + image
+                    + "\""
+                    + (tag.isEmpty() ? " without a tag" : "")
+                    + ", which is not a fixed k3s version"));
       }
     }
     return findings;

@@ -19,7 +19,8 @@ public record Container(PodTemplate pod, String path, Map<?, ?> fields) {
   /** A field of the container's own {@code securityContext}, when present. */
   public Optional<Object> securityContext(String field) {
     return fields.get("securityContext") instanceof Map<?, ?> context
-        ? Optional.ofNullable(context.get(field)) : Optional.empty();
+        ? Optional.ofNullable(context.get(field))
+        : Optional.empty();
   }
 
   /** Whether it is an init container, which runs to completion before the others start. */
@@ -37,7 +38,10 @@ public record Container(PodTemplate pod, String path, Map<?, ?> fields) {
     return securityContext(field).or(() -> pod.podSecurityContext(field));
   }
 
-  /** The tightest line for a finding about {@code relative} (such as {@code securityContext.runAsNonRoot}). */
+  /**
+   * The tightest line for a finding about {@code relative} (such as {@code
+   * securityContext.runAsNonRoot}).
+   */
   public int lineOf(String relative) {
     return pod.object().lineOf(path + "." + relative);
   }

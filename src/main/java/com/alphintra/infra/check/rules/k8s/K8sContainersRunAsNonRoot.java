@@ -13,13 +13,20 @@ import java.util.Optional;
 /** No container runs as root: a container escape then starts without root on the node. */
 public final class K8sContainersRunAsNonRoot implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("k8s-run-as-non-root", "Containers run as a non-root user",
-      Severity.HIGH, Target.K8S,
-      "A process running as root inside a container is root on the node as soon as it escapes the container,"
-          + " and can change files the image expects to be read-only.",
-      "Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod or on each container.",
-      List.of("kube-linter run-as-non-root", "kube-score container-security-context-user-group-id",
-          "Polaris runAsRootAllowed", "checkov CKV_K8S_23"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-run-as-non-root",
+          "Containers run as a non-root user",
+          Severity.HIGH,
+          Target.K8S,
+          "A process running as root inside a container is root on the node as soon as it escapes the container,"
+              + " and can change files the image expects to be read-only.",
+          "Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod or on each container.",
+          List.of(
+              "kube-linter run-as-non-root",
+              "kube-score container-security-context-user-group-id",
+              "Polaris runAsRootAllowed",
+              "checkov CKV_K8S_23"));
 
   @Override
   public RuleInfo info() {
@@ -33,16 +40,29 @@ public final class K8sContainersRunAsNonRoot implements Rule {
       for (Container container : pod.containers()) {
         Optional<Object> nonRoot = container.effectiveSecurityContext("runAsNonRoot");
         Optional<Object> user = container.effectiveSecurityContext("runAsUser");
-        boolean userIsRoot = user.filter(u -> u instanceof Number number && number.longValue() == 0).isPresent();
-        boolean userIsNotRoot = user.filter(u -> u instanceof Number number && number.longValue() > 0).isPresent();
+        boolean userIsRoot =
+            user.filter(u -> u instanceof Number number && number.longValue() == 0).isPresent();
+        boolean userIsNotRoot =
+            user.filter(u -> u instanceof Number number && number.longValue() > 0).isPresent();
         if (userIsRoot) {
-          findings.add(finding(container, "securityContext.runAsUser", container.describe() + " sets runAsUser: 0"));
+          findings.add(
+              finding(
+                  container,
+                  "securityContext.runAsUser",
+                  container.describe() + " sets runAsUser: 0"));
         } else if (Boolean.FALSE.equals(nonRoot.orElse(null)) && !userIsNotRoot) {
-          findings.add(finding(container, "securityContext.runAsNonRoot",
-              container.describe() + " sets runAsNonRoot: false"));
+          findings.add(
+              finding(
+                  container,
+                  "securityContext.runAsNonRoot",
+                  container.describe() + " sets runAsNonRoot: false"));
         } else if (nonRoot.isEmpty() && user.isEmpty()) {
-          findings.add(finding(container, "securityContext.runAsNonRoot",
-              container.describe() + " sets neither runAsNonRoot: true nor a non-zero runAsUser"));
+          findings.add(
+              finding(
+                  container,
+                  "securityContext.runAsNonRoot",
+                  container.describe()
+                      + " sets neither runAsNonRoot: true nor a non-zero runAsUser"));
         }
       }
     }
@@ -50,8 +70,10 @@ public final class K8sContainersRunAsNonRoot implements Rule {
   }
 
   private static Finding finding(Container container, String field, String message) {
-    int line = container.securityContext(field.substring("securityContext.".length())).isPresent()
-        ? container.lineOf(field) : container.lineOf("name");
+    int line =
+        container.securityContext(field.substring("securityContext.".length())).isPresent()
+            ? container.lineOf(field)
+            : container.lineOf("name");
     return Finding.of(INFO, container.pod().object().file(), line, container.describe(), message);
   }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every namespace enforces a Pod Security Standard, the restricted one unless it documents an exception: its
- * {@value #REASON} annotation starts with {@code exception} and says why (as base/namespace.yaml does for
- * observability and istio-system).
+ * Every namespace enforces a Pod Security Standard, the restricted one unless it documents an
+ * exception: its {@value #REASON} annotation starts with {@code exception} and says why (as
+ * base/namespace.yaml does for observability and istio-system).
  */
 public final class K8sNamespacesEnforcePodSecurity implements Rule {
 
@@ -22,16 +22,25 @@ public final class K8sNamespacesEnforcePodSecurity implements Rule {
   static final String REASON = "alphintra.io/pod-security-reason";
   private static final Set<String> LEVELS = Set.of("privileged", "baseline", "restricted");
 
-  static final RuleInfo INFO = new RuleInfo("k8s-namespace-pod-security",
-      "Namespaces enforce the restricted Pod Security Standard, or document why not", Severity.HIGH, Target.K8S,
-      "Pod Security admission is the cluster's own backstop behind these checks: it rejects a root, privileged or"
-          + " host-sharing pod however it was created. A namespace without the enforce label admits anything; one"
-          + " below restricted should say which workload needs that and why.",
-      "Label each Namespace " + ENFORCE + ": restricted; where a workload cannot run restricted, set baseline or"
-          + " privileged and annotate the Namespace " + REASON + ": \"exception, <level>: <which workload needs"
-          + " what>\".",
-      List.of("Kubernetes Pod Security Standards (restricted profile)",
-          "https://kubernetes.io/docs/concepts/security/pod-security-admission/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-namespace-pod-security",
+          "Namespaces enforce the restricted Pod Security Standard, or document why not",
+          Severity.HIGH,
+          Target.K8S,
+          "Pod Security admission is the cluster's own backstop behind these checks: it rejects a root, privileged or"
+              + " host-sharing pod however it was created. A namespace without the enforce label admits anything; one"
+              + " below restricted should say which workload needs that and why.",
+          "Label each Namespace "
+              + ENFORCE
+              + ": restricted; where a workload cannot run restricted, set baseline or"
+              + " privileged and annotate the Namespace "
+              + REASON
+              + ": \"exception, <level>: <which workload needs"
+              + " what>\".",
+          List.of(
+              "Kubernetes Pod Security Standards (restricted profile)",
+              "https://kubernetes.io/docs/concepts/security/pod-security-admission/"));
 
   @Override
   public RuleInfo info() {
@@ -46,15 +55,40 @@ public final class K8sNamespacesEnforcePodSecurity implements Rule {
       String level = namespace.object().labels().get(ENFORCE);
       String labelPath = "metadata.labels[\"" + ENFORCE + "\"]";
       if (level == null) {
-        findings.add(Finding.of(INFO, namespace.file(), namespace.lineOf(labelPath), object,
-            object + " has no " + ENFORCE + " label"));
+        findings.add(
+            Finding.of(
+                INFO,
+                namespace.file(),
+                namespace.lineOf(labelPath),
+                object,
+                object + " has no " + ENFORCE + " label"));
       } else if (!LEVELS.contains(level)) {
-        findings.add(Finding.of(INFO, namespace.file(), namespace.lineOf(labelPath), object,
-            object + " sets " + ENFORCE + " to \"" + level + "\", which is not privileged, baseline or restricted"));
+        findings.add(
+            Finding.of(
+                INFO,
+                namespace.file(),
+                namespace.lineOf(labelPath),
+                object,
+                object
+                    + " sets "
+                    + ENFORCE
+                    + " to \""
+                    + level
+                    + "\", which is not privileged, baseline or restricted"));
       } else if (!level.equals("restricted")
-          && !namespace.object().annotations().getOrDefault(REASON, "").strip().startsWith("exception")) {
-        findings.add(Finding.of(INFO, namespace.file(), namespace.lineOf(labelPath), object,
-            object + " enforces " + level + " without an exception reason in " + REASON));
+          && !namespace
+              .object()
+              .annotations()
+              .getOrDefault(REASON, "")
+              .strip()
+              .startsWith("exception")) {
+        findings.add(
+            Finding.of(
+                INFO,
+                namespace.file(),
+                namespace.lineOf(labelPath),
+                object,
+                object + " enforces " + level + " without an exception reason in " + REASON));
       }
     }
     return findings;

@@ -13,14 +13,21 @@ import java.util.Map;
 /** No pod mounts a directory of the node: what a pod stores lives in volumes Kubernetes manages. */
 public final class K8sPodsMountNoHostPaths implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("k8s-no-host-path", "Pods mount no hostPath volumes", Severity.HIGH,
-      Target.K8S,
-      "A hostPath volume exposes the node's filesystem to the pod: the container runtime socket, kubelet"
-          + " credentials or other pods' data are a mount away, and writes survive the pod on that node only."
-          + " The baseline Pod Security Standard forbids hostPath.",
-      "Replace each hostPath volume with an emptyDir, a configMap or secret, or a PersistentVolumeClaim.",
-      List.of("kube-linter sensitive-host-mounts", "kube-linter writable-host-mount", "kube-linter docker-sock",
-          "checkov CKV_K8S_27"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-no-host-path",
+          "Pods mount no hostPath volumes",
+          Severity.HIGH,
+          Target.K8S,
+          "A hostPath volume exposes the node's filesystem to the pod: the container runtime socket, kubelet"
+              + " credentials or other pods' data are a mount away, and writes survive the pod on that node only."
+              + " The baseline Pod Security Standard forbids hostPath.",
+          "Replace each hostPath volume with an emptyDir, a configMap or secret, or a PersistentVolumeClaim.",
+          List.of(
+              "kube-linter sensitive-host-mounts",
+              "kube-linter writable-host-mount",
+              "kube-linter docker-sock",
+              "checkov CKV_K8S_27"));
 
   @Override
   public RuleInfo info() {
@@ -35,12 +42,18 @@ public final class K8sPodsMountNoHostPaths implements Rule {
         continue;
       }
       for (int index = 0; index < volumes.size(); index++) {
-        if (volumes.get(index) instanceof Map<?, ?> volume && volume.get("hostPath") instanceof Map<?, ?> hostPath) {
+        if (volumes.get(index) instanceof Map<?, ?> volume
+            && volume.get("hostPath") instanceof Map<?, ?> hostPath) {
           String name = volume.get("name") instanceof String text ? text : "<unnamed>";
           String path = hostPath.get("path") instanceof String text ? " " + text : "";
           String object = pod.object().describe();
-          findings.add(Finding.of(INFO, pod.object().file(), pod.lineOf("volumes[" + index + "].hostPath"), object,
-              object + " volume \"" + name + "\" mounts host path" + path));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  pod.object().file(),
+                  pod.lineOf("volumes[" + index + "].hostPath"),
+                  object,
+                  object + " volume \"" + name + "\" mounts host path" + path));
         }
       }
     }

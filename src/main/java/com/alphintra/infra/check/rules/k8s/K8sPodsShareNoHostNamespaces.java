@@ -14,15 +14,26 @@ public final class K8sPodsShareNoHostNamespaces implements Rule {
 
   private static final List<String> HOST_NAMESPACES = List.of("hostNetwork", "hostPID", "hostIPC");
 
-  static final RuleInfo INFO = new RuleInfo("k8s-no-host-namespaces",
-      "Pods do not share the node's network, process or IPC namespace", Severity.HIGH, Target.K8S,
-      "A pod on the host network bypasses NetworkPolicies and the mesh and can reach every port the node can;"
-          + " with the host PID or IPC namespace it can see, signal and read the memory of every process on the"
-          + " node. The baseline Pod Security Standard forbids all three.",
-      "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).",
-      List.of("kube-linter host-network", "kube-linter host-pid", "kube-linter host-ipc", "Polaris hostNetworkSet",
-          "Polaris hostPIDSet", "Polaris hostIPCSet", "checkov CKV_K8S_17", "checkov CKV_K8S_18",
-          "checkov CKV_K8S_19"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-no-host-namespaces",
+          "Pods do not share the node's network, process or IPC namespace",
+          Severity.HIGH,
+          Target.K8S,
+          "A pod on the host network bypasses NetworkPolicies and the mesh and can reach every port the node can;"
+              + " with the host PID or IPC namespace it can see, signal and read the memory of every process on the"
+              + " node. The baseline Pod Security Standard forbids all three.",
+          "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).",
+          List.of(
+              "kube-linter host-network",
+              "kube-linter host-pid",
+              "kube-linter host-ipc",
+              "Polaris hostNetworkSet",
+              "Polaris hostPIDSet",
+              "Polaris hostIPCSet",
+              "checkov CKV_K8S_17",
+              "checkov CKV_K8S_18",
+              "checkov CKV_K8S_19"));
 
   @Override
   public RuleInfo info() {
@@ -36,8 +47,13 @@ public final class K8sPodsShareNoHostNamespaces implements Rule {
       for (String field : HOST_NAMESPACES) {
         if (Boolean.TRUE.equals(pod.spec().get(field))) {
           String object = pod.object().describe();
-          findings.add(Finding.of(INFO, pod.object().file(), pod.lineOf(field), object,
-              object + " sets " + field + ": true"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  pod.object().file(),
+                  pod.lineOf(field),
+                  object,
+                  object + " sets " + field + ": true"));
         }
       }
     }

@@ -16,12 +16,19 @@ public final class K8sRolesNameNoWildcards implements Rule {
 
   private static final List<String> FIELDS = List.of("apiGroups", "resources", "verbs");
 
-  static final RuleInfo INFO = new RuleInfo("k8s-rbac-no-wildcards",
-      "Roles grant named API groups, resources and verbs, never \"*\"", Severity.HIGH, Target.K8S,
-      "A \"*\" grants everything that exists now and everything added later (new resources, CRDs, verbs such as"
-          + " escalate, bind and impersonate), so the role's reach grows without a review.",
-      "Replace each \"*\" in a rule's apiGroups, resources and verbs with the items the subject needs.",
-      List.of("kube-linter wildcard-in-rules", "checkov CKV_K8S_49", "CIS Kubernetes Benchmark 5.1.3"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-rbac-no-wildcards",
+          "Roles grant named API groups, resources and verbs, never \"*\"",
+          Severity.HIGH,
+          Target.K8S,
+          "A \"*\" grants everything that exists now and everything added later (new resources, CRDs, verbs such as"
+              + " escalate, bind and impersonate), so the role's reach grows without a review.",
+          "Replace each \"*\" in a rule's apiGroups, resources and verbs with the items the subject needs.",
+          List.of(
+              "kube-linter wildcard-in-rules",
+              "checkov CKV_K8S_49",
+              "CIS Kubernetes Benchmark 5.1.3"));
 
   @Override
   public RuleInfo info() {
@@ -43,8 +50,13 @@ public final class K8sRolesNameNoWildcards implements Rule {
           if (fields.get(field) instanceof List<?> items) {
             int index = items.indexOf("*");
             if (index >= 0) {
-              findings.add(Finding.of(INFO, role.file(), role.lineOf("rules[" + rule + "]." + field + "[" + index + "]"),
-                  role.describe(), role.describe() + " rule " + (rule + 1) + " has \"*\" in " + field));
+              findings.add(
+                  Finding.of(
+                      INFO,
+                      role.file(),
+                      role.lineOf("rules[" + rule + "]." + field + "[" + index + "]"),
+                      role.describe(),
+                      role.describe() + " rule " + (rule + 1) + " has \"*\" in " + field));
             }
           }
         }

@@ -11,16 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every container runs under a seccomp profile: the runtime's default, or a reviewed one from the node. */
+/**
+ * Every container runs under a seccomp profile: the runtime's default, or a reviewed one from the
+ * node.
+ */
 public final class K8sSeccompIsRuntimeDefault implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("k8s-seccomp-runtime-default",
-      "Containers run under the RuntimeDefault seccomp profile", Severity.MEDIUM, Target.K8S,
-      "Without a seccomp profile a container can make every system call, including the rarely used ones most"
-          + " kernel exploits go through; Kubernetes runs pods Unconfined unless told otherwise, and the"
-          + " restricted Pod Security Standard requires RuntimeDefault or Localhost.",
-      "Set securityContext.seccompProfile.type: RuntimeDefault on the pod (or on each container).",
-      List.of("kube-score container-seccomp-profile", "checkov CKV_K8S_31"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-seccomp-runtime-default",
+          "Containers run under the RuntimeDefault seccomp profile",
+          Severity.MEDIUM,
+          Target.K8S,
+          "Without a seccomp profile a container can make every system call, including the rarely used ones most"
+              + " kernel exploits go through; Kubernetes runs pods Unconfined unless told otherwise, and the"
+              + " restricted Pod Security Standard requires RuntimeDefault or Localhost.",
+          "Set securityContext.seccompProfile.type: RuntimeDefault on the pod (or on each container).",
+          List.of("kube-score container-seccomp-profile", "checkov CKV_K8S_31"));
 
   @Override
   public RuleInfo info() {
@@ -38,12 +45,17 @@ public final class K8sSeccompIsRuntimeDefault implements Rule {
         if (type.filter(t -> t.equals("RuntimeDefault") || t.equals("Localhost")).isPresent()) {
           continue;
         }
-        int line = own.isPresent() ? container.lineOf("securityContext.seccompProfile.type")
-            : podType.isPresent() ? pod.lineOf("securityContext.seccompProfile.type")
-            : container.lineOf("securityContext.seccompProfile");
-        String message = type.isEmpty()
-            ? container.describe() + " has no seccompProfile (neither on the container nor on the pod)"
-            : container.describe() + " runs with seccompProfile type " + type.get();
+        int line =
+            own.isPresent()
+                ? container.lineOf("securityContext.seccompProfile.type")
+                : podType.isPresent()
+                    ? pod.lineOf("securityContext.seccompProfile.type")
+                    : container.lineOf("securityContext.seccompProfile");
+        String message =
+            type.isEmpty()
+                ? container.describe()
+                    + " has no seccompProfile (neither on the container nor on the pod)"
+                : container.describe() + " runs with seccompProfile type " + type.get();
         findings.add(Finding.of(INFO, pod.object().file(), line, container.describe(), message));
       }
     }

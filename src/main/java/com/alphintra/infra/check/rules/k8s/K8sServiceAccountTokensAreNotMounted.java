@@ -13,25 +13,34 @@ import java.util.Map;
 
 /**
  * No pod gets a Kubernetes API token it does not use. The token is off when the pod spec sets
- * {@code automountServiceAccountToken: false}, or leaves it unset and its ServiceAccount (as written in
- * {@code infra/}) sets it false. A workload that does call the API opts in on its metadata or pod template with
- * {@value #OPT_IN}{@code : "true"} and says why in {@value #REASON}.
+ * {@code automountServiceAccountToken: false}, or leaves it unset and its ServiceAccount (as
+ * written in {@code infra/}) sets it false. A workload that does call the API opts in on its
+ * metadata or pod template with {@value #OPT_IN}{@code : "true"} and says why in {@value #REASON}.
  */
 public final class K8sServiceAccountTokensAreNotMounted implements Rule {
 
   static final String OPT_IN = "alphintra.io/needs-api-access";
   static final String REASON = "alphintra.io/api-access-reason";
 
-  static final RuleInfo INFO = new RuleInfo("k8s-service-account-token-off",
-      "Pods mount no Kubernetes API token unless they call the API", Severity.MEDIUM, Target.K8S,
-      "Kubernetes mounts a ServiceAccount token into every pod by default; in a pod that never calls the API the"
-          + " token only serves an intruder, who can use it to explore and, with any RBAC grant, change the"
-          + " cluster.",
-      "Set automountServiceAccountToken: false on the workload's ServiceAccount (or its pod spec); a workload"
-          + " that calls the Kubernetes API instead gets the annotations " + OPT_IN + ": \"true\" and " + REASON
-          + ": \"<what it calls and why>\" on its metadata or pod template.",
-      List.of("kube-linter automount-service-account-token", "Polaris automountServiceAccountToken",
-          "checkov CKV_K8S_38"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-service-account-token-off",
+          "Pods mount no Kubernetes API token unless they call the API",
+          Severity.MEDIUM,
+          Target.K8S,
+          "Kubernetes mounts a ServiceAccount token into every pod by default; in a pod that never calls the API the"
+              + " token only serves an intruder, who can use it to explore and, with any RBAC grant, change the"
+              + " cluster.",
+          "Set automountServiceAccountToken: false on the workload's ServiceAccount (or its pod spec); a workload"
+              + " that calls the Kubernetes API instead gets the annotations "
+              + OPT_IN
+              + ": \"true\" and "
+              + REASON
+              + ": \"<what it calls and why>\" on its metadata or pod template.",
+          List.of(
+              "kube-linter automount-service-account-token",
+              "Polaris automountServiceAccountToken",
+              "checkov CKV_K8S_38"));
 
   @Override
   public RuleInfo info() {
@@ -47,10 +56,19 @@ public final class K8sServiceAccountTokensAreNotMounted implements Rule {
       if ("true".equals(annotations.get(OPT_IN))) {
         if (annotations.getOrDefault(REASON, "").isBlank()) {
           String onTemplate = pod.metadataPath() + ".annotations[\"" + OPT_IN + "\"]";
-          int line = pod.object().lineOf(pod.object().object().positionOf(onTemplate).isPresent() ? onTemplate
-              : "metadata.annotations[\"" + OPT_IN + "\"]");
-          findings.add(Finding.of(INFO, pod.object().file(), line, object,
-              object + " opts in with " + OPT_IN + " but gives no reason in " + REASON));
+          int line =
+              pod.object()
+                  .lineOf(
+                      pod.object().object().positionOf(onTemplate).isPresent()
+                          ? onTemplate
+                          : "metadata.annotations[\"" + OPT_IN + "\"]");
+          findings.add(
+              Finding.of(
+                  INFO,
+                  pod.object().file(),
+                  line,
+                  object,
+                  object + " opts in with " + OPT_IN + " but gives no reason in " + REASON));
         }
         continue;
       }
@@ -58,22 +76,38 @@ public final class K8sServiceAccountTokensAreNotMounted implements Rule {
       if (Boolean.FALSE.equals(podSetting)) {
         continue;
       }
-      String account = pod.spec().get("serviceAccountName") instanceof String name ? name : "default";
+      String account =
+          pod.spec().get("serviceAccountName") instanceof String name ? name : "default";
       if (Boolean.TRUE.equals(podSetting)) {
-        findings.add(Finding.of(INFO, pod.object().file(), pod.lineOf("automountServiceAccountToken"), object,
-            object + " sets automountServiceAccountToken: true without " + OPT_IN + ": \"true\""));
+        findings.add(
+            Finding.of(
+                INFO,
+                pod.object().file(),
+                pod.lineOf("automountServiceAccountToken"),
+                object,
+                object
+                    + " sets automountServiceAccountToken: true without "
+                    + OPT_IN
+                    + ": \"true\""));
       } else if (!accountDisablesToken(platform, pod, account)) {
-        findings.add(Finding.of(INFO, pod.object().file(), pod.lineOf("serviceAccountName"), object,
-            object + " mounts the API token of ServiceAccount \"" + account
-                + "\": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false"));
+        findings.add(
+            Finding.of(
+                INFO,
+                pod.object().file(),
+                pod.lineOf("serviceAccountName"),
+                object,
+                object
+                    + " mounts the API token of ServiceAccount \""
+                    + account
+                    + "\": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false"));
       }
     }
     return findings;
   }
 
   private static boolean accountDisablesToken(Platform platform, PodTemplate pod, String account) {
-    for (LoadedObject serviceAccount : platform.kubernetes().find("ServiceAccount", pod.object().namespace(),
-        account)) {
+    for (LoadedObject serviceAccount :
+        platform.kubernetes().find("ServiceAccount", pod.object().namespace(), account)) {
       if (Boolean.FALSE.equals(serviceAccount.object().raw().get("automountServiceAccountToken"))) {
         return true;
       }

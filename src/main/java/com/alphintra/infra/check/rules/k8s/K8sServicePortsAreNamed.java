@@ -14,23 +14,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every Service port tells Istio its protocol: an {@code appProtocol}, or a name {@code <protocol>} or
- * {@code <protocol>-<suffix>} with a protocol Istio knows ({@code http}, {@code grpc}, {@code tcp-postgres}).
+ * Every Service port tells Istio its protocol: an {@code appProtocol}, or a name {@code <protocol>}
+ * or {@code <protocol>-<suffix>} with a protocol Istio knows ({@code http}, {@code grpc}, {@code
+ * tcp-postgres}).
  */
 public final class K8sServicePortsAreNamed implements Rule {
 
   /** The protocol prefixes of Istio's explicit protocol selection by port name. */
   private static final Set<String> ISTIO_PROTOCOLS =
-      Set.of("http", "http2", "https", "grpc", "grpc-web", "tcp", "tls", "udp", "mongo", "mysql", "redis");
+      Set.of(
+          "http",
+          "http2",
+          "https",
+          "grpc",
+          "grpc-web",
+          "tcp",
+          "tls",
+          "udp",
+          "mongo",
+          "mysql",
+          "redis");
 
-  static final RuleInfo INFO = new RuleInfo("k8s-service-port-named",
-      "Service ports name their protocol for Istio", Severity.LOW, Target.K8S,
-      "Istio picks a port's protocol from its appProtocol or its name; otherwise it guesses from the first bytes,"
-          + " and a server-first protocol such as PostgreSQL or a guessed HTTP port loses routing, retries,"
-          + " metrics and authorization by path.",
-      "Name each Service port <protocol>[-<suffix>] (http, grpc, tcp-postgres) or set its appProtocol.",
-      List.of("istioctl analyze IST0118 PortNameIsNotUnderNamingConvention",
-          "https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-service-port-named",
+          "Service ports name their protocol for Istio",
+          Severity.LOW,
+          Target.K8S,
+          "Istio picks a port's protocol from its appProtocol or its name; otherwise it guesses from the first bytes,"
+              + " and a server-first protocol such as PostgreSQL or a guessed HTTP port loses routing, retries,"
+              + " metrics and authorization by path.",
+          "Name each Service port <protocol>[-<suffix>] (http, grpc, tcp-postgres) or set its appProtocol.",
+          List.of(
+              "istioctl analyze IST0118 PortNameIsNotUnderNamingConvention",
+              "https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/"));
 
   @Override
   public RuleInfo info() {
@@ -46,18 +63,37 @@ public final class K8sServicePortsAreNamed implements Rule {
         continue;
       }
       for (int index = 0; index < ports.size(); index++) {
-        if (!(ports.get(index) instanceof Map<?, ?> port) || port.get("appProtocol") instanceof String) {
+        if (!(ports.get(index) instanceof Map<?, ?> port)
+            || port.get("appProtocol") instanceof String) {
           continue;
         }
-        String number = port.get("port") == null ? "#" + (index + 1) : String.valueOf(port.get("port"));
+        String number =
+            port.get("port") == null ? "#" + (index + 1) : String.valueOf(port.get("port"));
         String path = "spec.ports[" + index + "]";
         if (!(port.get("name") instanceof String name)) {
-          findings.add(Finding.of(INFO, service.file(), service.lineOf(path), service.describe(),
-              service.describe() + " port " + number + " has neither a name nor an appProtocol"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  service.file(),
+                  service.lineOf(path),
+                  service.describe(),
+                  service.describe()
+                      + " port "
+                      + number
+                      + " has neither a name nor an appProtocol"));
         } else if (!namesProtocol(name)) {
-          findings.add(Finding.of(INFO, service.file(), service.lineOf(path + ".name"), service.describe(),
-              service.describe() + " port " + number + " is named \"" + name
-                  + "\", which names no protocol Istio knows, and has no appProtocol"));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  service.file(),
+                  service.lineOf(path + ".name"),
+                  service.describe(),
+                  service.describe()
+                      + " port "
+                      + number
+                      + " is named \""
+                      + name
+                      + "\", which names no protocol Istio knows, and has no appProtocol"));
         }
       }
     }
@@ -66,6 +102,7 @@ public final class K8sServicePortsAreNamed implements Rule {
 
   private static boolean namesProtocol(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return ISTIO_PROTOCOLS.stream().anyMatch(protocol -> lower.equals(protocol) || lower.startsWith(protocol + "-"));
+    return ISTIO_PROTOCOLS.stream()
+        .anyMatch(protocol -> lower.equals(protocol) || lower.startsWith(protocol + "-"));
   }
 }

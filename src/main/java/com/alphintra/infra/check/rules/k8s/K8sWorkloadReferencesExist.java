@@ -18,24 +18,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every ConfigMap, Secret, ServiceAccount and PersistentVolumeClaim a workload's pod template names exists in
- * its namespace in the same overlay: env {@code valueFrom} and {@code envFrom}, volumes (also projected),
- * {@code serviceAccountName}. A Secret template of {@code base/secrets/} counts for its Secret (the tooling
- * creates it); a StatefulSet's volumeClaimTemplates count as claims. References marked {@code optional: true}
- * are skipped.
+ * Every ConfigMap, Secret, ServiceAccount and PersistentVolumeClaim a workload's pod template names
+ * exists in its namespace in the same overlay: env {@code valueFrom} and {@code envFrom}, volumes
+ * (also projected), {@code serviceAccountName}. A Secret template of {@code base/secrets/} counts
+ * for its Secret (the tooling creates it); a StatefulSet's volumeClaimTemplates count as claims.
+ * References marked {@code optional: true} are skipped.
  */
 public final class K8sWorkloadReferencesExist implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("k8s-workload-refs-exist",
-      "Workloads reference only ConfigMaps, Secrets, ServiceAccounts and claims that exist", Severity.HIGH,
-      Target.K8S,
-      "A pod that names a missing ConfigMap, Secret or claim never starts (CreateContainerConfigError or a"
-          + " volume that cannot mount), and a missing ServiceAccount stops the ReplicaSet from creating pods;"
-          + " the manifests still apply cleanly, so it shows only at rollout.",
-      "Create the referenced object in the workload's namespace (for a Secret, a template under"
-          + " infra/kubernetes/base/secrets/), or fix the name.",
-      List.of("kube-linter non-existent-service-account",
-          "https://kubernetes.io/docs/concepts/configuration/configmap/#configmaps-and-pods"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "k8s-workload-refs-exist",
+          "Workloads reference only ConfigMaps, Secrets, ServiceAccounts and claims that exist",
+          Severity.HIGH,
+          Target.K8S,
+          "A pod that names a missing ConfigMap, Secret or claim never starts (CreateContainerConfigError or a"
+              + " volume that cannot mount), and a missing ServiceAccount stops the ReplicaSet from creating pods;"
+              + " the manifests still apply cleanly, so it shows only at rollout.",
+          "Create the referenced object in the workload's namespace (for a Secret, a template under"
+              + " infra/kubernetes/base/secrets/), or fix the name.",
+          List.of(
+              "kube-linter non-existent-service-account",
+              "https://kubernetes.io/docs/concepts/configuration/configmap/#configmaps-and-pods"));
 
   @Override
   public RuleInfo info() {
@@ -54,13 +58,15 @@ public final class K8sWorkloadReferencesExist implements Rule {
   }
 
   /** The references of one workload. */
-  private record Workload(Platform platform, ObjectSet set, LoadedObject workload, ReferenceFindings findings) {
+  private record Workload(
+      Platform platform, ObjectSet set, LoadedObject workload, ReferenceFindings findings) {
 
     private static final String POD = "spec.template.spec";
 
     void check() {
       Map<?, ?> pod = KubernetesView.podSpec(workload);
-      Fields.text(pod.get("serviceAccountName")).filter(name -> !name.equals("default"))
+      Fields.text(pod.get("serviceAccountName"))
+          .filter(name -> !name.equals("default"))
           .ifPresent(name -> require("ServiceAccount", name, POD + ".serviceAccountName"));
       for (String list : List.of("initContainers", "containers")) {
         List<?> containers = Fields.list(pod.get(list));
@@ -69,8 +75,11 @@ public final class K8sWorkloadReferencesExist implements Rule {
         }
       }
       Set<String> claimTemplates = new HashSet<>();
-      Fields.list(Fields.spec(workload).get("volumeClaimTemplates")).forEach(template ->
-          Fields.text(Fields.map(Fields.map(template).get("metadata")).get("name")).ifPresent(claimTemplates::add));
+      Fields.list(Fields.spec(workload).get("volumeClaimTemplates"))
+          .forEach(
+              template ->
+                  Fields.text(Fields.map(Fields.map(template).get("metadata")).get("name"))
+                      .ifPresent(claimTemplates::add));
       List<?> volumes = Fields.list(pod.get("volumes"));
       for (int index = 0; index < volumes.size(); index++) {
         Map<?, ?> volume = Fields.map(volumes.get(index));
@@ -78,8 +87,12 @@ public final class K8sWorkloadReferencesExist implements Rule {
         reference(volume.get("configMap"), "name", "ConfigMap", path + ".configMap.name");
         reference(volume.get("secret"), "secretName", "Secret", path + ".secret.secretName");
         Map<?, ?> claim = Fields.map(volume.get("persistentVolumeClaim"));
-        Fields.text(claim.get("claimName")).filter(name -> !claimTemplates.contains(name))
-            .ifPresent(name -> require("PersistentVolumeClaim", name, path + ".persistentVolumeClaim.claimName"));
+        Fields.text(claim.get("claimName"))
+            .filter(name -> !claimTemplates.contains(name))
+            .ifPresent(
+                name ->
+                    require(
+                        "PersistentVolumeClaim", name, path + ".persistentVolumeClaim.claimName"));
         List<?> sources = Fields.list(Fields.map(volume.get("projected")).get("sources"));
         for (int source = 0; source < sources.size(); source++) {
           Map<?, ?> fields = Fields.map(sources.get(source));
@@ -95,7 +108,8 @@ public final class K8sWorkloadReferencesExist implements Rule {
       for (int index = 0; index < env.size(); index++) {
         Map<?, ?> valueFrom = Fields.map(Fields.map(env.get(index)).get("valueFrom"));
         String entry = path + ".env[" + index + "].valueFrom";
-        reference(valueFrom.get("configMapKeyRef"), "name", "ConfigMap", entry + ".configMapKeyRef.name");
+        reference(
+            valueFrom.get("configMapKeyRef"), "name", "ConfigMap", entry + ".configMapKeyRef.name");
         reference(valueFrom.get("secretKeyRef"), "name", "Secret", entry + ".secretKeyRef.name");
       }
       List<?> envFrom = Fields.list(container.get("envFrom"));
@@ -107,7 +121,10 @@ public final class K8sWorkloadReferencesExist implements Rule {
       }
     }
 
-    /** A reference held in {@code field} of {@code holder}, unless the holder says {@code optional: true}. */
+    /**
+     * A reference held in {@code field} of {@code holder}, unless the holder says {@code optional:
+     * true}.
+     */
     private void reference(Object holder, String field, String kind, String path) {
       Map<?, ?> fields = Fields.map(holder);
       if (Boolean.TRUE.equals(fields.get("optional"))) {
@@ -122,8 +139,18 @@ public final class K8sWorkloadReferencesExist implements Rule {
           || kind.equals("Secret") && platform.hasSecretTemplate(namespace, name)) {
         return;
       }
-      findings.add(set, workload, path, workload.describe() + " references " + kind + " " + namespace + "/" + name
-          + ", which does not exist");
+      findings.add(
+          set,
+          workload,
+          path,
+          workload.describe()
+              + " references "
+              + kind
+              + " "
+              + namespace
+              + "/"
+              + name
+              + ", which does not exist");
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 record Cidr(long first, int prefixLength) {
 
-  /** The prefix written in {@code text}, if it is an IPv4 CIDR; IPv6 and malformed text are empty. */
+  /**
+   * The prefix written in {@code text}, if it is an IPv4 CIDR; IPv6 and malformed text are empty.
+   */
   static Optional<Cidr> parse(String text) {
     String[] parts = text.strip().split("/");
     if (parts.length != 2) {
@@ -54,7 +56,14 @@ record Cidr(long first, int prefixLength) {
 
   @Override
   public String toString() {
-    return (first >> 24 & 255) + "." + (first >> 16 & 255) + "." + (first >> 8 & 255) + "." + (first & 255) + "/"
+    return (first >> 24 & 255)
+        + "."
+        + (first >> 16 & 255)
+        + "."
+        + (first >> 8 & 255)
+        + "."
+        + (first & 255)
+        + "/"
         + prefixLength;
   }
 }

@@ -22,22 +22,27 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The node subnet and Pod range of each GKE cluster hold every node its node pools can scale to (autoscaling
- * maximum per zone times zones), each node taking the smallest block with twice its maximum Pods (110 Pods:
- * a /24); its Service range holds every Service of the environment's overlay (as kubectl renders it); the
- * k3d cluster's Pod range holds a /24 per k3d node.
+ * The node subnet and Pod range of each GKE cluster hold every node its node pools can scale to
+ * (autoscaling maximum per zone times zones), each node taking the smallest block with twice its
+ * maximum Pods (110 Pods: a /24); its Service range holds every Service of the environment's
+ * overlay (as kubectl renders it); the k3d cluster's Pod range holds a /24 per k3d node.
  */
 public final class CidrRangesFitTheCluster implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("net-cidr-capacity",
-      "Node, Pod and Service ranges hold every node and Service the cluster can have", Severity.HIGH, Target.NET,
-      "GKE gives each node a fixed block of the Pod range (a /24 for 110 Pods per node), each node an address"
-          + " of the subnet and each Service an address of the Service range; when one runs out, the autoscaler"
-          + " cannot add nodes and Pods stay Pending exactly when load is highest, or a new Service cannot be"
-          + " created.",
-      "Widen the range in the environment's CIDR plan, or lower max_node_count or max_pods_per_node.",
-      List.of("GKE: flexible Pod CIDR ranges (Pod range size = nodes x 2 x max Pods per node)",
-          "k3s: node-cidr-mask-size /24 per node"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "net-cidr-capacity",
+          "Node, Pod and Service ranges hold every node and Service the cluster can have",
+          Severity.HIGH,
+          Target.NET,
+          "GKE gives each node a fixed block of the Pod range (a /24 for 110 Pods per node), each node an address"
+              + " of the subnet and each Service an address of the Service range; when one runs out, the autoscaler"
+              + " cannot add nodes and Pods stay Pending exactly when load is highest, or a new Service cannot be"
+              + " created.",
+          "Widen the range in the environment's CIDR plan, or lower max_node_count or max_pods_per_node.",
+          List.of(
+              "GKE: flexible Pod CIDR ranges (Pod range size = nodes x 2 x max Pods per node)",
+              "k3s: node-cidr-mask-size /24 per node"));
 
   private static final long DEFAULT_MAX_PODS = 110;
   private static final long REGIONAL_ZONES = 3;
@@ -56,12 +61,18 @@ public final class CidrRangesFitTheCluster implements Rule {
     List<Finding> findings = new ArrayList<>();
     List<TerraformResource> pools = platform.terraform().resources("google_container_node_pool");
     for (TerraformResource cluster : platform.terraform().resources("google_container_cluster")) {
-      List<TerraformResource> own = pools.stream().filter(pool -> pool.directory().equals(cluster.directory())
-          && belongsTo(pool, cluster)).toList();
-      NetworkPlan.each(platform, cluster, (context, symbols, label) -> {
-        checkCluster(plan, cluster, own, context, symbols, label, findings);
-        checkServices(platform, plan, cluster, context, symbols, label, findings);
-      });
+      List<TerraformResource> own =
+          pools.stream()
+              .filter(
+                  pool -> pool.directory().equals(cluster.directory()) && belongsTo(pool, cluster))
+              .toList();
+      NetworkPlan.each(
+          platform,
+          cluster,
+          (context, symbols, label) -> {
+            checkCluster(plan, cluster, own, context, symbols, label, findings);
+            checkServices(platform, plan, cluster, context, symbols, label, findings);
+          });
     }
     for (K3dConfig k3d : platform.k3d()) {
       checkK3d(k3d, findings);
@@ -69,12 +80,21 @@ public final class CidrRangesFitTheCluster implements Rule {
     return findings;
   }
 
-  private static void checkCluster(NetworkPlan plan, TerraformResource cluster, List<TerraformResource> pools,
-      EvaluationContext context, Map<String, Value> symbols, String label, List<Finding> findings) {
+  private static void checkCluster(
+      NetworkPlan plan,
+      TerraformResource cluster,
+      List<TerraformResource> pools,
+      EvaluationContext context,
+      Map<String, Value> symbols,
+      String label,
+      List<Finding> findings) {
     Body body = cluster.block().body();
-    Optional<NetworkPlan.SecondaryRange> pods = NetworkPlan.string(context, symbols,
-        NetworkPlan.nested(body, "ip_allocation_policy", "cluster_secondary_range_name"))
-        .flatMap(name -> plan.secondaryRange(context.name(), name));
+    Optional<NetworkPlan.SecondaryRange> pods =
+        NetworkPlan.string(
+                context,
+                symbols,
+                NetworkPlan.nested(body, "ip_allocation_policy", "cluster_secondary_range_name"))
+            .flatMap(name -> plan.secondaryRange(context.name(), name));
     if (pods.isEmpty() || pools.isEmpty()) {
       return;
     }
@@ -92,8 +112,10 @@ public final class CidrRangesFitTheCluster implements Rule {
       if (poolNodes.isEmpty()) {
         return;
       }
-      long poolMaxPods = poolBody.attribute("max_pods_per_node").isPresent()
-          ? maxPods(context, Map.of(), poolBody.attribute("max_pods_per_node")) : clusterMaxPods;
+      long poolMaxPods =
+          poolBody.attribute("max_pods_per_node").isPresent()
+              ? maxPods(context, Map.of(), poolBody.attribute("max_pods_per_node"))
+              : clusterMaxPods;
       long block = Long.highestOneBit(Math.max(1, 2 * poolMaxPods - 1)) << 1;
       widestBlock = Math.max(widestBlock, block);
       nodes += poolNodes.get();
@@ -101,60 +123,135 @@ public final class CidrRangesFitTheCluster implements Rule {
     }
     PlannedRange podRange = pods.get().range();
     if (podAddresses > podRange.cidr().size()) {
-      findings.add(Finding.of(INFO, podRange.file(), podRange.line(), label, podRange.description() + " "
-          + podRange.cidr() + " has " + podRange.cidr().size() + " addresses, but the node pools of " + label
-          + " scale to " + nodes + " nodes needing " + podAddresses + " (a /" + (32 - Long.numberOfTrailingZeros(
-          widestBlock)) + " per node for " + clusterMaxPods + " Pods) (in " + context.name() + ")"));
+      findings.add(
+          Finding.of(
+              INFO,
+              podRange.file(),
+              podRange.line(),
+              label,
+              podRange.description()
+                  + " "
+                  + podRange.cidr()
+                  + " has "
+                  + podRange.cidr().size()
+                  + " addresses, but the node pools of "
+                  + label
+                  + " scale to "
+                  + nodes
+                  + " nodes needing "
+                  + podAddresses
+                  + " (a /"
+                  + (32 - Long.numberOfTrailingZeros(widestBlock))
+                  + " per node for "
+                  + clusterMaxPods
+                  + " Pods) (in "
+                  + context.name()
+                  + ")"));
     }
     PlannedRange subnet = pods.get().subnet();
     long usable = subnet.cidr().size() - SUBNET_RESERVED_ADDRESSES;
     if (nodes > usable) {
-      findings.add(Finding.of(INFO, subnet.file(), subnet.line(), label, subnet.description() + " "
-          + subnet.cidr() + " has " + usable + " usable addresses, but the node pools of " + label + " scale to "
-          + nodes + " nodes (in " + context.name() + ")"));
+      findings.add(
+          Finding.of(
+              INFO,
+              subnet.file(),
+              subnet.line(),
+              label,
+              subnet.description()
+                  + " "
+                  + subnet.cidr()
+                  + " has "
+                  + usable
+                  + " usable addresses, but the node pools of "
+                  + label
+                  + " scale to "
+                  + nodes
+                  + " nodes (in "
+                  + context.name()
+                  + ")"));
     }
   }
 
   /**
-   * Every ClusterIP Service takes one address of the Service range; the environment's overlay (rendered) says
-   * how many there are, or the files as written when the tree has no overlays. Without either the count is
-   * unknown and the rule is silent.
+   * Every ClusterIP Service takes one address of the Service range; the environment's overlay
+   * (rendered) says how many there are, or the files as written when the tree has no overlays.
+   * Without either the count is unknown and the rule is silent.
    */
-  private static void checkServices(Platform platform, NetworkPlan plan, TerraformResource cluster,
-      EvaluationContext context, Map<String, Value> symbols, String label, List<Finding> findings) {
-    Optional<NetworkPlan.SecondaryRange> services = NetworkPlan.string(context, symbols,
-        NetworkPlan.nested(cluster.block().body(), "ip_allocation_policy", "services_secondary_range_name"))
-        .flatMap(name -> plan.secondaryRange(context.name(), name));
-    Optional<ObjectSet> overlay = platform.objectSets().stream()
-        .filter(set -> set.overlay().map(context.name()::equals).orElse(true)).findFirst();
+  private static void checkServices(
+      Platform platform,
+      NetworkPlan plan,
+      TerraformResource cluster,
+      EvaluationContext context,
+      Map<String, Value> symbols,
+      String label,
+      List<Finding> findings) {
+    Optional<NetworkPlan.SecondaryRange> services =
+        NetworkPlan.string(
+                context,
+                symbols,
+                NetworkPlan.nested(
+                    cluster.block().body(),
+                    "ip_allocation_policy",
+                    "services_secondary_range_name"))
+            .flatMap(name -> plan.secondaryRange(context.name(), name));
+    Optional<ObjectSet> overlay =
+        platform.objectSets().stream()
+            .filter(set -> set.overlay().map(context.name()::equals).orElse(true))
+            .findFirst();
     if (services.isEmpty() || overlay.isEmpty()) {
       return;
     }
     long count = overlay.get().view().ofKind("Service").size();
     PlannedRange range = services.get().range();
     if (count > range.cidr().size()) {
-      findings.add(Finding.of(INFO, range.file(), range.line(), label, range.description() + " " + range.cidr()
-          + " has " + range.cidr().size() + " addresses, but the Kubernetes configuration defines " + count
-          + " Services (in " + context.name() + ")"));
+      findings.add(
+          Finding.of(
+              INFO,
+              range.file(),
+              range.line(),
+              label,
+              range.description()
+                  + " "
+                  + range.cidr()
+                  + " has "
+                  + range.cidr().size()
+                  + " addresses, but the Kubernetes configuration defines "
+                  + count
+                  + " Services (in "
+                  + context.name()
+                  + ")"));
     }
   }
 
-  /** The most nodes a pool can have: its autoscaling maximum (per zone, or total), else its node count. */
-  private static Optional<Long> maxNodes(EvaluationContext context, Body pool, Optional<Long> clusterZones) {
-    Optional<Long> total = NetworkPlan.number(context, Map.of(),
-        NetworkPlan.nested(pool, "autoscaling", "total_max_node_count"));
+  /**
+   * The most nodes a pool can have: its autoscaling maximum (per zone, or total), else its node
+   * count.
+   */
+  private static Optional<Long> maxNodes(
+      EvaluationContext context, Body pool, Optional<Long> clusterZones) {
+    Optional<Long> total =
+        NetworkPlan.number(
+            context, Map.of(), NetworkPlan.nested(pool, "autoscaling", "total_max_node_count"));
     if (total.isPresent()) {
       return total;
     }
-    Optional<Attribute> perZone = NetworkPlan.nested(pool, "autoscaling", "max_node_count")
-        .or(() -> pool.attribute("node_count")).or(() -> pool.attribute("initial_node_count"));
+    Optional<Attribute> perZone =
+        NetworkPlan.nested(pool, "autoscaling", "max_node_count")
+            .or(() -> pool.attribute("node_count"))
+            .or(() -> pool.attribute("initial_node_count"));
     Optional<Long> count = NetworkPlan.number(context, Map.of(), perZone);
     Optional<Long> zones = zones(context, Map.of(), pool).or(() -> clusterZones);
-    return count.isPresent() && zones.isPresent() ? Optional.of(count.get() * zones.get()) : Optional.empty();
+    return count.isPresent() && zones.isPresent()
+        ? Optional.of(count.get() * zones.get())
+        : Optional.empty();
   }
 
-  /** The zones of a cluster or pool: its node_locations, else one for a zonal location, three for a region. */
-  private static Optional<Long> zones(EvaluationContext context, Map<String, Value> symbols, Body body) {
+  /**
+   * The zones of a cluster or pool: its node_locations, else one for a zonal location, three for a
+   * region.
+   */
+  private static Optional<Long> zones(
+      EvaluationContext context, Map<String, Value> symbols, Body body) {
     Optional<Attribute> locations = body.attribute("node_locations");
     if (locations.isPresent()) {
       Value value = context.instance().evaluate(locations.get().value(), symbols);
@@ -169,18 +266,29 @@ public final class CidrRangesFitTheCluster implements Rule {
     return location.map(where -> ZONE.matcher(where).matches() ? 1L : REGIONAL_ZONES);
   }
 
-  private static long maxPods(EvaluationContext context, Map<String, Value> symbols, Optional<Attribute> attribute) {
+  private static long maxPods(
+      EvaluationContext context, Map<String, Value> symbols, Optional<Attribute> attribute) {
     return NetworkPlan.number(context, symbols, attribute).orElse(DEFAULT_MAX_PODS);
   }
 
-  /** A pool belongs to the cluster its {@code cluster} argument names, or to the only cluster of its module. */
+  /**
+   * A pool belongs to the cluster its {@code cluster} argument names, or to the only cluster of its
+   * module.
+   */
   private static boolean belongsTo(TerraformResource pool, TerraformResource cluster) {
-    return pool.block().body().attribute("cluster").flatMap(attribute -> referencedCluster(attribute))
-        .map(name -> name.equals(cluster.name())).orElse(true);
+    return pool.block()
+        .body()
+        .attribute("cluster")
+        .flatMap(attribute -> referencedCluster(attribute))
+        .map(name -> name.equals(cluster.name()))
+        .orElse(true);
   }
 
   private static Optional<String> referencedCluster(Attribute attribute) {
-    return attribute.value().asTraversal().filter(traversal -> traversal.root().equals("google_container_cluster"))
+    return attribute
+        .value()
+        .asTraversal()
+        .filter(traversal -> traversal.root().equals("google_container_cluster"))
         .flatMap(traversal -> traversal.attribute(0));
   }
 
@@ -190,17 +298,35 @@ public final class CidrRangesFitTheCluster implements Rule {
       return;
     }
     long nodes = count(k3d, "servers", 1) + count(k3d, "agents", 0);
-    long capacity = pods.get().prefixLength() > K3S_NODE_MASK ? 0 : 1L << (K3S_NODE_MASK - pods.get().prefixLength());
+    long capacity =
+        pods.get().prefixLength() > K3S_NODE_MASK
+            ? 0
+            : 1L << (K3S_NODE_MASK - pods.get().prefixLength());
     if (nodes > capacity) {
-      int line = NetworkPlan.k3sArgument(k3d, "cluster-cidr")
-          .map(entry -> k3d.lineOf("options.k3s.extraArgs[" + entry.getKey() + "].arg")).orElse(k3d.lineOf("agents"));
-      findings.add(Finding.of(INFO, k3d.file(), line, "k3d " + k3d.file(), "k3s Pod range " + pods.get() + " holds "
-          + capacity + " nodes at a /24 each, but the k3d cluster has " + nodes + " nodes (in local)"));
+      int line =
+          NetworkPlan.k3sArgument(k3d, "cluster-cidr")
+              .map(entry -> k3d.lineOf("options.k3s.extraArgs[" + entry.getKey() + "].arg"))
+              .orElse(k3d.lineOf("agents"));
+      findings.add(
+          Finding.of(
+              INFO,
+              k3d.file(),
+              line,
+              "k3d " + k3d.file(),
+              "k3s Pod range "
+                  + pods.get()
+                  + " holds "
+                  + capacity
+                  + " nodes at a /24 each, but the k3d cluster has "
+                  + nodes
+                  + " nodes (in local)"));
     }
   }
 
   private static long count(K3dConfig k3d, String field, long fallback) {
-    return k3d.valueAt(field).filter(Number.class::isInstance).map(value -> ((Number) value).longValue())
+    return k3d.valueAt(field)
+        .filter(Number.class::isInstance)
+        .map(value -> ((Number) value).longValue())
         .orElse(fallback);
   }
 }

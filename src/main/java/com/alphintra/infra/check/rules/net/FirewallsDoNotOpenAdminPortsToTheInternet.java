@@ -23,18 +23,27 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
 
   static final Set<String> ANYWHERE = Set.of("0.0.0.0/0", "::/0");
   static final Map<Integer, String> ADMIN_PORTS = Map.of(22, "SSH", 3389, "RDP");
+
   /** Protocols with ports; {@code allow { protocol = "tcp" }} without ports opens every one. */
   static final Set<String> PORTED = Set.of("tcp", "udp", "sctp", "6", "17", "132");
 
-  static final RuleInfo INFO = new RuleInfo("net-firewall-no-public-admin",
-      "Firewall rules do not open SSH, RDP or every port to the internet", Severity.CRITICAL, Target.NET,
-      "SSH and RDP open to 0.0.0.0/0 are scanned and brute-forced within minutes of creation, and an allow on"
-          + " every port exposes whatever listens on a node; administrative access goes through Identity-Aware"
-          + " Proxy (35.235.240.0/20) instead.",
-      "Narrow source_ranges of the google_compute_firewall to the ranges that need access (IAP's 35.235.240.0/20"
-          + " for SSH) and list only the ports that must be open.",
-      List.of("checkov CKV_GCP_2", "checkov CKV_GCP_3", "checkov CKV2_GCP_12", "tfsec google-compute-no-public-ingress",
-          "CIS Google Cloud Platform Foundation Benchmark 3.6, 3.7"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "net-firewall-no-public-admin",
+          "Firewall rules do not open SSH, RDP or every port to the internet",
+          Severity.CRITICAL,
+          Target.NET,
+          "SSH and RDP open to 0.0.0.0/0 are scanned and brute-forced within minutes of creation, and an allow on"
+              + " every port exposes whatever listens on a node; administrative access goes through Identity-Aware"
+              + " Proxy (35.235.240.0/20) instead.",
+          "Narrow source_ranges of the google_compute_firewall to the ranges that need access (IAP's 35.235.240.0/20"
+              + " for SSH) and list only the ports that must be open.",
+          List.of(
+              "checkov CKV_GCP_2",
+              "checkov CKV_GCP_3",
+              "checkov CKV2_GCP_12",
+              "tfsec google-compute-no-public-ingress",
+              "CIS Google Cloud Platform Foundation Benchmark 3.6, 3.7"));
 
   @Override
   public RuleInfo info() {
@@ -62,7 +71,8 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
     return findings;
   }
 
-  private static List<Finding> check(Platform platform, TerraformResource firewall, Block allow, String from) {
+  private static List<Finding> check(
+      Platform platform, TerraformResource firewall, Block allow, String from) {
     List<Finding> findings = new ArrayList<>();
     Optional<Attribute> protocolAttribute = allow.body().attribute("protocol");
     Optional<Attribute> ports = allow.body().attribute("ports");
@@ -70,24 +80,47 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
     if (protocolAttribute.isEmpty()) {
       return findings;
     }
-    for (TerraformValue protocolValue : platform.terraform().values(firewall, protocolAttribute.get().value())) {
+    for (TerraformValue protocolValue :
+        platform.terraform().values(firewall, protocolAttribute.get().value())) {
       if (!(protocolValue.value() instanceof String protocol)) {
         continue;
       }
       String name = protocol.toLowerCase(java.util.Locale.ROOT);
       if (name.equals("all")) {
-        findings.add(Finding.of(INFO, firewall.file(), allowLine, firewall.address(),
-            firewall.address() + " allows every protocol and port" + from));
+        findings.add(
+            Finding.of(
+                INFO,
+                firewall.file(),
+                allowLine,
+                firewall.address(),
+                firewall.address() + " allows every protocol and port" + from));
       } else if (PORTED.contains(name) && ports.isEmpty()) {
-        findings.add(Finding.of(INFO, firewall.file(), allowLine, firewall.address(),
-            firewall.address() + " allows every " + protocol + " port" + from));
+        findings.add(
+            Finding.of(
+                INFO,
+                firewall.file(),
+                allowLine,
+                firewall.address(),
+                firewall.address() + " allows every " + protocol + " port" + from));
       } else if ((name.equals("tcp") || name.equals("6")) && ports.isPresent()) {
-        for (TerraformValue portValue : platform.terraform().values(firewall, ports.get().value())) {
+        for (TerraformValue portValue :
+            platform.terraform().values(firewall, ports.get().value())) {
           for (Map.Entry<Integer, String> admin : ADMIN_PORTS.entrySet()) {
             if (covers(portValue.value(), admin.getKey())) {
-              findings.add(Finding.of(INFO, firewall.file(), ports.get().range().start().line(), firewall.address(),
-                  firewall.address() + " allows tcp port " + admin.getKey() + " (" + admin.getValue() + ")" + from
-                      + portValue.where()));
+              findings.add(
+                  Finding.of(
+                      INFO,
+                      firewall.file(),
+                      ports.get().range().start().line(),
+                      firewall.address(),
+                      firewall.address()
+                          + " allows tcp port "
+                          + admin.getKey()
+                          + " ("
+                          + admin.getValue()
+                          + ")"
+                          + from
+                          + portValue.where()));
             }
           }
         }
@@ -96,10 +129,14 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
     return findings;
   }
 
-  /** Ingress (the default direction) and not disabled, as far as is known; unknown keeps the rule silent. */
+  /**
+   * Ingress (the default direction) and not disabled, as far as is known; unknown keeps the rule
+   * silent.
+   */
   private static boolean isEnabledIngress(Platform platform, TerraformResource firewall) {
     if (firewall.attribute("direction").isPresent()
-        && platform.terraform().values(firewall, "direction").stream().noneMatch(v -> "INGRESS".equals(v.value()))) {
+        && platform.terraform().values(firewall, "direction").stream()
+            .noneMatch(v -> "INGRESS".equals(v.value()))) {
       return false;
     }
     if (firewall.attribute("disabled").isEmpty()) {
@@ -127,7 +164,10 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
       return false;
     }
     for (Object entry : entries) {
-      String text = entry instanceof BigDecimal number ? number.toPlainString() : String.valueOf(entry).trim();
+      String text =
+          entry instanceof BigDecimal number
+              ? number.toPlainString()
+              : String.valueOf(entry).trim();
       String[] bounds = text.split("-", 2);
       try {
         int low = Integer.parseInt(bounds[0].trim());

@@ -22,18 +22,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The address ranges of each environment, read once: subnets and their secondary ranges, GKE control-plane
- * and cluster ranges, the private services access range, and the k3d cluster's Pod and Service ranges
- * (environment {@code local}). Values are the evaluator's, per environment; unknown ones are left out.
+ * The address ranges of each environment, read once: subnets and their secondary ranges, GKE
+ * control-plane and cluster ranges, the private services access range, and the k3d cluster's Pod
+ * and Service ranges (environment {@code local}). Values are the evaluator's, per environment;
+ * unknown ones are left out.
  */
 final class NetworkPlan {
 
   /** k3s's defaults unless {@code --cluster-cidr} / {@code --service-cidr} override them. */
   static final String K3S_CLUSTER_CIDR = "10.42.0.0/16";
+
   static final String K3S_SERVICE_CIDR = "10.43.0.0/16";
   static final String LOCAL = "local";
 
   private final Map<String, List<PlannedRange>> byEnvironment = new TreeMap<>();
+
   /** Secondary ranges by environment and range name, with the subnet range that holds them. */
   private final Map<String, Map<String, SecondaryRange>> secondary = new TreeMap<>();
 
@@ -42,58 +45,121 @@ final class NetworkPlan {
 
   NetworkPlan(Platform platform) {
     for (TerraformResource subnet : platform.terraform().resources("google_compute_subnetwork")) {
-      each(platform, subnet, (context, symbols, label) -> {
-        Optional<PlannedRange> primary = range(context, symbols, subnet.block().body().attribute("ip_cidr_range"),
-            label, "subnet " + label + " ip_cidr_range");
-        primary.ifPresent(this::add);
-        for (Block block : subnet.block().body().blocks("secondary_ip_range")) {
-          Optional<String> name = string(context, symbols, block.body().attribute("range_name"));
-          Optional<PlannedRange> range = range(context, symbols, block.body().attribute("ip_cidr_range"), label,
-              "subnet " + label + " secondary range " + name.orElse("?"));
-          range.ifPresent(this::add);
-          if (range.isPresent() && primary.isPresent() && name.isPresent()) {
-            secondary.computeIfAbsent(context.name(), env -> new LinkedHashMap<>())
-                .put(name.get(), new SecondaryRange(range.get(), primary.get()));
-          }
-        }
-      });
+      each(
+          platform,
+          subnet,
+          (context, symbols, label) -> {
+            Optional<PlannedRange> primary =
+                range(
+                    context,
+                    symbols,
+                    subnet.block().body().attribute("ip_cidr_range"),
+                    label,
+                    "subnet " + label + " ip_cidr_range");
+            primary.ifPresent(this::add);
+            for (Block block : subnet.block().body().blocks("secondary_ip_range")) {
+              Optional<String> name =
+                  string(context, symbols, block.body().attribute("range_name"));
+              Optional<PlannedRange> range =
+                  range(
+                      context,
+                      symbols,
+                      block.body().attribute("ip_cidr_range"),
+                      label,
+                      "subnet " + label + " secondary range " + name.orElse("?"));
+              range.ifPresent(this::add);
+              if (range.isPresent() && primary.isPresent() && name.isPresent()) {
+                secondary
+                    .computeIfAbsent(context.name(), env -> new LinkedHashMap<>())
+                    .put(name.get(), new SecondaryRange(range.get(), primary.get()));
+              }
+            }
+          });
     }
     for (TerraformResource cluster : platform.terraform().resources("google_container_cluster")) {
-      each(platform, cluster, (context, symbols, label) -> {
-        Body body = cluster.block().body();
-        nested(body, "private_cluster_config", "master_ipv4_cidr_block").flatMap(attribute ->
-            range(context, symbols, Optional.of(attribute), label, "GKE " + label + " control plane"))
-            .ifPresent(this::add);
-        nested(body, "ip_allocation_policy", "cluster_ipv4_cidr_block").flatMap(attribute ->
-            range(context, symbols, Optional.of(attribute), label, "GKE " + label + " Pod range"))
-            .ifPresent(this::add);
-        nested(body, "ip_allocation_policy", "services_ipv4_cidr_block").flatMap(attribute ->
-            range(context, symbols, Optional.of(attribute), label, "GKE " + label + " Service range"))
-            .ifPresent(this::add);
-      });
-    }
-    for (TerraformResource address : platform.terraform().resources("google_compute_global_address")) {
-      each(platform, address, (context, symbols, label) -> {
-        Body body = address.block().body();
-        Optional<String> purpose = string(context, symbols, body.attribute("purpose"));
-        Optional<Attribute> start = body.attribute("address");
-        Optional<String> first = string(context, symbols, start);
-        Optional<Long> length = number(context, symbols, body.attribute("prefix_length"));
-        if (purpose.filter("VPC_PEERING"::equals).isPresent() && first.isPresent() && length.isPresent()) {
-          Cidr.parse(first.get() + "/" + length.get()).ifPresent(cidr -> {
-            Range origin = context.origin(start.get().value());
-            add(new PlannedRange(context.name(), "private services access range " + label, cidr, label,
-                origin.file(), origin.start().line()));
+      each(
+          platform,
+          cluster,
+          (context, symbols, label) -> {
+            Body body = cluster.block().body();
+            nested(body, "private_cluster_config", "master_ipv4_cidr_block")
+                .flatMap(
+                    attribute ->
+                        range(
+                            context,
+                            symbols,
+                            Optional.of(attribute),
+                            label,
+                            "GKE " + label + " control plane"))
+                .ifPresent(this::add);
+            nested(body, "ip_allocation_policy", "cluster_ipv4_cidr_block")
+                .flatMap(
+                    attribute ->
+                        range(
+                            context,
+                            symbols,
+                            Optional.of(attribute),
+                            label,
+                            "GKE " + label + " Pod range"))
+                .ifPresent(this::add);
+            nested(body, "ip_allocation_policy", "services_ipv4_cidr_block")
+                .flatMap(
+                    attribute ->
+                        range(
+                            context,
+                            symbols,
+                            Optional.of(attribute),
+                            label,
+                            "GKE " + label + " Service range"))
+                .ifPresent(this::add);
           });
-        }
-      });
+    }
+    for (TerraformResource address :
+        platform.terraform().resources("google_compute_global_address")) {
+      each(
+          platform,
+          address,
+          (context, symbols, label) -> {
+            Body body = address.block().body();
+            Optional<String> purpose = string(context, symbols, body.attribute("purpose"));
+            Optional<Attribute> start = body.attribute("address");
+            Optional<String> first = string(context, symbols, start);
+            Optional<Long> length = number(context, symbols, body.attribute("prefix_length"));
+            if (purpose.filter("VPC_PEERING"::equals).isPresent()
+                && first.isPresent()
+                && length.isPresent()) {
+              Cidr.parse(first.get() + "/" + length.get())
+                  .ifPresent(
+                      cidr -> {
+                        Range origin = context.origin(start.get().value());
+                        add(
+                            new PlannedRange(
+                                context.name(),
+                                "private services access range " + label,
+                                cidr,
+                                label,
+                                origin.file(),
+                                origin.start().line()));
+                      });
+            }
+          });
     }
     for (K3dConfig k3d : platform.k3d()) {
       addK3d(k3d, "cluster-cidr", K3S_CLUSTER_CIDR, "k3s Pod range (cluster-cidr)");
       addK3d(k3d, "service-cidr", K3S_SERVICE_CIDR, "k3s Service range (service-cidr)");
-      k3d.valueAt("subnet").filter(String.class::isInstance).flatMap(subnet -> Cidr.parse((String) subnet))
-          .ifPresent(cidr -> add(new PlannedRange(LOCAL, "k3d Docker network subnet", cidr, "k3d " + k3d.file(),
-              k3d.file(), k3d.lineOf("subnet"))));
+      k3d.valueAt("subnet")
+          .filter(String.class::isInstance)
+          .flatMap(subnet -> Cidr.parse((String) subnet))
+          .ifPresent(
+              cidr ->
+                  add(
+                      new PlannedRange(
+                          LOCAL,
+                          "k3d Docker network subnet",
+                          cidr,
+                          "k3d " + k3d.file(),
+                          k3d.file(),
+                          k3d.lineOf("subnet"))));
     }
   }
 
@@ -107,7 +173,10 @@ final class NetworkPlan {
     return Optional.ofNullable(secondary.getOrDefault(environment, Map.of()).get(name));
   }
 
-  /** The k3s Pod range of a k3d configuration: its {@code --cluster-cidr} argument, else k3s's default. */
+  /**
+   * The k3s Pod range of a k3d configuration: its {@code --cluster-cidr} argument, else k3s's
+   * default.
+   */
   static Optional<Cidr> k3sRange(K3dConfig k3d, String flag, String fallback) {
     return Cidr.parse(k3sArgument(k3d, flag).map(Map.Entry::getValue).orElse(fallback));
   }
@@ -119,7 +188,8 @@ final class NetworkPlan {
       return Optional.empty();
     }
     for (int index = 0; index < list.size(); index++) {
-      if (list.get(index) instanceof Map<?, ?> entry && entry.get("arg") instanceof String arg
+      if (list.get(index) instanceof Map<?, ?> entry
+          && entry.get("arg") instanceof String arg
           && arg.startsWith("--" + flag + "=")) {
         return Optional.of(Map.entry(index, arg.substring(flag.length() + 3)));
       }
@@ -129,10 +199,21 @@ final class NetworkPlan {
 
   private void addK3d(K3dConfig k3d, String flag, String fallback, String description) {
     Optional<Map.Entry<Integer, String>> argument = k3sArgument(k3d, flag);
-    int line = argument.map(entry -> k3d.lineOf("options.k3s.extraArgs[" + entry.getKey() + "].arg"))
-        .orElse(k3d.lineOf("options.k3s"));
-    k3sRange(k3d, flag, fallback).ifPresent(cidr -> add(new PlannedRange(LOCAL,
-        description + (argument.isEmpty() ? " (k3s default)" : ""), cidr, "k3d " + k3d.file(), k3d.file(), line)));
+    int line =
+        argument
+            .map(entry -> k3d.lineOf("options.k3s.extraArgs[" + entry.getKey() + "].arg"))
+            .orElse(k3d.lineOf("options.k3s"));
+    k3sRange(k3d, flag, fallback)
+        .ifPresent(
+            cidr ->
+                add(
+                    new PlannedRange(
+                        LOCAL,
+                        description + (argument.isEmpty() ? " (k3s default)" : ""),
+                        cidr,
+                        "k3d " + k3d.file(),
+                        k3d.file(),
+                        line)));
   }
 
   private void add(PlannedRange range) {
@@ -144,9 +225,13 @@ final class NetworkPlan {
     void visit(EvaluationContext context, Map<String, Value> symbols, String label);
   }
 
-  /** Visits every instance ({@code count}, {@code for_each}) of a resource in every environment context. */
+  /**
+   * Visits every instance ({@code count}, {@code for_each}) of a resource in every environment
+   * context.
+   */
   static void each(Platform platform, TerraformResource resource, InstanceVisitor visitor) {
-    Resource model = new Resource(ResourceMode.MANAGED, resource.type(), resource.name(), resource.block());
+    Resource model =
+        new Resource(ResourceMode.MANAGED, resource.type(), resource.name(), resource.block());
     for (EvaluationContext context : platform.terraform().contexts(resource)) {
       Optional<List<Map<String, Value>>> instances = context.instance().instanceSymbols(model);
       if (instances.isEmpty()) {
@@ -154,7 +239,8 @@ final class NetworkPlan {
       }
       boolean repeated = model.count().isPresent() || model.forEach().isPresent();
       for (Map<String, Value> symbols : instances.get()) {
-        visitor.visit(context, symbols, repeated ? resource.address() + key(symbols) : resource.address());
+        visitor.visit(
+            context, symbols, repeated ? resource.address() + key(symbols) : resource.address());
       }
     }
   }
@@ -174,30 +260,41 @@ final class NetworkPlan {
   }
 
   static Optional<Attribute> nested(Body body, String block, String attribute) {
-    return body.blocks(block).stream().findFirst().flatMap(found -> found.body().attribute(attribute));
+    return body.blocks(block).stream()
+        .findFirst()
+        .flatMap(found -> found.body().attribute(attribute));
   }
 
-  static Optional<String> string(EvaluationContext context, Map<String, Value> symbols,
-      Optional<Attribute> attribute) {
-    return attribute.map(a -> context.instance().evaluate(a.value(), symbols))
-        .filter(StringValue.class::isInstance).map(value -> ((StringValue) value).value());
+  static Optional<String> string(
+      EvaluationContext context, Map<String, Value> symbols, Optional<Attribute> attribute) {
+    return attribute
+        .map(a -> context.instance().evaluate(a.value(), symbols))
+        .filter(StringValue.class::isInstance)
+        .map(value -> ((StringValue) value).value());
   }
 
-  static Optional<Long> number(EvaluationContext context, Map<String, Value> symbols,
-      Optional<Attribute> attribute) {
-    return attribute.map(a -> context.instance().evaluate(a.value(), symbols))
-        .filter(NumberValue.class::isInstance).map(value -> ((NumberValue) value).value().longValue());
+  static Optional<Long> number(
+      EvaluationContext context, Map<String, Value> symbols, Optional<Attribute> attribute) {
+    return attribute
+        .map(a -> context.instance().evaluate(a.value(), symbols))
+        .filter(NumberValue.class::isInstance)
+        .map(value -> ((NumberValue) value).value().longValue());
   }
 
-  private static Optional<PlannedRange> range(EvaluationContext context, Map<String, Value> symbols,
-      Optional<Attribute> attribute, String object, String description) {
+  private static Optional<PlannedRange> range(
+      EvaluationContext context,
+      Map<String, Value> symbols,
+      Optional<Attribute> attribute,
+      String object,
+      String description) {
     Optional<Cidr> cidr = string(context, symbols, attribute).flatMap(Cidr::parse);
     if (cidr.isEmpty()) {
       return Optional.empty();
     }
     Expression value = attribute.get().value();
     Range origin = context.origin(value);
-    return Optional.of(new PlannedRange(context.name(), description, cidr.get(), object, origin.file(),
-        origin.start().line()));
+    return Optional.of(
+        new PlannedRange(
+            context.name(), description, cidr.get(), object, origin.file(), origin.start().line()));
   }
 }

@@ -14,17 +14,26 @@ public final class NetworksUseCustomSubnets implements Rule {
 
   static final String SETTING = "auto_create_subnetworks";
 
-  static final RuleInfo INFO = new RuleInfo("net-vpc-custom-mode", "VPC networks create only the subnets we define",
-      Severity.MEDIUM, Target.NET,
-      "An auto-mode network creates a subnet in every region from a fixed 10.128.0.0/9 plan, which overlaps"
-          + " peered and on-premises ranges and exposes regions the platform never uses.",
-      "Set auto_create_subnetworks = false on the google_compute_network and declare each"
-          + " google_compute_subnetwork.",
-      List.of("CIS Google Cloud Platform Foundation Benchmark 3.1 (no default network)",
-          "https://cloud.google.com/vpc/docs/vpc#subnet-ranges"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "net-vpc-custom-mode",
+          "VPC networks create only the subnets we define",
+          Severity.MEDIUM,
+          Target.NET,
+          "An auto-mode network creates a subnet in every region from a fixed 10.128.0.0/9 plan, which overlaps"
+              + " peered and on-premises ranges and exposes regions the platform never uses.",
+          "Set auto_create_subnetworks = false on the google_compute_network and declare each"
+              + " google_compute_subnetwork.",
+          List.of(
+              "CIS Google Cloud Platform Foundation Benchmark 3.1 (no default network)",
+              "https://cloud.google.com/vpc/docs/vpc#subnet-ranges"));
 
-  private static final RequiredSetting REQUIRED = new RequiredSetting("google_compute_network", SETTING,
-      "which defaults to true (auto mode)", Boolean.TRUE::equals);
+  private static final RequiredSetting REQUIRED =
+      new RequiredSetting(
+          "google_compute_network",
+          SETTING,
+          "which defaults to true (auto mode)",
+          Boolean.TRUE::equals);
 
   @Override
   public RuleInfo info() {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The route destinations of a VirtualService ({@code spec.http|tcp|tls[i].route[j].destination}). */
+/**
+ * The route destinations of a VirtualService ({@code spec.http|tcp|tls[i].route[j].destination}).
+ */
 public final class Destinations {
 
   /**
@@ -17,7 +19,8 @@ public final class Destinations {
    * @param port the port number, when written
    * @param subset the subset, when written
    */
-  public record Destination(String path, String host, Optional<Integer> port, Optional<String> subset) {}
+  public record Destination(
+      String path, String host, Optional<Integer> port, Optional<String> subset) {}
 
   private Destinations() {}
 
@@ -33,9 +36,12 @@ public final class Destinations {
           Optional<String> host = Fields.text(destination.get("host"));
           if (host.isPresent()) {
             Object number = Fields.map(destination.get("port")).get("number");
-            found.add(new Destination("spec." + kind + "[" + index + "].route[" + target + "].destination",
-                host.get(), number instanceof Integer port ? Optional.of(port) : Optional.empty(),
-                Fields.text(destination.get("subset"))));
+            found.add(
+                new Destination(
+                    "spec." + kind + "[" + index + "].route[" + target + "].destination",
+                    host.get(),
+                    number instanceof Integer port ? Optional.of(port) : Optional.empty(),
+                    Fields.text(destination.get("subset"))));
           }
         }
       }

@@ -27,7 +27,10 @@ public final class Fields {
     return node instanceof String text ? Optional.of(text) : Optional.empty();
   }
 
-  /** A map of text to text ({@code labels}, a Service's {@code selector}); empty when any value is not text. */
+  /**
+   * A map of text to text ({@code labels}, a Service's {@code selector}); empty when any value is
+   * not text.
+   */
   public static Optional<Map<String, String>> labels(Object node) {
     if (node == null) {
       return Optional.of(Map.of());
@@ -53,7 +56,10 @@ public final class Fields {
 
   /** {@code key: value, key: value}, as a message shows a selector. */
   public static String show(Map<String, String> labels) {
-    return labels.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
-        .reduce((a, b) -> a + ", " + b).map(text -> "{" + text + "}").orElse("{}");
+    return labels.entrySet().stream()
+        .map(entry -> entry.getKey() + ": " + entry.getValue())
+        .reduce((a, b) -> a + ", " + b)
+        .map(text -> "{" + text + "}")
+        .orElse("{}");
   }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The findings of a cross-reference rule over every {@link ObjectSet}: each at the file and line the object
- * was written in, and one finding (naming the overlays) where the same broken reference shows in several
- * overlays rendered from the same file.
+ * The findings of a cross-reference rule over every {@link ObjectSet}: each at the file and line
+ * the object was written in, and one finding (naming the overlays) where the same broken reference
+ * shows in several overlays rendered from the same file.
  */
 public final class ReferenceFindings {
 
@@ -37,16 +37,27 @@ public final class ReferenceFindings {
 
   /** A finding at a known place, such as a Helm values file. */
   public void add(ObjectSet set, SourceLocation location, String object, String message) {
-    TreeSet<String> overlays = found.computeIfAbsent(new Key(location, object, message), key -> new TreeSet<>());
+    TreeSet<String> overlays =
+        found.computeIfAbsent(new Key(location, object, message), key -> new TreeSet<>());
     set.overlay().ifPresent(overlays::add);
   }
 
   public List<Finding> list() {
     List<Finding> findings = new ArrayList<>();
-    found.forEach((key, overlays) -> findings.add(Finding.of(rule, key.location().file(), key.location().line(),
-        key.object(), key.message() + (overlays.isEmpty() ? ""
-            : overlays.size() == 1 ? " (overlay " + overlays.first() + ")"
-                : " (overlays " + String.join(", ", overlays) + ")"))));
+    found.forEach(
+        (key, overlays) ->
+            findings.add(
+                Finding.of(
+                    rule,
+                    key.location().file(),
+                    key.location().line(),
+                    key.object(),
+                    key.message()
+                        + (overlays.isEmpty()
+                            ? ""
+                            : overlays.size() == 1
+                                ? " (overlay " + overlays.first() + ")"
+                                : " (overlays " + String.join(", ", overlays) + ")"))));
     return findings;
   }
 }

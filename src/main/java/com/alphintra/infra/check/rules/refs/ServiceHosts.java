@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How Istio reads a host of a VirtualService or DestinationRule: a short name in the object's namespace,
- * {@code svc.ns}, {@code svc.ns.svc} or {@code svc.ns.svc.cluster.local} for a Service, or any name a
- * ServiceEntry declares.
+ * How Istio reads a host of a VirtualService or DestinationRule: a short name in the object's
+ * namespace, {@code svc.ns}, {@code svc.ns.svc} or {@code svc.ns.svc.cluster.local} for a Service,
+ * or any name a ServiceEntry declares.
  */
 public final class ServiceHosts {
 
@@ -35,8 +35,8 @@ public final class ServiceHosts {
   }
 
   /**
-   * The Service a host names; empty when the host is not a cluster name or the namespace a short name needs
-   * is unknown.
+   * The Service a host names; empty when the host is not a cluster name or the namespace a short
+   * name needs is unknown.
    */
   public static Optional<ServiceName> serviceName(String host, Optional<String> namespace) {
     String name = host;
@@ -62,7 +62,8 @@ public final class ServiceHosts {
   }
 
   /** Whether a ServiceEntry declares the host, itself or by a wildcard ({@code *.example.com}). */
-  public static boolean declaredByServiceEntry(KubernetesView view, String host, Optional<ServiceName> service) {
+  public static boolean declaredByServiceEntry(
+      KubernetesView view, String host, Optional<ServiceName> service) {
     if (!view.serviceEntriesFor(host).isEmpty()
         || service.isPresent() && !view.serviceEntriesFor(service.get().fqdn()).isEmpty()) {
       return true;
@@ -77,14 +78,19 @@ public final class ServiceHosts {
     return !view.serviceEntriesFor("*").isEmpty();
   }
 
-  /** The host as Istio compares it: the Service's cluster FQDN for a Service name, else as written. */
+  /**
+   * The host as Istio compares it: the Service's cluster FQDN for a Service name, else as written.
+   */
   public static String key(String host, Optional<String> namespace) {
     return serviceName(host, namespace).map(ServiceName::fqdn).orElse(host);
   }
 
-  /** How a message names what a host needs: {@code Service alphintra/api} or {@code a ServiceEntry}. */
+  /**
+   * How a message names what a host needs: {@code Service alphintra/api} or {@code a ServiceEntry}.
+   */
   public static String expected(Optional<ServiceName> service) {
-    return service.map(name -> "Service " + name.namespace() + "/" + name.name() + " or ServiceEntry")
+    return service
+        .map(name -> "Service " + name.namespace() + "/" + name.name() + " or ServiceEntry")
         .orElse("ServiceEntry");
   }
 }

@@ -14,21 +14,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Cloud SQL user's password is generated (random_password) or read from a secret store, never a string the
- * configuration knows. A value the checker can work out statically is, by definition, written in the repository.
+ * A Cloud SQL user's password is generated (random_password) or read from a secret store, never a
+ * string the configuration knows. A value the checker can work out statically is, by definition,
+ * written in the repository.
  */
 public final class SqlUserPasswordsAreGenerated implements Rule {
 
   static final String SETTING = "password";
 
-  static final RuleInfo INFO = new RuleInfo("sql-user-password-generated",
-      "Cloud SQL user passwords are generated, not written in the configuration", Severity.HIGH, Target.SQL,
-      "A password written in a .tf file, a variable default or a tfvars file is in every clone and in git"
-          + " history for good, and is usually the same in every environment.",
-      "Set password = random_password.<name>.result on the google_sql_user (store it in Secret Manager), or"
-          + " use IAM database authentication.",
-      List.of("tfsec general-secrets-no-plaintext-exposure", "checkov CKV_SECRET_6",
-          "terraform-google-modules sql-db postgresql (generated user passwords)"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "sql-user-password-generated",
+          "Cloud SQL user passwords are generated, not written in the configuration",
+          Severity.HIGH,
+          Target.SQL,
+          "A password written in a .tf file, a variable default or a tfvars file is in every clone and in git"
+              + " history for good, and is usually the same in every environment.",
+          "Set password = random_password.<name>.result on the google_sql_user (store it in Secret Manager), or"
+              + " use IAM database authentication.",
+          List.of(
+              "tfsec general-secrets-no-plaintext-exposure",
+              "checkov CKV_SECRET_6",
+              "terraform-google-modules sql-db postgresql (generated user passwords)"));
 
   @Override
   public RuleInfo info() {
@@ -46,8 +53,15 @@ public final class SqlUserPasswordsAreGenerated implements Rule {
       for (TerraformValue value : platform.terraform().values(user, password.get().value())) {
         if (value.value() instanceof String text && !text.isEmpty()) {
           // The message never repeats the password.
-          findings.add(Finding.of(INFO, user.file(), password.get().range().start().line(), user.address(),
-              user.address() + " sets password to a string written in the configuration" + value.where()));
+          findings.add(
+              Finding.of(
+                  INFO,
+                  user.file(),
+                  password.get().range().start().line(),
+                  user.address(),
+                  user.address()
+                      + " sets password to a string written in the configuration"
+                      + value.where()));
         }
       }
     }

@@ -19,24 +19,34 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every Terraform directory says which Terraform it needs (a lower bound) and which google provider it was
- * written for (an upper bound too, so a new major release cannot change its meaning unannounced).
+ * Every Terraform directory says which Terraform it needs (a lower bound) and which google provider
+ * it was written for (an upper bound too, so a new major release cannot change its meaning
+ * unannounced).
  */
 public final class TerraformVersionsArePinned implements Rule {
 
-  static final Set<String> GOOGLE_SOURCES = Set.of("hashicorp/google", "hashicorp/google-beta",
-      "registry.terraform.io/hashicorp/google", "registry.terraform.io/hashicorp/google-beta");
+  static final Set<String> GOOGLE_SOURCES =
+      Set.of(
+          "hashicorp/google",
+          "hashicorp/google-beta",
+          "registry.terraform.io/hashicorp/google",
+          "registry.terraform.io/hashicorp/google-beta");
 
-  static final RuleInfo INFO = new RuleInfo("state-versions-pinned",
-      "Every Terraform directory bounds its Terraform version and its google provider's major version",
-      Severity.MEDIUM, Target.STATE,
-      "Without a required_version an older Terraform may misread the configuration or rewrite the state in a"
-          + " format the team's version cannot read; without an upper bound on hashicorp/google, the next major"
-          + " release (with its changed defaults and removed fields) is picked up by the next init.",
-      "Set terraform { required_version = \">= 1.6\" } and required_providers { google = { source ="
-          + " \"hashicorp/google\", version = \">= 6.50, < 7.0\" } } in the directory's versions.tf.",
-      List.of("tflint terraform_required_version", "tflint terraform_required_providers",
-          "https://developer.hashicorp.com/terraform/language/providers/requirements"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "state-versions-pinned",
+          "Every Terraform directory bounds its Terraform version and its google provider's major version",
+          Severity.MEDIUM,
+          Target.STATE,
+          "Without a required_version an older Terraform may misread the configuration or rewrite the state in a"
+              + " format the team's version cannot read; without an upper bound on hashicorp/google, the next major"
+              + " release (with its changed defaults and removed fields) is picked up by the next init.",
+          "Set terraform { required_version = \">= 1.6\" } and required_providers { google = { source ="
+              + " \"hashicorp/google\", version = \">= 6.50, < 7.0\" } } in the directory's versions.tf.",
+          List.of(
+              "tflint terraform_required_version",
+              "tflint terraform_required_providers",
+              "https://developer.hashicorp.com/terraform/language/providers/requirements"));
 
   @Override
   public RuleInfo info() {
@@ -57,8 +67,14 @@ public final class TerraformVersionsArePinned implements Rule {
       }
       if (settings.isEmpty()) {
         Path file = preferredFile(module);
-        findings.add(Finding.of(INFO, file, 0, directory,
-            directory + " has no terraform block, so neither Terraform nor provider versions are pinned"));
+        findings.add(
+            Finding.of(
+                INFO,
+                file,
+                0,
+                directory,
+                directory
+                    + " has no terraform block, so neither Terraform nor provider versions are pinned"));
         continue;
       }
       findings.addAll(checkRequiredVersion(settings, directory));
@@ -75,15 +91,28 @@ public final class TerraformVersionsArePinned implements Rule {
       if (required.isPresent()) {
         Optional<String> constraint = literal(required.get());
         if (constraint.isPresent() && !hasLowerBound(constraint.get())) {
-          return List.of(Finding.of(INFO, required.get().range().file(), required.get().range().start().line(),
-              directory, directory + " sets required_version = \"" + constraint.get() + "\", which has no lower bound"));
+          return List.of(
+              Finding.of(
+                  INFO,
+                  required.get().range().file(),
+                  required.get().range().start().line(),
+                  directory,
+                  directory
+                      + " sets required_version = \""
+                      + constraint.get()
+                      + "\", which has no lower bound"));
         }
         return List.of();
       }
     }
     Block first = settings.get(0);
-    return List.of(Finding.of(INFO, first.range().file(), first.range().start().line(), directory,
-        directory + " does not set required_version"));
+    return List.of(
+        Finding.of(
+            INFO,
+            first.range().file(),
+            first.range().start().line(),
+            directory,
+            directory + " does not set required_version"));
   }
 
   private static List<Finding> checkGoogleProvider(List<Block> settings, String directory) {
@@ -93,32 +122,58 @@ public final class TerraformVersionsArePinned implements Rule {
           if (!isGoogle(entry)) {
             continue;
           }
-          Optional<String> version = entry.value() instanceof ObjectExpr object
-              ? object.get("version").flatMap(TerraformVersionsArePinned::literal) : literal(entry.value());
-          boolean versionWritten = entry.value() instanceof ObjectExpr object ? object.get("version").isPresent()
-              : true;
+          Optional<String> version =
+              entry.value() instanceof ObjectExpr object
+                  ? object.get("version").flatMap(TerraformVersionsArePinned::literal)
+                  : literal(entry.value());
+          boolean versionWritten =
+              entry.value() instanceof ObjectExpr object ? object.get("version").isPresent() : true;
           if (!versionWritten) {
-            return List.of(Finding.of(INFO, entry.range().file(), entry.range().start().line(), directory,
-                directory + " requires provider " + entry.name() + " without a version constraint"));
+            return List.of(
+                Finding.of(
+                    INFO,
+                    entry.range().file(),
+                    entry.range().start().line(),
+                    directory,
+                    directory
+                        + " requires provider "
+                        + entry.name()
+                        + " without a version constraint"));
           }
           if (version.isPresent() && !hasUpperBound(version.get())) {
-            return List.of(Finding.of(INFO, entry.range().file(), entry.range().start().line(), directory,
-                directory + " requires provider " + entry.name() + " version \"" + version.get()
-                    + "\", which has no upper bound"));
+            return List.of(
+                Finding.of(
+                    INFO,
+                    entry.range().file(),
+                    entry.range().start().line(),
+                    directory,
+                    directory
+                        + " requires provider "
+                        + entry.name()
+                        + " version \""
+                        + version.get()
+                        + "\", which has no upper bound"));
           }
           return List.of();
         }
       }
     }
     Block first = settings.get(0);
-    return List.of(Finding.of(INFO, first.range().file(), first.range().start().line(), directory,
-        directory + " uses google resources but does not list hashicorp/google in required_providers"));
+    return List.of(
+        Finding.of(
+            INFO,
+            first.range().file(),
+            first.range().start().line(),
+            directory,
+            directory
+                + " uses google resources but does not list hashicorp/google in required_providers"));
   }
 
   private static boolean isGoogle(Attribute entry) {
     if (entry.value() instanceof ObjectExpr object) {
       Optional<String> source = object.get("source").flatMap(TerraformVersionsArePinned::literal);
-      return source.map(s -> GOOGLE_SOURCES.contains(s.toLowerCase(java.util.Locale.ROOT)))
+      return source
+          .map(s -> GOOGLE_SOURCES.contains(s.toLowerCase(java.util.Locale.ROOT)))
           .orElse(entry.name().equals("google") || entry.name().equals("google-beta"));
     }
     return entry.name().equals("google") || entry.name().equals("google-beta");
@@ -131,11 +186,13 @@ public final class TerraformVersionsArePinned implements Rule {
   }
 
   static boolean hasLowerBound(String constraint) {
-    return clauses(constraint).stream().anyMatch(op -> Set.of(">", ">=", "~>", "=", "").contains(op));
+    return clauses(constraint).stream()
+        .anyMatch(op -> Set.of(">", ">=", "~>", "=", "").contains(op));
   }
 
   static boolean hasUpperBound(String constraint) {
-    return clauses(constraint).stream().anyMatch(op -> Set.of("<", "<=", "~>", "=", "").contains(op));
+    return clauses(constraint).stream()
+        .anyMatch(op -> Set.of("<", "<=", "~>", "=", "").contains(op));
   }
 
   /** The operator of each clause of a version constraint ({@code ""} for a bare, exact version). */

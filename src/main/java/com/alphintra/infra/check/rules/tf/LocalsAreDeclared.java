@@ -13,13 +13,18 @@ import java.util.stream.Collectors;
 /** Every {@code local.x} a module reads is defined in a {@code locals} block of that module. */
 public final class LocalsAreDeclared implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("tf-local-declared", "Every local.NAME refers to a defined local value",
-      Severity.HIGH, Target.TF,
-      "Terraform refuses a configuration that reads an undefined local value, so plan fails; locals are"
-          + " module-scoped, so one moved between modules breaks silently until then.",
-      "Define the value in a locals block of the same module, or correct the name to one that is defined.",
-      List.of("terraform validate (Reference to undeclared local value)",
-          "tflint terraform_unused_declarations (the opposite direction)"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "tf-local-declared",
+          "Every local.NAME refers to a defined local value",
+          Severity.HIGH,
+          Target.TF,
+          "Terraform refuses a configuration that reads an undefined local value, so plan fails; locals are"
+              + " module-scoped, so one moved between modules breaks silently until then.",
+          "Define the value in a locals block of the same module, or correct the name to one that is defined.",
+          List.of(
+              "terraform validate (Reference to undeclared local value)",
+              "tflint terraform_unused_declarations (the opposite direction)"));
 
   @Override
   public RuleInfo info() {
@@ -28,7 +33,12 @@ public final class LocalsAreDeclared implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    return References.undefined(platform, INFO, "local", "defined",
-        module -> module.locals().stream().map(Local::name).collect(Collectors.toSet()), name -> "no locals entry \"" + name + "\"");
+    return References.undefined(
+        platform,
+        INFO,
+        "local",
+        "defined",
+        module -> module.locals().stream().map(Local::name).collect(Collectors.toSet()),
+        name -> "no locals entry \"" + name + "\"");
   }
 }

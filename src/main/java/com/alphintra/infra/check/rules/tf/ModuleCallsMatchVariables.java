@@ -18,17 +18,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A module call sets every variable of the module that has no default, and no variable it does not declare. */
+/**
+ * A module call sets every variable of the module that has no default, and no variable it does not
+ * declare.
+ */
 public final class ModuleCallsMatchVariables implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("tf-module-call-variables",
-      "Module calls set every required variable and only declared ones", Severity.HIGH, Target.TF,
-      "A call that misses a variable without a default, or passes one the module does not declare (a typo or a"
-          + " removed input), fails terraform plan; an unknown argument is also a setting that silently does nothing"
-          + " in review.",
-      "Set every variable the module declares without a default, and remove or rename arguments the module does"
-          + " not declare.",
-      List.of("terraform validate (Missing required argument / Unsupported argument)"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "tf-module-call-variables",
+          "Module calls set every required variable and only declared ones",
+          Severity.HIGH,
+          Target.TF,
+          "A call that misses a variable without a default, or passes one the module does not declare (a typo or a"
+              + " removed input), fails terraform plan; an unknown argument is also a setting that silently does nothing"
+              + " in review.",
+          "Set every variable the module declares without a default, and remove or rename arguments the module does"
+              + " not declare.",
+          List.of("terraform validate (Missing required argument / Unsupported argument)"));
 
   @Override
   public RuleInfo info() {
@@ -48,19 +55,41 @@ public final class ModuleCallsMatchVariables implements Rule {
         }
         String object = "module." + call.name();
         String where = platform.terraform().relative(called.get().directory()).toString();
-        Set<String> declared = called.get().variables().stream().map(Variable::name).collect(Collectors.toSet());
+        Set<String> declared =
+            called.get().variables().stream().map(Variable::name).collect(Collectors.toSet());
         for (Variable variable : called.get().variables()) {
           if (variable.isRequired() && !call.arguments().containsKey(variable.name())) {
-            findings.add(Finding.of(INFO, call.range().file(), call.range().start().line(), object,
-                object + " does not set variable " + variable.name() + ", which " + where + " requires (no default)"));
+            findings.add(
+                Finding.of(
+                    INFO,
+                    call.range().file(),
+                    call.range().start().line(),
+                    object,
+                    object
+                        + " does not set variable "
+                        + variable.name()
+                        + ", which "
+                        + where
+                        + " requires (no default)"));
           }
         }
         for (Map.Entry<String, Attribute> argument : call.arguments().entrySet()) {
           if (!declared.contains(argument.getKey())) {
             Attribute attribute = argument.getValue();
-            findings.add(Finding.of(INFO, attribute.range().file(), attribute.range().start().line(), object,
-                object + " sets " + argument.getKey() + ", which " + where + " does not declare (no variable \""
-                    + argument.getKey() + "\" block)"));
+            findings.add(
+                Finding.of(
+                    INFO,
+                    attribute.range().file(),
+                    attribute.range().start().line(),
+                    object,
+                    object
+                        + " sets "
+                        + argument.getKey()
+                        + ", which "
+                        + where
+                        + " does not declare (no variable \""
+                        + argument.getKey()
+                        + "\" block)"));
           }
         }
       }

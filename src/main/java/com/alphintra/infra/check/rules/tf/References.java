@@ -1,5 +1,7 @@
 package com.alphintra.infra.check.rules.tf;
 
+import com.alphintra.infra.check.Finding;
+import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.BinaryExpr;
 import com.alphintra.infra.hcl.Block;
@@ -23,8 +25,6 @@ import com.alphintra.infra.hcl.TemplateInterpolation;
 import com.alphintra.infra.hcl.TemplatePart;
 import com.alphintra.infra.hcl.TupleExpr;
 import com.alphintra.infra.hcl.UnaryExpr;
-import com.alphintra.infra.check.Finding;
-import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.terraform.TerraformModule;
 import java.util.ArrayList;
@@ -34,30 +34,54 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The references of one root name ({@code var}, {@code local}, {@code module}) in every expression of a
- * module, found in one walk over its syntax trees.
+ * The references of one root name ({@code var}, {@code local}, {@code module}) in every expression
+ * of a module, found in one walk over its syntax trees.
  */
 final class References {
 
-  private static final java.util.Set<String> STATE_OPERATIONS = java.util.Set.of("moved", "removed", "import");
+  private static final java.util.Set<String> STATE_OPERATIONS =
+      java.util.Set.of("moved", "removed", "import");
 
   private References() {}
 
   /**
-   * A finding for every {@code root.NAME} in any module whose NAME is not among {@code defined(module)}: what
-   * tf-variable-declared and tf-local-declared share. The message names the reference, says it is not
-   * {@code verb} ("declared", "defined") in the module, and {@code missing(NAME)}, what the module lacks.
+   * A finding for every {@code root.NAME} in any module whose NAME is not among {@code
+   * defined(module)}: what tf-variable-declared and tf-local-declared share. The message names the
+   * reference, says it is not {@code verb} ("declared", "defined") in the module, and {@code
+   * missing(NAME)}, what the module lacks.
    */
-  static List<Finding> undefined(Platform platform, RuleInfo info, String root, String verb,
-      Function<TerraformModule, Set<String>> defined, UnaryOperator<String> missing) {
+  static List<Finding> undefined(
+      Platform platform,
+      RuleInfo info,
+      String root,
+      String verb,
+      Function<TerraformModule, Set<String>> defined,
+      UnaryOperator<String> missing) {
     List<Finding> findings = new ArrayList<>();
     for (TerraformModule module : platform.terraform().modules()) {
       Set<String> names = defined.apply(module);
       for (ScopeTraversal reference : of(module, root)) {
-        reference.attribute(0).filter(name -> !names.contains(name)).ifPresent(name -> findings.add(Finding.of(
-            info, reference.range().file(), reference.range().start().line(), root + "." + name,
-            root + "." + name + " is not " + verb + " in "
-                + platform.terraform().relative(module.directory()) + " (" + missing.apply(name) + ")")));
+        reference
+            .attribute(0)
+            .filter(name -> !names.contains(name))
+            .ifPresent(
+                name ->
+                    findings.add(
+                        Finding.of(
+                            info,
+                            reference.range().file(),
+                            reference.range().start().line(),
+                            root + "." + name,
+                            root
+                                + "."
+                                + name
+                                + " is not "
+                                + verb
+                                + " in "
+                                + platform.terraform().relative(module.directory())
+                                + " ("
+                                + missing.apply(name)
+                                + ")")));
       }
     }
     return findings;

@@ -10,16 +10,23 @@ import com.alphintra.infra.terraform.Variable;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Every {@code var.x} a module reads is declared by a {@code variable "x"} block of that module. */
+/**
+ * Every {@code var.x} a module reads is declared by a {@code variable "x"} block of that module.
+ */
 public final class VariablesAreDeclared implements Rule {
 
-  static final RuleInfo INFO = new RuleInfo("tf-variable-declared", "Every var.NAME refers to a declared variable",
-      Severity.HIGH, Target.TF,
-      "Terraform refuses a configuration that reads an undeclared input variable, so plan fails in every"
-          + " environment; a typo in a variable name is caught here before any plan runs.",
-      "Declare the variable in the module's variables.tf, or correct the name to one that is declared.",
-      List.of("terraform validate (Reference to undeclared input variable)",
-          "tflint terraform_unused_declarations (the opposite direction)"));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "tf-variable-declared",
+          "Every var.NAME refers to a declared variable",
+          Severity.HIGH,
+          Target.TF,
+          "Terraform refuses a configuration that reads an undeclared input variable, so plan fails in every"
+              + " environment; a typo in a variable name is caught here before any plan runs.",
+          "Declare the variable in the module's variables.tf, or correct the name to one that is declared.",
+          List.of(
+              "terraform validate (Reference to undeclared input variable)",
+              "tflint terraform_unused_declarations (the opposite direction)"));
 
   @Override
   public RuleInfo info() {
@@ -28,7 +35,12 @@ public final class VariablesAreDeclared implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    return References.undefined(platform, INFO, "var", "declared",
-        module -> module.variables().stream().map(Variable::name).collect(Collectors.toSet()), name -> "no variable \"" + name + "\" block");
+    return References.undefined(
+        platform,
+        INFO,
+        "var",
+        "declared",
+        module -> module.variables().stream().map(Variable::name).collect(Collectors.toSet()),
+        name -> "no variable \"" + name + "\" block");
   }
 }

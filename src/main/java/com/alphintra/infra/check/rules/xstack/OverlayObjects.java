@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The Kubernetes objects of each environment's overlay ({@code overlays/dev}), indexed once: the overlay as
- * kubectl renders it when it was rendered, else the objects written in the overlay's folder (patches
- * included); and for a rendered object, the object of the overlay's folder that writes it, for a file and line.
+ * The Kubernetes objects of each environment's overlay ({@code overlays/dev}), indexed once: the
+ * overlay as kubectl renders it when it was rendered, else the objects written in the overlay's
+ * folder (patches included); and for a rendered object, the object of the overlay's folder that
+ * writes it, for a file and line.
  */
 public final class OverlayObjects {
 
@@ -28,10 +29,14 @@ public final class OverlayObjects {
       Optional<String> overlay = overlayOf(object.file());
       if (overlay.isPresent()) {
         written.computeIfAbsent(overlay.get(), key -> new ArrayList<>()).add(object);
-        writtenByName.computeIfAbsent(key(overlay.get(), object.kind(), object.name()), k -> new ArrayList<>())
+        writtenByName
+            .computeIfAbsent(
+                key(overlay.get(), object.kind(), object.name()), k -> new ArrayList<>())
             .add(object);
       } else {
-        sharedByName.computeIfAbsent(key("", object.kind(), object.name()), k -> new ArrayList<>()).add(object);
+        sharedByName
+            .computeIfAbsent(key("", object.kind(), object.name()), k -> new ArrayList<>())
+            .add(object);
       }
     }
   }
@@ -43,23 +48,31 @@ public final class OverlayObjects {
 
   /** The objects the overlay deploys: rendered when it was, else those written in its folder. */
   public List<LoadedObject> of(String environment) {
-    return rendered.containsKey(environment) ? rendered.get(environment)
+    return rendered.containsKey(environment)
+        ? rendered.get(environment)
         : written.getOrDefault(environment, List.of());
   }
 
   /**
-   * Where a rendered object is written, for its file and line: among the objects of that kind and name in the
-   * overlay's folder (patches), then in shared folders (base, components), the first that {@code writes}
-   * accepts, else the first of them, else the rendered object itself.
+   * Where a rendered object is written, for its file and line: among the objects of that kind and
+   * name in the overlay's folder (patches), then in shared folders (base, components), the first
+   * that {@code writes} accepts, else the first of them, else the rendered object itself.
    */
-  public LoadedObject writtenFor(String environment, LoadedObject object, Predicate<LoadedObject> writes) {
+  public LoadedObject writtenFor(
+      String environment, LoadedObject object, Predicate<LoadedObject> writes) {
     List<LoadedObject> candidates = candidates(environment, object);
-    return candidates.stream().filter(writes).findFirst()
+    return candidates.stream()
+        .filter(writes)
+        .findFirst()
         .orElse(candidates.isEmpty() ? object : candidates.get(0));
   }
 
-  /** As {@link #writtenFor}, but only an object that {@code writes} accepts, else the rendered object itself. */
-  public LoadedObject writingObject(String environment, LoadedObject object, Predicate<LoadedObject> writes) {
+  /**
+   * As {@link #writtenFor}, but only an object that {@code writes} accepts, else the rendered
+   * object itself.
+   */
+  public LoadedObject writingObject(
+      String environment, LoadedObject object, Predicate<LoadedObject> writes) {
     return candidates(environment, object).stream().filter(writes).findFirst().orElse(object);
   }
 
@@ -67,8 +80,9 @@ public final class OverlayObjects {
     if (object.overlay().isEmpty()) {
       return List.of(object);
     }
-    List<LoadedObject> candidates = new ArrayList<>(
-        writtenByName.getOrDefault(key(environment, object.kind(), object.name()), List.of()));
+    List<LoadedObject> candidates =
+        new ArrayList<>(
+            writtenByName.getOrDefault(key(environment, object.kind(), object.name()), List.of()));
     candidates.addAll(sharedByName.getOrDefault(key("", object.kind(), object.name()), List.of()));
     return candidates;
   }
