@@ -51,7 +51,11 @@ class PreCommitHooksTest {
     assertThat(hook(hooks, "terraform-fmt").get("entry")).isEqualTo("terraform fmt");
     assertThat(Pattern.compile(String.valueOf(hook(hooks, "terraform-fmt").get("files"))))
         .matches(p -> p.matcher("infra/terraform/modules/gke/main.tf").find())
-        .matches(p -> !p.matcher("README.md").find());
+        .matches(p -> !p.matcher("README.md").find())
+        .matches(
+            p ->
+                !p.matcher("src/test/resources/rules/gke-monitoring/fail/infra/terraform/main.tf")
+                    .find());
     assertThat(hook(hooks, "shellcheck").get("types")).isEqualTo(List.of("shell"));
     Map<String, Object> check = hook(hooks, "alphintra-check");
     assertThat(check)
