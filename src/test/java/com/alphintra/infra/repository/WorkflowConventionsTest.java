@@ -143,6 +143,18 @@ class WorkflowConventionsTest {
   }
 
   @Test
+  void onlyChangesThatCanChangeADeploymentStartTheTerraformWorkflow() {
+    Map<String, Object> on = GithubWorkflows.map(workflow("terraform.yml").yaml().get("on"));
+    for (String event : List.of("pull_request", "push")) {
+      List<Object> paths = GithubWorkflows.list(GithubWorkflows.map(on.get(event)).get("paths"));
+      assertThat(paths)
+          .as(event)
+          .contains("infra/**", "services/**", "src/main/**", ".github/scripts/**")
+          .doesNotContain("**.md", "docs/**");
+    }
+  }
+
+  @Test
   void everyEnvironmentIsValidatedAndPlannedThroughWorkloadIdentity() {
     Map<String, Map<String, Object>> jobs = workflow("terraform.yml").jobs();
     for (String job : List.of("static", "plan")) {
