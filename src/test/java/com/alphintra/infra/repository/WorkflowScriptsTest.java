@@ -283,6 +283,88 @@ class WorkflowScriptsTest {
         .contains("fake: status --output json");
   }
 
+  // verify-action-pins.sh, against local repositories.
+
+  private String git(Path directory, String... arguments) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
+    command.addAll(List.of(arguments));
+    ExternalProgram result = ExternalProgram.run(command, directory, Map.of(), TIMEOUT);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    return result.output().trim();
+  }
+
+  /** A repository acme/tool with an annotated tag v1.2.3 and a lightweight v2.0.0; its commits. */
+  private List<String> toolRepository() throws Exception {
+    Path repository = Files.createDirectories(temp.resolve("remotes/acme/tool.git"));
+    git(repository, "init", "-q");
+    git(repository, "commit", "-q", "--allow-empty", "-m", "one");
+    git(repository, "tag", "-a", "v1.2.3", "-m", "release 1.2.3");
+    String first = git(repository, "rev-parse", "HEAD");
+    git(repository, "commit", "-q", "--allow-empty", "-m", "two");
+    git(repository, "tag", "v2.0.0");
+    return List.of(first, git(repository, "rev-parse", "HEAD"));
+  }
+
+  private ExternalProgram verifyPins(String workflow) throws Exception {
+    Path workflows = Files.createDirectories(temp.resolve("workflows"));
+    Files.writeString(workflows.resolve("ci.yml"), workflow);
+    return ExternalProgram.run(
+        List.of(SCRIPTS.resolve("verify-action-pins.sh").toString(), workflows.toString()),
+        temp,
+        Map.of("ACTION_PIN_REMOTE", temp.resolve("remotes") + "/%s.git"),
+        TIMEOUT);
+  }
+
+  @Test
+  void pinsThatAreTheirTagsCommitsPass() throws Exception {
+    assumeTrue(ExternalProgram.onPath("git"), "git is not installed");
+    List<String> commits = toolRepository();
+    ExternalProgram result =
+        verifyPins(
+            "steps:\n"
+                + "  - uses: acme/tool@"
+                + commits.get(0)
+                + " # v1.2.3\n"
+                + "  - uses: acme/tool/sub@"
+                + commits.get(1)
+                + " # v2.0.0\n");
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("acme/tool v1.2.3 = " + commits.get(0))
+        .contains("acme/tool/sub v2.0.0 = " + commits.get(1));
+  }
+
+  @Test
+  void aPinThatIsNotItsTagsCommitOrAMissingTagFails() throws Exception {
+    assumeTrue(ExternalProgram.onPath("git"), "git is not installed");
+    List<String> commits = toolRepository();
+    ExternalProgram result =
+        verifyPins(
+            "steps:\n"
+                + "  - uses: acme/tool@"
+                + commits.get(1)
+                + " # v1.2.3\n"
+                + "  - uses: acme/tool@"
+                + commits.get(0)
+                + " # v9.9.9\n"
+                + "  - uses: acme/absent@"
+                + commits.get(0)
+                + " # v1.0.0\n");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output())
+        .contains("acme/tool is pinned to " + commits.get(1) + ", but v1.2.3 is " + commits.get(0))
+        .contains("acme/tool has no tag v9.9.9")
+        .contains("cannot list the tags of");
+  }
+
+  @Test
+  void aFolderWithoutPinsIsAnError() throws Exception {
+    ExternalProgram result = verifyPins("steps:\n  - uses: acme/tool@v1\n");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.output()).contains("no pinned actions");
+  }
+
   // plan-comment.cjs.
 
   private ExternalProgram planComment(String env, Path plan) throws Exception {
