@@ -58,6 +58,24 @@ public final class DevLoop {
       throws InterruptedException {
     SampleServiceImage image = image();
     List<SampleDeployment> targets = targets(request);
+    String context =
+        PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), request.context());
+    // The context is resolved before anything is compiled or pushed: one that is not in the
+    // kubeconfig stops the pass here, with nothing built and nothing sent. Making the client
+    // connects to nothing.
+    try (Cluster cluster = clusters.apply(context)) {
+      return deploy(request, listener, image, targets, context, cluster);
+    }
+  }
+
+  private DeployResult deploy(
+      DeployRequest request,
+      DevListener listener,
+      SampleServiceImage image,
+      List<SampleDeployment> targets,
+      String context,
+      Cluster cluster)
+      throws InterruptedException {
     List<PhaseResult> phases = new ArrayList<>();
 
     listener.phaseStarted(DeployPhase.COMPILE);
@@ -80,7 +98,7 @@ public final class DevLoop {
     String deployed = image.clusterReference(built.digest());
     List<String> rolled = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
-    roll(request, targets, deployed, rolled, unchanged);
+    roll(request, targets, deployed, rolled, unchanged, context, cluster);
     phases.add(
         finished(
             listener,
@@ -142,11 +160,11 @@ public final class DevLoop {
       List<SampleDeployment> targets,
       String deployed,
       List<String> rolled,
-      List<String> unchanged)
+      List<String> unchanged,
+      String context,
+      Cluster cluster)
       throws InterruptedException {
-    String context =
-        PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), request.context());
-    try (Cluster cluster = clusters.apply(context)) {
+    try {
       Rollout rollout = new Rollout(cluster);
       Map<SampleDeployment, String> previous = new LinkedHashMap<>();
       for (SampleDeployment target : targets) {

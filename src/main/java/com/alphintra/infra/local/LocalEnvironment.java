@@ -1,6 +1,7 @@
 package com.alphintra.infra.local;
 
 import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
@@ -46,12 +47,18 @@ public final class LocalEnvironment {
   public UpResult up(UpRequest request, ProgressListener listener) {
     K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
     String context = PlanFactory.contextFor(k3d, request.context());
-    Lazy<Cluster> cluster = new Lazy<>(() -> services.clusters().apply(context));
+    Lazy<Cluster> cluster =
+        new Lazy<>(() -> refuseRemote(services.clusters().apply(context), context, request));
     Plan plan = new PlanFactory(workspace, processes, doctor, services).build(request, cluster);
     Set<String> selected = plan.select(request.only(), request.from());
     Path ca = workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE);
     if (request.dryRun()) {
       return new UpResult(plan, selected, Optional.empty(), ca);
+    }
+    if (!selected.contains("cluster")) {
+      // The cluster must be there already: resolve its context before any step runs, so a context
+      // that is missing or remote is refused with nothing done and nothing sent.
+      cluster.get();
     }
     try {
       RunReport report =
@@ -62,6 +69,29 @@ public final class LocalEnvironment {
         cluster.get().close();
       }
     }
+  }
+
+  /**
+   * The local overlay generates Secrets and a CA meant for a laptop: it goes onto a cluster whose
+   * API server is on this machine, or elsewhere only when the person says so.
+   */
+  private static Cluster refuseRemote(Cluster cluster, String context, UpRequest request) {
+    java.net.URI server = java.net.URI.create(cluster.masterUrl());
+    if (request.isLocalOverlay()
+        && !request.allowRemoteContext()
+        && !KubeContext.isLoopback(server)) {
+      cluster.close();
+      throw new InputException(
+          "context "
+              + context
+              + " points at "
+              + server
+              + ", which is not this machine; the local overlay (generated Secrets, a local CA) is"
+              + " for a cluster on this machine",
+          "for a cloud cluster use its overlay (--overlay dev|staging|prod); if this cluster is"
+              + " meant for the local overlay, pass --allow-remote-context");
+    }
+    return cluster;
   }
 
   public DownResult down(DownRequest request) throws InterruptedException {

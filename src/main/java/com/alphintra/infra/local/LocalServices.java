@@ -3,7 +3,6 @@ package com.alphintra.infra.local;
 import com.alphintra.infra.image.ImageBuilder;
 import com.alphintra.infra.image.ImagePublisher;
 import com.alphintra.infra.workspace.Workspace;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,10 +12,11 @@ import java.util.function.Function;
 
 /**
  * What the local environment needs beyond running programs, built once: a cluster connection per
- * kube context, Helm per context (with the tool's own repository file under the state folder), the
- * ingress prober for a CA file, a clock, how long to wait for readiness, the image builder (given
- * its cache folder) and the deep status check's probes (given a cluster and the local CA). Tests
- * pass fakes and the mock server.
+ * kube context (made without connecting; an unknown context is refused when it is made), Helm per
+ * context (with the tool's own repository file under the state folder), the ingress prober for a CA
+ * file, a clock, how long to wait for readiness, the image builder (given its cache folder) and the
+ * deep status check's probes (given a cluster and the local CA). Tests pass fakes and the mock
+ * server.
  */
 public record LocalServices(
     Function<String, Cluster> clusters,
@@ -47,14 +47,27 @@ public record LocalServices(
         ClusterSmokeProbes::new);
   }
 
+  /** Production wiring on the person's kubeconfig ({@code KUBECONFIG} or ~/.kube/config). */
   public static LocalServices production() {
+    return production(
+        KubeContexts.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home"))));
+  }
+
+  /**
+   * Production wiring on the given kubeconfig. A cluster (or Helm) for a context name is made from
+   * that context alone, resolved by {@link KubeContexts}: a name that is not there is refused
+   * before anything is sent. Making a cluster connects to nothing; its first request does.
+   */
+  public static LocalServices production(KubeContexts contexts) {
     return new LocalServices(
         context ->
             Cluster.serverSideApply(
-                new KubernetesClientBuilder().withConfig(Config.autoConfigure(context)).build()),
+                new KubernetesClientBuilder()
+                    .withConfig(contexts.resolve(context).clientConfig())
+                    .build()),
         (context, state) ->
             new HelmCharts(
-                Kubeconfigs.forContext(context),
+                contexts.resolve(context).kubeconfig(),
                 state.resolve("helm").resolve("repositories.yaml")),
         TlsIngressProber::new,
         Clock.systemUTC(),
