@@ -8,7 +8,7 @@ import com.alphintra.infra.image.ImagePublisher;
 import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.image.SampleServiceImage;
 import com.alphintra.infra.local.Cluster;
-import com.alphintra.infra.local.K3dConfig;
+import com.alphintra.infra.local.K3dCluster;
 import com.alphintra.infra.local.PlanFactory;
 import com.alphintra.infra.workspace.Workspace;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -59,7 +59,7 @@ public final class DevLoop {
     SampleServiceImage image = image();
     List<SampleDeployment> targets = targets(request);
     String context =
-        PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), request.context());
+        PlanFactory.contextFor(K3dCluster.read(workspace.k3dConfig(), Map.of()), request.context());
     // The context is resolved before anything is compiled or pushed: one that is not in the
     // kubeconfig stops the pass here, with nothing built and nothing sent. Making the client
     // connects to nothing.
@@ -148,7 +148,13 @@ public final class DevLoop {
 
   private BuiltImage publish(DeployRequest request) {
     try {
-      return build.publish(request.registryHost());
+      return build.publish(
+          request
+              .registryHost()
+              .orElseGet(
+                  () ->
+                      PlanFactory.registryHostAddress(
+                          K3dCluster.read(workspace.k3dConfig(), System.getenv()))));
     } catch (OperationFailedException e) {
       throw new OperationFailedException(
           e.getMessage(), e.hint() + "; nothing was rolled out, the running version is unchanged");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,14 +27,14 @@ final class ClusterStep implements Step {
   static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 
   private final Programs programs;
-  private final K3dConfig config;
+  private final K3dCluster config;
   private final Path shownConfig;
   private final Supplier<Cluster> cluster;
   private final Duration readinessWait;
 
   ClusterStep(
       Programs programs,
-      K3dConfig config,
+      K3dCluster config,
       Path shownConfig,
       Supplier<Cluster> cluster,
       Duration readinessWait) {
@@ -70,6 +71,17 @@ final class ClusterStep implements Step {
     }
     details.add("run: " + String.join(" ", createArguments(shownConfig)));
     details.add("wait: " + config.nodes() + " nodes Ready in context " + config.context());
+    details.add(
+        "registry: images are pushed to "
+            + config
+                .registryHostAddress()
+                .orElse("(no fixed host port: set registries.create.hostPort)")
+            + config.registryContainer().map(name -> " (" + name + ")").orElse("")
+            + ", as read from the k3d config");
+    details.add(
+        "ingress: the gateway's 443 is probed on "
+            + config.ingressHostAddress().orElse("(not published: add a ports entry for 443)")
+            + ", as read from the k3d config");
     return details;
   }
 
@@ -125,7 +137,9 @@ final class ClusterStep implements Step {
     }
     if (!exists()) {
       programs.require(
-          Command.of(createArguments(config.file())).withTimeout(CREATE_TIMEOUT),
+          Command.of(createArguments(config.file()))
+              .withTimeout(CREATE_TIMEOUT)
+              .withEnvironment(dataFolderVariable()),
           "creating the k3d cluster");
     }
     if (!cluster.get().waitUntil(this::allNodesReady, readinessWait)) {
@@ -140,6 +154,12 @@ final class ClusterStep implements Step {
               + config.context()
               + "' shows them");
     }
+  }
+
+  /** k3d expands the config's {@code ${ALPHINTRA_DATA_DIR}} with the folder created above. */
+  private Map<String, String> dataFolderVariable() {
+    String folder = config.environment().get(K3dCluster.DATA_DIR_VARIABLE);
+    return folder == null ? Map.of() : Map.of(K3dCluster.DATA_DIR_VARIABLE, folder);
   }
 
   private List<String> createArguments(Path file) {

@@ -45,7 +45,7 @@ public final class LocalEnvironment {
   }
 
   public UpResult up(UpRequest request, ProgressListener listener) {
-    K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
     String context = PlanFactory.contextFor(k3d, request.context());
     Lazy<Cluster> cluster =
         new Lazy<>(() -> refuseRemote(services.clusters().apply(context), context, request));
@@ -95,7 +95,7 @@ public final class LocalEnvironment {
   }
 
   public DownResult down(DownRequest request) throws InterruptedException {
-    K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
     Programs programs = new Programs(processes);
     boolean exists =
         listed(programs, List.of("k3d", "cluster", "list", "--output", "json"), k3d.name());
@@ -167,14 +167,15 @@ public final class LocalEnvironment {
   }
 
   public HealthReport status(Optional<String> context) {
-    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
+    String name = PlanFactory.contextFor(k3d, context);
     IngressProber prober =
         services
             .probers()
             .apply(
                 workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE));
     try (Cluster cluster = services.clusters().apply(name)) {
-      return new HealthCheck(prober).examine(cluster, name);
+      return new HealthCheck(Optional.of(prober), k3d.ingressHostPort()).examine(cluster, name);
     } catch (KubernetesClientException e) {
       return new HealthReport(
           name,
@@ -195,7 +196,8 @@ public final class LocalEnvironment {
    */
   public HealthReport deepStatus(Optional<String> context) throws InterruptedException {
     HealthReport report = status(context);
-    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
+    String name = PlanFactory.contextFor(k3d, context);
     CallGraph graph = CallGraph.read(workspace.kubernetes().resolve("base/configmaps"));
     Duration telemetryWait = min(services.readinessWait(), TELEMETRY_WAIT);
     SmokeTest smoke =
@@ -212,10 +214,12 @@ public final class LocalEnvironment {
                 .smokeProbes()
                 .apply(
                     cluster,
-                    workspace
-                        .localState()
-                        .resolve("tls")
-                        .resolve(LocalCertificateAuthority.CA_FILE))) {
+                    new GatewayEndpoint(
+                        k3d.ingressHostPort(),
+                        workspace
+                            .localState()
+                            .resolve("tls")
+                            .resolve(LocalCertificateAuthority.CA_FILE)))) {
       items.addAll(smoke.run(probes));
     } catch (KubernetesClientException e) {
       items.add(
@@ -245,7 +249,7 @@ public final class LocalEnvironment {
    * next free one. The caller closes the session.
    */
   public AccessSession access(List<Addon> addons, Optional<String> context, IntPredicate isFree) {
-    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    String name = PlanFactory.contextFor(PlanFactory.cluster(workspace, services), context);
     Cluster cluster = services.clusters().apply(name);
     List<OpenForward> forwards = new ArrayList<>();
     List<AutoCloseable> handles = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -25,7 +26,24 @@ public record LocalServices(
     Clock clock,
     Duration readinessWait,
     Function<Path, ImagePublisher> images,
-    BiFunction<Cluster, Path, SmokeProbes> smokeProbes) {
+    BiFunction<Cluster, GatewayEndpoint, SmokeProbes> smokeProbes,
+    Map<String, String> environment) {
+
+  public LocalServices {
+    environment = Map.copyOf(environment);
+  }
+
+  /** With the process's environment, which k3d gets and expands in its config. */
+  public LocalServices(
+      Function<String, Cluster> clusters,
+      BiFunction<String, Path, Charts> charts,
+      Function<Path, IngressProber> probers,
+      Clock clock,
+      Duration readinessWait,
+      Function<Path, ImagePublisher> images,
+      BiFunction<Cluster, GatewayEndpoint, SmokeProbes> smokeProbes) {
+    this(clusters, charts, probers, clock, readinessWait, images, smokeProbes, System.getenv());
+  }
 
   /**
    * Images built with Jib (cached in the given folder) and the deep check's real probes, as in
@@ -73,7 +91,8 @@ public record LocalServices(
         Clock.systemUTC(),
         Duration.ofMinutes(3),
         ImageBuilder::new,
-        ClusterSmokeProbes::new);
+        ClusterSmokeProbes::new,
+        System.getenv());
   }
 
   /** Where Jib caches base and application layers for a checkout: its git-ignored state folder. */
