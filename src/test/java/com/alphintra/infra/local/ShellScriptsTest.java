@@ -7,10 +7,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wrapper scripts and the end-to-end script are shellcheck-clean; skipped where shellcheck is
@@ -42,10 +44,46 @@ class ShellScriptsTest {
     assertThat(Files.readString(Path.of(SCRIPTS.get(1))))
         .contains("\"$root/alphintra\" up --only istio");
     assertThat(Files.readString(Path.of(SCRIPTS.get(2))))
-        .contains("\"$root/alphintra\" access \"${1:-all}\"");
+        .contains("\"$root/alphintra\" access \"$@\"");
     for (String script : SCRIPTS) {
       assertThat(Files.isExecutable(Path.of(script))).as(script).isTrue();
     }
+  }
+
+  /**
+   * Runs a wrapper from a copy of the checkout whose launcher only prints its arguments: what the
+   * wrapper passes on is what the CLI would get.
+   */
+  private String passedOn(String script, String... arguments) throws Exception {
+    Path copy = checkout.resolve(script);
+    Files.createDirectories(copy.getParent());
+    Files.copy(Path.of(script), copy, StandardCopyOption.REPLACE_EXISTING);
+    Path launcher = checkout.resolve("alphintra");
+    Files.writeString(launcher, "#!/bin/sh\necho \"$@\"\n");
+    launcher.toFile().setExecutable(true);
+    List<String> command = new ArrayList<>(List.of("bash", copy.toString()));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output.strip();
+  }
+
+  @TempDir Path checkout;
+
+  @Test
+  void accessPassesEveryArgumentOnAndDefaultsToAll() throws Exception {
+    assumeTrue(onPath("bash"), "bash is not installed");
+    assertThat(passedOn(SCRIPTS.get(2))).isEqualTo("access all");
+    assertThat(passedOn(SCRIPTS.get(2), "grafana", "--context", "k3d-other"))
+        .isEqualTo("access grafana --context k3d-other");
+  }
+
+  @Test
+  void istioSetupPassesItsArgumentsOn() throws Exception {
+    assumeTrue(onPath("bash"), "bash is not installed");
+    assertThat(passedOn(SCRIPTS.get(1), "--dry-run")).isEqualTo("up --only istio --dry-run");
   }
 
   private static boolean onPath(String program) {
