@@ -2,11 +2,14 @@ package com.alphintra.infra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphintra.infra.local.K3dCluster;
 import com.alphintra.infra.local.LocalFixture;
+import com.alphintra.infra.local.LocalServices;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,49 @@ class DownCommandTest {
     assertThat(fixture.processes.commandLines())
         .contains(
             "k3d cluster delete alphintra", "k3d registry delete k3d-alphintra-registry.localhost");
+  }
+
+  @Test
+  void theDataFolderNamedByTheEnvironmentIsCreatedGivenToK3dAndKeptByDown() throws Exception {
+    Path config = fixture.workspace.k3dConfig();
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("../../../volumes:", "${" + K3dCluster.DATA_DIR_VARIABLE + "}:"));
+    Path data = root.resolve("home/.local/share/alphintra/volumes");
+    LocalServices base = fixture.services();
+    Services services =
+        new Services(
+            fixture.processes,
+            fixture.host,
+            () -> Optional.of(fixture.workspace),
+            new LocalServices(
+                base.clusters(),
+                base.charts(),
+                base.probers(),
+                base.clock(),
+                base.readinessWait(),
+                base.images(),
+                base.smokeProbes(),
+                Map.of("HOME", root.resolve("home").toString())));
+
+    CliRun plan = CliRun.of(services, "up", "--dry-run");
+    CliRun up = CliRun.of(services, "up");
+    CliRun down = CliRun.of(services, "down");
+
+    assertThat(plan.out()).contains("create: " + data + " (owner-only");
+    assertThat(up.exitCode()).as(up.out()).isZero();
+    assertThat(data).isDirectory();
+    assertThat(
+            fixture.processes.calls().stream()
+                .filter(
+                    command ->
+                        String.join(" ", command.arguments()).startsWith("k3d cluster create"))
+                .findFirst()
+                .orElseThrow()
+                .environment())
+        .containsEntry(K3dCluster.DATA_DIR_VARIABLE, data.toString());
+    assertThat(down.out()).contains("Kept the data in " + data);
   }
 
   @Test
