@@ -86,6 +86,48 @@ class ShellScriptsTest {
     assertThat(passedOn(SCRIPTS.get(1), "--dry-run")).isEqualTo("up --only istio --dry-run");
   }
 
+  /** Runs the end-to-end script with only the given fake programs (and the system's basics). */
+  private Process e2eWith(Path bin) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("bash", SCRIPTS.get(3)).redirectErrorStream(true);
+    builder.environment().put("PATH", bin + File.pathSeparator + "/usr/bin:/bin");
+    builder.environment().put("E2E_TIMINGS_FILE", checkout.resolve("timings.json").toString());
+    return builder.start();
+  }
+
+  private Path fakeBin(String... programsAndExitCodes) throws Exception {
+    Path bin = Files.createDirectories(checkout.resolve("bin"));
+    for (int i = 0; i < programsAndExitCodes.length; i += 2) {
+      Path program = bin.resolve(programsAndExitCodes[i]);
+      Files.writeString(program, "#!/bin/sh\nexit " + programsAndExitCodes[i + 1] + "\n");
+      program.toFile().setExecutable(true);
+    }
+    return bin;
+  }
+
+  @Test
+  void theEndToEndTestExitsThreeWithoutADockerDaemon() throws Exception {
+    assumeTrue(onPath("bash"), "bash is not installed");
+    Process process = e2eWith(fakeBin("docker", "1"));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isEqualTo(3);
+    assertThat(output).contains("no Docker daemon reachable", "hint: start Docker");
+    assertThat(checkout.resolve("timings.json")).doesNotExist();
+  }
+
+  @Test
+  void theEndToEndTestExitsThreeWithoutK3d() throws Exception {
+    assumeTrue(onPath("bash"), "bash is not installed");
+    assumeTrue(!Files.exists(Path.of("/usr/bin/k3d")) && !Files.exists(Path.of("/bin/k3d")));
+    Process process = e2eWith(fakeBin("docker", "0"));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isEqualTo(3);
+    assertThat(output).contains("k3d is not installed");
+  }
+
   private static boolean onPath(String program) {
     for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (Files.isExecutable(Path.of(directory, program))) {
