@@ -67,8 +67,9 @@ public record LocalServices(
 
   /** Production wiring on the person's kubeconfig ({@code KUBECONFIG} or ~/.kube/config). */
   public static LocalServices production() {
-    return production(
-        KubeContexts.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home"))));
+    // Like kubectl, HOME decides where ~/.kube is; Java's user.home comes from the password file.
+    String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+    return production(KubeContexts.fromEnvironment(System.getenv(), Path.of(home)));
   }
 
   /**
