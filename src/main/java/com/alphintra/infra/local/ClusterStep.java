@@ -66,8 +66,15 @@ final class ClusterStep implements Step {
   @Override
   public List<String> details() {
     List<String> details = new ArrayList<>();
+    String dataFolder = config.environment().getOrDefault(K3dCluster.DATA_DIR_VARIABLE, "");
     for (Path directory : config.volumeHostDirectories()) {
-      details.add("create: " + directory + " (owner-only, kept by 'down' unless --purge)");
+      details.add(
+          "create: "
+              + directory
+              + (directory.toString().equals(dataFolder)
+                  ? " (the data folder, $" + K3dCluster.DATA_DIR_VARIABLE + "; "
+                  : " (")
+              + "owner-only, kept by 'down' unless --purge)");
     }
     details.add("run: " + String.join(" ", createArguments(shownConfig)));
     details.add("wait: " + config.nodes() + " nodes Ready in context " + config.context());

@@ -102,7 +102,8 @@ class DownCommandTest {
     CliRun up = CliRun.of(services, "up");
     CliRun down = CliRun.of(services, "down");
 
-    assertThat(plan.out()).contains("create: " + data + " (owner-only");
+    assertThat(plan.out())
+        .contains("create: " + data + " (the data folder, $ALPHINTRA_DATA_DIR; owner-only");
     assertThat(up.exitCode()).as(up.out()).isZero();
     assertThat(data).isDirectory();
     assertThat(
