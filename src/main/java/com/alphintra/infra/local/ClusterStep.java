@@ -1,5 +1,6 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.error.MissingPrerequisiteException;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,7 +150,7 @@ final class ClusterStep implements Step {
               .withEnvironment(dataFolderVariable()),
           "creating the k3d cluster");
     }
-    if (!cluster.get().waitUntil(this::allNodesReady, readinessWait)) {
+    if (!connection().waitUntil(this::allNodesReady, readinessWait)) {
       throw new StepFailedException(
           "not every node of "
               + config.context()
@@ -167,6 +168,23 @@ final class ClusterStep implements Step {
   private Map<String, String> dataFolderVariable() {
     String folder = config.environment().get(K3dCluster.DATA_DIR_VARIABLE);
     return folder == null ? Map.of() : Map.of(K3dCluster.DATA_DIR_VARIABLE, folder);
+  }
+
+  /**
+   * The cluster's connection; the cluster exists now, so a context missing from the kubeconfig
+   * means k3d wrote it to a file this command does not read.
+   */
+  private Cluster connection() {
+    try {
+      return cluster.get();
+    } catch (MissingPrerequisiteException e) {
+      throw new MissingPrerequisiteException(
+          e.getMessage() + ", although k3d has the cluster '" + config.name() + "'",
+          "k3d writes its context to the default kubeconfig: `k3d kubeconfig merge "
+              + config.name()
+              + " --kubeconfig-merge-default` adds it to ~/.kube/config; make KUBECONFIG include"
+              + " that file, then run `alphintra up` again");
+    }
   }
 
   private List<String> createArguments(Path file) {

@@ -131,6 +131,31 @@ class KubeContextSafetyTest {
   }
 
   @Test
+  void aClusterK3dMadeWhoseContextIsElsewhereIsNotRolledBackAndSaysHowToMergeIt() {
+    LocalFixture fixture = new LocalFixture(root.resolve("checkout"), client);
+
+    CliRun run =
+        CliRun.of(
+            new Services(
+                fixture.processes,
+                fixture.host,
+                () -> Optional.of(fixture.workspace),
+                LocalServices.production(KubeContexts.of(kubeconfig))),
+            "up");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out())
+        .contains(
+            "has no context k3d-alphintra",
+            "although k3d has the cluster 'alphintra'",
+            "k3d kubeconfig merge alphintra --kubeconfig-merge-default");
+    // The failed step is not undone: the cluster stays for the person to reach once merged.
+    assertThat(fixture.processes.commandLines())
+        .noneMatch(line -> line.startsWith("k3d cluster delete"));
+    assertThat(connections.get()).isZero();
+  }
+
+  @Test
   void devDeployRefusesBeforeItCompilesOrPushes() {
     DevFixture fixture = new DevFixture(root.resolve("checkout"), client);
     LocalServices production = LocalServices.production(KubeContexts.of(kubeconfig));
