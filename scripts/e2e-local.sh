@@ -7,7 +7,8 @@
 # development cycle < 30 s) and written as JSON to ${E2E_TIMINGS_FILE:-target/e2e-timings.json}.
 # Exits 0 when everything worked and every target was met, 1 when a stage failed or a target was missed,
 # 2 when a cluster named alphintra already exists (it would be deleted), 3 when Docker, k3d, kubectl, curl
-# or jq is missing. The cluster and its data (a temporary ALPHINTRA_DATA_DIR) are removed on exit.
+# or jq is missing. The cluster and its data (a temporary ALPHINTRA_DATA_DIR) are removed on exit; with
+# E2E_KEEP_ON_FAILURE=true a failed run leaves them for diagnostics (a CI job then removes them itself).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cli="$root/alphintra"
@@ -43,7 +44,9 @@ created=false
 cleanup() {
   local status=$?
   rm -f "$marker"
-  if [[ "$created" == true ]]; then
+  if [[ "$created" == true && "$status" -ne 0 && "${E2E_KEEP_ON_FAILURE:-false}" == true ]]; then
+    echo "e2e-local: kept the cluster and $ALPHINTRA_DATA_DIR for diagnostics (E2E_KEEP_ON_FAILURE)"
+  elif [[ "$created" == true ]]; then
     echo "e2e-local: cleaning up (down --purge)"
     # Files the containers wrote may belong to other users; the folder is temporary either way.
     "$cli" down --purge >/dev/null 2>&1 ||
