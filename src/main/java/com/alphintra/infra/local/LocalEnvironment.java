@@ -2,6 +2,7 @@ package com.alphintra.infra.local;
 
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.OperationFailedException;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
@@ -283,6 +284,14 @@ public final class LocalEnvironment {
     } catch (RuntimeException e) {
       handles.forEach(LocalEnvironment::closeQuietly);
       cluster.close();
+      if (e instanceof KubernetesClientException unreachable) {
+        throw new OperationFailedException(
+            "cannot reach the cluster of context "
+                + name
+                + ": "
+                + firstLine(unreachable.getMessage()),
+            "is it up? 'alphintra status' checks it; 'alphintra up' creates it");
+      }
       throw e;
     }
     handles.add(cluster);

@@ -274,5 +274,20 @@ class KubeContextSafetyTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("not reachable", "alphintra up");
+
+    CliRun access =
+        CliRun.of(
+            new Services(
+                fixture.processes,
+                fixture.host,
+                () -> Optional.of(fixture.workspace),
+                LocalServices.production(KubeContexts.of(kubeconfig))),
+            "access",
+            "kiali");
+
+    assertThat(access.exitCode()).isEqualTo(1);
+    assertThat(access.err())
+        .contains("cannot reach the cluster of context k3d-alphintra", "'alphintra up' creates it")
+        .doesNotContain("--verbose");
   }
 }
