@@ -2,11 +2,11 @@ package com.alphintra.infra.cli;
 
 import com.alphintra.infra.dev.DeployRequest;
 import com.alphintra.infra.dev.DeployResult;
-import com.alphintra.infra.image.SampleServiceImage;
 import com.alphintra.infra.local.ShutdownInterrupt;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,9 +58,9 @@ final class DevDeployCommand implements Callable<Integer> {
   @Option(
       names = "--registry",
       paramLabel = "HOST:PORT",
-      defaultValue = SampleServiceImage.HOST_REGISTRY,
       description =
-          "Where to push from this machine: the k3d registry's host port (default: ${DEFAULT-VALUE}).")
+          "Where to push from this machine (default: the registry's host address in the k3d config,"
+              + " such as 127.0.0.1:5000).")
   String registry;
 
   @Option(
@@ -77,7 +77,8 @@ final class DevDeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    DeployRequest request = new DeployRequest(serviceNames, context.context(), timeout, registry);
+    DeployRequest request =
+        new DeployRequest(serviceNames, context.context(), timeout, Optional.ofNullable(registry));
     PrintWriter out = spec.commandLine().getOut();
     DevDeployView view = new DevDeployView(out, !output.isJson());
     if (watch) {

@@ -1,5 +1,7 @@
 package com.alphintra.infra.cli;
 
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.MissingPrerequisiteException;
 import com.alphintra.infra.local.PrerequisitesMissingException;
 import com.alphintra.infra.local.RunReport;
 import com.alphintra.infra.local.ShutdownInterrupt;
@@ -61,6 +63,12 @@ final class UpCommand implements Callable<Integer> {
           "The overlay to install: local, or dev, staging, prod with --context (default: ${DEFAULT-VALUE}).")
   String overlay;
 
+  @Option(
+      names = "--allow-remote-context",
+      description =
+          "Let the local overlay go onto a cluster whose API server is not on this machine.")
+  boolean allowRemoteContext;
+
   UpCommand(Services services) {
     this.services = services;
   }
@@ -74,7 +82,8 @@ final class UpCommand implements Callable<Integer> {
             Optional.ofNullable(only),
             Optional.ofNullable(from),
             keepOnFailure,
-            overlay);
+            overlay,
+            allowRemoteContext);
     PrintWriter out = spec.commandLine().getOut();
     UpView view = new UpView(out, spec.commandLine().getColorScheme().ansi(), !output.isJson());
     UpResult result;
@@ -87,14 +96,19 @@ final class UpCommand implements Callable<Integer> {
     if (report.isEmpty() || report.get().succeeded()) {
       return ExitCode.OK.code();
     }
-    boolean missing =
-        report
-            .get()
-            .failure()
-            .flatMap(failure -> failure.exception())
-            .filter(PrerequisitesMissingException.class::isInstance)
-            .isPresent();
-    return missing ? ExitCode.MISSING_PREREQUISITES.code() : ExitCode.NOT_OK.code();
+    Optional<RuntimeException> cause =
+        report.get().failure().flatMap(failure -> failure.exception());
+    if (cause
+        .filter(
+            exception ->
+                exception instanceof PrerequisitesMissingException
+                    || exception instanceof MissingPrerequisiteException)
+        .isPresent()) {
+      return ExitCode.MISSING_PREREQUISITES.code();
+    }
+    return cause.filter(InputException.class::isInstance).isPresent()
+        ? ExitCode.USAGE.code()
+        : ExitCode.NOT_OK.code();
   }
 
   private void print(UpResult result, UpView view, PrintWriter out) {

@@ -114,7 +114,7 @@ final class UpView implements ProgressListener {
             .append('\n');
       }
     }
-    text.append("\nTime targets:\n");
+    text.append("\nPHASE-2 time targets:\n");
     for (Budget budget : plan.budgets()) {
       text.append("  ")
           .append(budget.label())
@@ -191,52 +191,48 @@ final class UpView implements ProgressListener {
     return text.toString();
   }
 
+  /**
+   * Each PHASE-2 target whose steps all ran to the end in this run (applied, or applied and then
+   * rolled back), with at least one of them doing work: a run that failed or skipped one of its
+   * steps has measured nothing, and one that found everything in place has measured no startup.
+   */
   private static String targets(Plan plan, RunReport report) {
-    StringBuilder text = new StringBuilder("Time targets:\n");
+    StringBuilder text = new StringBuilder();
     for (Budget budget : plan.budgets()) {
-      Duration used = Duration.ZERO;
-      List<String> parts = new ArrayList<>();
-      for (String step : budget.steps()) {
-        Optional<StepResult> result = report.result(step);
-        if (result.isPresent() && result.get().outcome() != StepOutcome.SKIPPED) {
-          used = used.plus(result.get().duration());
-          parts.add(step + " " + Durations.format(result.get().duration()));
-        }
-      }
-      if (parts.isEmpty()) {
+      List<StepResult> results =
+          budget.steps().stream().flatMap(step -> report.result(step).stream()).toList();
+      boolean finished =
+          !budget.steps().isEmpty()
+              && results.size() == budget.steps().size()
+              && results.stream().allMatch(result -> FINISHED.contains(result.outcome()));
+      boolean worked =
+          results.stream().anyMatch(result -> result.outcome() != StepOutcome.ALREADY_DONE);
+      if (!finished || !worked) {
         continue;
       }
-      // A budget is met only when all of its steps finished in this run (rolled back afterwards or
-      // not); a run
-      // that failed or skipped one of them has not shown it.
-      boolean complete =
-          budget.steps().stream()
-              .allMatch(
-                  step ->
-                      report
-                          .result(step)
-                          .map(
-                              result ->
-                                  result.outcome() != StepOutcome.FAILED
-                                      && result.outcome() != StepOutcome.SKIPPED)
-                          .orElse(false));
-      String verdict =
-          used.compareTo(budget.limit()) > 0
-              ? " (MISSED)"
-              : complete ? " (met)" : " (not shown: not all of its steps completed)";
+      Duration used =
+          results.stream().map(StepResult::duration).reduce(Duration.ZERO, Duration::plus);
       text.append("  ")
           .append(budget.label())
           .append(" < ")
           .append(Durations.format(budget.limit()))
           .append(": ")
           .append(Durations.format(used))
-          .append(verdict)
+          .append(used.compareTo(budget.limit()) > 0 ? " (MISSED)" : " (met)")
           .append(" = ")
-          .append(String.join(" + ", parts))
+          .append(
+              String.join(
+                  " + ",
+                  results.stream()
+                      .map(result -> result.name() + " " + Durations.format(result.duration()))
+                      .toList()))
           .append('\n');
     }
-    return text.toString();
+    return text.isEmpty() ? "" : "PHASE-2 time targets:\n" + text;
   }
+
+  private static final java.util.Set<StepOutcome> FINISHED =
+      java.util.EnumSet.of(StepOutcome.APPLIED, StepOutcome.ALREADY_DONE, StepOutcome.UNDONE);
 
   private static String failure(StepFailure failure, RunReport report) {
     StringBuilder text = new StringBuilder("\n");

@@ -8,7 +8,7 @@ import com.alphintra.infra.image.ImagePublisher;
 import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.image.SampleServiceImage;
 import com.alphintra.infra.local.Cluster;
-import com.alphintra.infra.local.K3dConfig;
+import com.alphintra.infra.local.K3dCluster;
 import com.alphintra.infra.local.PlanFactory;
 import com.alphintra.infra.workspace.Workspace;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -58,6 +58,24 @@ public final class DevLoop {
       throws InterruptedException {
     SampleServiceImage image = image();
     List<SampleDeployment> targets = targets(request);
+    String context =
+        PlanFactory.contextFor(K3dCluster.read(workspace.k3dConfig(), Map.of()), request.context());
+    // The context is resolved before anything is compiled or pushed: one that is not in the
+    // kubeconfig stops the pass here, with nothing built and nothing sent. Making the client
+    // connects to nothing.
+    try (Cluster cluster = clusters.apply(context)) {
+      return deploy(request, listener, image, targets, context, cluster);
+    }
+  }
+
+  private DeployResult deploy(
+      DeployRequest request,
+      DevListener listener,
+      SampleServiceImage image,
+      List<SampleDeployment> targets,
+      String context,
+      Cluster cluster)
+      throws InterruptedException {
     List<PhaseResult> phases = new ArrayList<>();
 
     listener.phaseStarted(DeployPhase.COMPILE);
@@ -80,7 +98,7 @@ public final class DevLoop {
     String deployed = image.clusterReference(built.digest());
     List<String> rolled = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
-    roll(request, targets, deployed, rolled, unchanged);
+    roll(request, targets, deployed, rolled, unchanged, context, cluster);
     phases.add(
         finished(
             listener,
@@ -130,7 +148,13 @@ public final class DevLoop {
 
   private BuiltImage publish(DeployRequest request) {
     try {
-      return build.publish(request.registryHost());
+      return build.publish(
+          request
+              .registryHost()
+              .orElseGet(
+                  () ->
+                      PlanFactory.registryHostAddress(
+                          K3dCluster.read(workspace.k3dConfig(), System.getenv()))));
     } catch (OperationFailedException e) {
       throw new OperationFailedException(
           e.getMessage(), e.hint() + "; nothing was rolled out, the running version is unchanged");
@@ -142,11 +166,11 @@ public final class DevLoop {
       List<SampleDeployment> targets,
       String deployed,
       List<String> rolled,
-      List<String> unchanged)
+      List<String> unchanged,
+      String context,
+      Cluster cluster)
       throws InterruptedException {
-    String context =
-        PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), request.context());
-    try (Cluster cluster = clusters.apply(context)) {
+    try {
       Rollout rollout = new Rollout(cluster);
       Map<SampleDeployment, String> previous = new LinkedHashMap<>();
       for (SampleDeployment target : targets) {

@@ -192,8 +192,8 @@ public final class ImageBuilder implements ImagePublisher {
     }
     if (destination instanceof ImageDestination.Registry
         && isLoopbackRegistry(destination.reference())) {
-      return "is the local registry running? 'alphintra up' creates it (k3d-alphintra-registry.localhost on "
-          + "127.0.0.1:5000); 'k3d registry list' shows it";
+      return "is the local registry running? 'alphintra up' creates it (k3d-alphintra-registry.localhost,"
+          + " on the host port of registries.create in the k3d config); 'k3d registry list' shows it";
     }
     return "check that the base image "
         + request.base().describe()

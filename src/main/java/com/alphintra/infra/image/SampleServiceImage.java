@@ -21,9 +21,6 @@ public final class SampleServiceImage {
 
   public static final int PORT = 8080;
 
-  /** Where `alphintra` pushes from the host: the k3d registry's published port, loopback only. */
-  public static final String HOST_REGISTRY = "127.0.0.1:5000";
-
   private final Workspace workspace;
   private final PinnedVersions pins;
 
@@ -76,11 +73,6 @@ public final class SampleServiceImage {
   public String version() {
     String reference = clusterReference();
     return reference.substring(reference.lastIndexOf(':') + 1);
-  }
-
-  /** The same image as reached from this machine, through the registry's loopback port. */
-  public String pushReference() {
-    return pushReference(HOST_REGISTRY);
   }
 
   /** The image under the same repository and tag in another registry, e.g. one a test runs. */

@@ -29,9 +29,9 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The deep check's requests on a real cluster: HTTPS to the ingress gateway's published port on
- * 127.0.0.1 (SNI and Host {@code api.alphintra.localhost}, trusting only the local CA), and
- * port-forwards on 127.0.0.1 to a service's pod, Jaeger's query API and Prometheus, opened once and
- * closed with this object.
+ * 127.0.0.1 (read from the k3d config) (SNI and Host {@code api.alphintra.localhost}, trusting only
+ * the local CA), and port-forwards on 127.0.0.1 to a service's pod, Jaeger's query API and
+ * Prometheus, opened once and closed with this object.
  */
 final class ClusterSmokeProbes implements SmokeProbes {
 
@@ -39,14 +39,16 @@ final class ClusterSmokeProbes implements SmokeProbes {
 
   private final Cluster cluster;
   private final Path caCertificate;
+  private final int gatewayPort;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Integer> forwardedPorts = new HashMap<>();
   private final List<LocalPortForward> forwards = new ArrayList<>();
 
-  ClusterSmokeProbes(Cluster cluster, Path caCertificate) {
+  ClusterSmokeProbes(Cluster cluster, GatewayEndpoint gateway) {
     this.cluster = cluster;
-    this.caCertificate = caCertificate;
+    this.caCertificate = gateway.caCertificate();
+    this.gatewayPort = gateway.port();
   }
 
   @Override
@@ -57,14 +59,14 @@ final class ClusterSmokeProbes implements SmokeProbes {
     String host = HealthCheck.INGRESS_HOST;
     try (Socket plain = new Socket()) {
       plain.connect(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), HealthCheck.INGRESS_PORT),
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort),
           (int) TIMEOUT.toMillis());
       plain.setSoTimeout((int) TIMEOUT.toMillis());
       try (SSLSocket socket =
           (SSLSocket)
               LocalCertificateAuthority.trustingOnly(caCertificate)
                   .getSocketFactory()
-                  .createSocket(plain, host, HealthCheck.INGRESS_PORT, true)) {
+                  .createSocket(plain, host, gatewayPort, true)) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(host)));
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -81,7 +83,7 @@ final class ClusterSmokeProbes implements SmokeProbes {
       }
     } catch (IOException | GeneralSecurityException e) {
       return HttpAnswer.none(
-          "https://" + host + " via 127.0.0.1:" + HealthCheck.INGRESS_PORT + ": " + e.getMessage());
+          "https://" + host + " via 127.0.0.1:" + gatewayPort + ": " + e.getMessage());
     }
   }
 

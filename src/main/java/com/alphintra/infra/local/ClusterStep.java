@@ -1,5 +1,6 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.error.MissingPrerequisiteException;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,14 +28,14 @@ final class ClusterStep implements Step {
   static final Duration DELETE_TIMEOUT = Duration.ofMinutes(2);
 
   private final Programs programs;
-  private final K3dConfig config;
+  private final K3dCluster config;
   private final Path shownConfig;
   private final Supplier<Cluster> cluster;
   private final Duration readinessWait;
 
   ClusterStep(
       Programs programs,
-      K3dConfig config,
+      K3dCluster config,
       Path shownConfig,
       Supplier<Cluster> cluster,
       Duration readinessWait) {
@@ -65,11 +67,29 @@ final class ClusterStep implements Step {
   @Override
   public List<String> details() {
     List<String> details = new ArrayList<>();
+    String dataFolder = config.environment().getOrDefault(K3dCluster.DATA_DIR_VARIABLE, "");
     for (Path directory : config.volumeHostDirectories()) {
-      details.add("create: " + directory + " (owner-only, kept by 'down' unless --purge)");
+      details.add(
+          "create: "
+              + directory
+              + (directory.toString().equals(dataFolder)
+                  ? " (the data folder, $" + K3dCluster.DATA_DIR_VARIABLE + "; "
+                  : " (")
+              + "owner-only, kept by 'down' unless --purge)");
     }
     details.add("run: " + String.join(" ", createArguments(shownConfig)));
     details.add("wait: " + config.nodes() + " nodes Ready in context " + config.context());
+    details.add(
+        "registry: images are pushed to "
+            + config
+                .registryHostAddress()
+                .orElse("(no fixed host port: set registries.create.hostPort)")
+            + config.registryContainer().map(name -> " (" + name + ")").orElse("")
+            + ", as read from the k3d config");
+    details.add(
+        "ingress: the gateway's 443 is probed on "
+            + config.ingressHostAddress().orElse("(not published: add a ports entry for 443)")
+            + ", as read from the k3d config");
     return details;
   }
 
@@ -125,10 +145,12 @@ final class ClusterStep implements Step {
     }
     if (!exists()) {
       programs.require(
-          Command.of(createArguments(config.file())).withTimeout(CREATE_TIMEOUT),
+          Command.of(createArguments(config.file()))
+              .withTimeout(CREATE_TIMEOUT)
+              .withEnvironment(dataFolderVariable()),
           "creating the k3d cluster");
     }
-    if (!cluster.get().waitUntil(this::allNodesReady, readinessWait)) {
+    if (!connection().waitUntil(this::allNodesReady, readinessWait)) {
       throw new StepFailedException(
           "not every node of "
               + config.context()
@@ -139,6 +161,29 @@ final class ClusterStep implements Step {
               + " Ready nodes; 'kubectl get nodes --context "
               + config.context()
               + "' shows them");
+    }
+  }
+
+  /** k3d expands the config's {@code ${ALPHINTRA_DATA_DIR}} with the folder created above. */
+  private Map<String, String> dataFolderVariable() {
+    String folder = config.environment().get(K3dCluster.DATA_DIR_VARIABLE);
+    return folder == null ? Map.of() : Map.of(K3dCluster.DATA_DIR_VARIABLE, folder);
+  }
+
+  /**
+   * The cluster's connection; the cluster exists now, so a context missing from the kubeconfig
+   * means k3d wrote it to a file this command does not read.
+   */
+  private Cluster connection() {
+    try {
+      return cluster.get();
+    } catch (MissingPrerequisiteException e) {
+      throw new MissingPrerequisiteException(
+          e.getMessage() + ", although k3d has the cluster '" + config.name() + "'",
+          "k3d writes its context to the default kubeconfig: `k3d kubeconfig merge "
+              + config.name()
+              + " --kubeconfig-merge-default` adds it to ~/.kube/config; make KUBECONFIG include"
+              + " that file, then run `alphintra up` again");
     }
   }
 

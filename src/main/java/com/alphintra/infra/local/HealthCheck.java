@@ -26,27 +26,30 @@ public final class HealthCheck {
 
   public static final String PART_OF = "app.kubernetes.io/part-of";
   public static final String INGRESS_HOST = "api.alphintra.localhost";
-  public static final int INGRESS_PORT = 443;
   static final String OBSERVABILITY = "observability";
   private static final List<String> SYSTEM_NAMESPACES = List.of("kube-system", "istio-system");
 
   private final Optional<IngressProber> prober;
-
-  public HealthCheck(IngressProber prober) {
-    this(Optional.of(prober));
-  }
+  private final int ingressPort;
 
   /**
    * @param prober how to reach the ingress gateway on 127.0.0.1; empty where the gateway is
    *     published by a cloud load balancer instead, and the ingress is not part of the report
+   * @param ingressPort the host port the k3d config publishes the gateway's 443 on
    */
-  public HealthCheck(Optional<IngressProber> prober) {
+  public HealthCheck(Optional<IngressProber> prober, int ingressPort) {
     this.prober = prober;
+    this.ingressPort = ingressPort;
   }
 
   /** Whether the report includes the ingress gateway answering on 127.0.0.1. */
   public boolean probesIngress() {
     return prober.isPresent();
+  }
+
+  /** Where the gateway is probed, such as {@code 127.0.0.1:443}. */
+  public String ingressAddress() {
+    return "127.0.0.1:" + ingressPort;
   }
 
   public HealthReport examine(Cluster cluster, String context) {
@@ -104,10 +107,13 @@ public final class HealthCheck {
     }
     prober.ifPresent(
         ingress -> {
-          ProbeResult probe = ingress.probe(INGRESS_HOST, INGRESS_PORT);
+          ProbeResult probe = ingress.probe(INGRESS_HOST, ingressPort);
           items.add(
               new HealthItem(
-                  "ingress", INGRESS_HOST + ":" + INGRESS_PORT, probe.answered(), probe.detail()));
+                  "ingress",
+                  INGRESS_HOST + " via " + ingressAddress(),
+                  probe.answered(),
+                  probe.detail()));
         });
     return new HealthReport(context, istioVersion(cluster), items);
   }

@@ -1,6 +1,8 @@
 package com.alphintra.infra.local;
 
 import com.alphintra.infra.doctor.Doctor;
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.OperationFailedException;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
@@ -44,14 +46,20 @@ public final class LocalEnvironment {
   }
 
   public UpResult up(UpRequest request, ProgressListener listener) {
-    K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
     String context = PlanFactory.contextFor(k3d, request.context());
-    Lazy<Cluster> cluster = new Lazy<>(() -> services.clusters().apply(context));
+    Lazy<Cluster> cluster =
+        new Lazy<>(() -> refuseRemote(services.clusters().apply(context), context, request));
     Plan plan = new PlanFactory(workspace, processes, doctor, services).build(request, cluster);
     Set<String> selected = plan.select(request.only(), request.from());
     Path ca = workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE);
     if (request.dryRun()) {
       return new UpResult(plan, selected, Optional.empty(), ca);
+    }
+    if (!selected.contains("cluster")) {
+      // The cluster must be there already: resolve its context before any step runs, so a context
+      // that is missing or remote is refused with nothing done and nothing sent.
+      cluster.get();
     }
     try {
       RunReport report =
@@ -64,8 +72,31 @@ public final class LocalEnvironment {
     }
   }
 
+  /**
+   * The local overlay generates Secrets and a CA meant for a laptop: it goes onto a cluster whose
+   * API server is on this machine, or elsewhere only when the person says so.
+   */
+  private static Cluster refuseRemote(Cluster cluster, String context, UpRequest request) {
+    java.net.URI server = java.net.URI.create(cluster.masterUrl());
+    if (request.isLocalOverlay()
+        && !request.allowRemoteContext()
+        && !KubeContext.isLoopback(server)) {
+      cluster.close();
+      throw new InputException(
+          "context "
+              + context
+              + " points at "
+              + server
+              + ", which is not this machine; the local overlay (generated Secrets, a local CA) is"
+              + " for a cluster on this machine",
+          "for a cloud cluster use its overlay (--overlay dev|staging|prod); if this cluster is"
+              + " meant for the local overlay, pass --allow-remote-context");
+    }
+    return cluster;
+  }
+
   public DownResult down(DownRequest request) throws InterruptedException {
-    K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
     Programs programs = new Programs(processes);
     boolean exists =
         listed(programs, List.of("k3d", "cluster", "list", "--output", "json"), k3d.name());
@@ -137,14 +168,15 @@ public final class LocalEnvironment {
   }
 
   public HealthReport status(Optional<String> context) {
-    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
+    String name = PlanFactory.contextFor(k3d, context);
     IngressProber prober =
         services
             .probers()
             .apply(
                 workspace.localState().resolve("tls").resolve(LocalCertificateAuthority.CA_FILE));
     try (Cluster cluster = services.clusters().apply(name)) {
-      return new HealthCheck(prober).examine(cluster, name);
+      return new HealthCheck(Optional.of(prober), k3d.ingressHostPort()).examine(cluster, name);
     } catch (KubernetesClientException e) {
       return new HealthReport(
           name,
@@ -165,7 +197,8 @@ public final class LocalEnvironment {
    */
   public HealthReport deepStatus(Optional<String> context) throws InterruptedException {
     HealthReport report = status(context);
-    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    K3dCluster k3d = PlanFactory.cluster(workspace, services);
+    String name = PlanFactory.contextFor(k3d, context);
     CallGraph graph = CallGraph.read(workspace.kubernetes().resolve("base/configmaps"));
     Duration telemetryWait = min(services.readinessWait(), TELEMETRY_WAIT);
     SmokeTest smoke =
@@ -182,10 +215,12 @@ public final class LocalEnvironment {
                 .smokeProbes()
                 .apply(
                     cluster,
-                    workspace
-                        .localState()
-                        .resolve("tls")
-                        .resolve(LocalCertificateAuthority.CA_FILE))) {
+                    new GatewayEndpoint(
+                        k3d.ingressHostPort(),
+                        workspace
+                            .localState()
+                            .resolve("tls")
+                            .resolve(LocalCertificateAuthority.CA_FILE)))) {
       items.addAll(smoke.run(probes));
     } catch (KubernetesClientException e) {
       items.add(
@@ -215,7 +250,7 @@ public final class LocalEnvironment {
    * next free one. The caller closes the session.
    */
   public AccessSession access(List<Addon> addons, Optional<String> context, IntPredicate isFree) {
-    String name = PlanFactory.contextFor(K3dConfig.read(workspace.k3dConfig()), context);
+    String name = PlanFactory.contextFor(PlanFactory.cluster(workspace, services), context);
     Cluster cluster = services.clusters().apply(name);
     List<OpenForward> forwards = new ArrayList<>();
     List<AutoCloseable> handles = new ArrayList<>();
@@ -249,6 +284,14 @@ public final class LocalEnvironment {
     } catch (RuntimeException e) {
       handles.forEach(LocalEnvironment::closeQuietly);
       cluster.close();
+      if (e instanceof KubernetesClientException unreachable) {
+        throw new OperationFailedException(
+            "cannot reach the cluster of context "
+                + name
+                + ": "
+                + firstLine(unreachable.getMessage()),
+            "is it up? 'alphintra status' checks it; 'alphintra up' creates it");
+      }
       throw e;
     }
     handles.add(cluster);

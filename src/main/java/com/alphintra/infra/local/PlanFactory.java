@@ -5,7 +5,6 @@ import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.image.SampleServiceBuild;
-import com.alphintra.infra.image.SampleServiceImage;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Files;
@@ -26,23 +25,15 @@ import java.util.function.Supplier;
  */
 public final class PlanFactory {
 
-  /** PHASE-2.md's targets: cluster startup under 5 minutes, service deployment under 2. */
+  /**
+   * PHASE-2.md's targets for {@code up}, and only those: cluster startup under 5 minutes, service
+   * deployment under 2. (Its third local target, the development cycle under 30 s, is {@code dev
+   * deploy}'s; its fourth, infrastructure provisioning under 15 minutes, is Terraform's.)
+   */
   static final List<Budget> BUDGETS =
       List.of(
           new Budget("cluster startup", Duration.ofMinutes(5), List.of("prerequisites", "cluster")),
-          new Budget("service deployment", Duration.ofMinutes(2), List.of("images", "platform")),
-          new Budget(
-              "whole environment",
-              Duration.ofMinutes(15),
-              List.of(
-                  "prerequisites",
-                  "cluster",
-                  "istio",
-                  "tls",
-                  "images",
-                  "platform",
-                  "observability",
-                  "verify")));
+          new Budget("service deployment", Duration.ofMinutes(2), List.of("images", "platform")));
 
   private final Workspace workspace;
   private final ProcessRunner processes;
@@ -57,13 +48,19 @@ public final class PlanFactory {
     this.services = services;
   }
 
-  public static String contextFor(K3dConfig config, java.util.Optional<String> context) {
+  public static String contextFor(K3dCluster config, java.util.Optional<String> context) {
     return context.orElse(config.context());
+  }
+
+  /** The local cluster's k3d config, expanded with the environment k3d gets. */
+  public static K3dCluster cluster(Workspace workspace, LocalServices services) {
+    return K3dCluster.read(
+        workspace.k3dConfig(), K3dCluster.environmentFor(services.environment()));
   }
 
   public Plan build(UpRequest request, Supplier<Cluster> cluster) {
     PinnedVersions pins = PinnedVersions.read(workspace.versionsFile());
-    K3dConfig k3d = K3dConfig.read(workspace.k3dConfig());
+    K3dCluster k3d = cluster(workspace, services);
     boolean existingCluster = request.context().isPresent();
     String context = contextFor(k3d, request.context());
     Path overlay = workspace.kubernetes().resolve("overlays").resolve(request.overlay());
@@ -120,7 +117,7 @@ public final class PlanFactory {
                   workspace,
                   processes,
                   services.images().apply(LocalServices.imageCache(workspace))),
-              SampleServiceImage.HOST_REGISTRY,
+              registryHostAddress(k3d),
               shown(samplePom)));
     }
     steps.addAll(
@@ -132,12 +129,13 @@ public final class PlanFactory {
                 rendered,
                 cluster),
             // A cloud overlay's gateway is published by a Google Cloud load balancer, not on
-            // 127.0.0.1:443.
+            // the loopback port the k3d config publishes.
             new VerificationStep(
                 new HealthCheck(
                     local
                         ? Optional.of(services.probers().apply(authority.caCertificate()))
-                        : Optional.empty()),
+                        : Optional.empty(),
+                    k3d.ingressHostPort()),
                 cluster,
                 context,
                 wait)));
@@ -166,6 +164,19 @@ public final class PlanFactory {
                         budget.steps().stream().filter(names::contains).toList()))
             .toList();
     return new Plan(context, steps, existingCluster ? Set.of("cluster") : Set.of(), budgets, notes);
+  }
+
+  /** Where the images step pushes: the registry's host address in the k3d config. */
+  public static String registryHostAddress(K3dCluster k3d) {
+    return k3d.registryHostAddress()
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "the k3d config publishes no fixed host port for its registry, so there is"
+                        + " nowhere to push the sample image",
+                    k3d.file(),
+                    "set registries.create.hostPort (for example \"5000\", or a free port such as"
+                        + " \"5050\" where AirPlay holds 5000)"));
   }
 
   private List<ChartRelease> istioReleases(PinnedVersions pins) {

@@ -1,5 +1,7 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.MissingPrerequisiteException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +174,18 @@ public final class PlanRunner {
         StepOutcome.FAILED,
         Optional.of(
             new StepFailure(
-                step.name(), cause, detail, step.hint(), interrupted, Optional.ofNullable(e))));
+                step.name(), cause, detail, hint(step, e), interrupted, Optional.ofNullable(e))));
+  }
+
+  /** A refusal carries its own way forward; any other failure gets the step's. */
+  private static String hint(Step step, RuntimeException e) {
+    if (e instanceof MissingPrerequisiteException missing && !missing.hint().isEmpty()) {
+      return missing.hint();
+    }
+    if (e instanceof InputException input && !input.hint().isEmpty()) {
+      return input.hint();
+    }
+    return step.hint();
   }
 
   private static Optional<String> undo(ExecutorService worker, Step step) {

@@ -6,6 +6,8 @@ import java.util.Optional;
  * What {@code alphintra up} was asked to do.
  *
  * @param context an existing cluster's kube context; empty for the local k3d cluster
+ * @param allowRemoteContext whether the local overlay may go onto a cluster whose API server is not
+ *     on this machine
  */
 public record UpRequest(
     boolean dryRun,
@@ -13,7 +15,8 @@ public record UpRequest(
     Optional<String> only,
     Optional<String> from,
     boolean keepOnFailure,
-    String overlay) {
+    String overlay,
+    boolean allowRemoteContext) {
 
   /** The overlay of the local k3d environment, the default. */
   public static final String LOCAL_OVERLAY = "local";
@@ -24,7 +27,17 @@ public record UpRequest(
       Optional<String> only,
       Optional<String> from,
       boolean keepOnFailure) {
-    this(dryRun, context, only, from, keepOnFailure, LOCAL_OVERLAY);
+    this(dryRun, context, only, from, keepOnFailure, LOCAL_OVERLAY, false);
+  }
+
+  public UpRequest(
+      boolean dryRun,
+      Optional<String> context,
+      Optional<String> only,
+      Optional<String> from,
+      boolean keepOnFailure,
+      String overlay) {
+    this(dryRun, context, only, from, keepOnFailure, overlay, false);
   }
 
   /**

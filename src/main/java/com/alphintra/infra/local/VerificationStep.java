@@ -34,7 +34,7 @@ final class VerificationStep implements Step {
   @Override
   public String description() {
     return "check workloads available, sidecars injected, STRICT mTLS"
-        + (health.probesIngress() ? ", the gateway answering on 127.0.0.1:443" : "");
+        + (health.probesIngress() ? ", the gateway answering on " + health.ingressAddress() : "");
   }
 
   @Override
@@ -52,9 +52,9 @@ final class VerificationStep implements Step {
       details.add(
           "probe: https://"
               + HealthCheck.INGRESS_HOST
-              + " via 127.0.0.1:"
-              + HealthCheck.INGRESS_PORT
-              + " (trusting the local CA)");
+              + " via "
+              + health.ingressAddress()
+              + " (host port from the k3d config; trusting the local CA)");
     }
     return details;
   }

@@ -72,6 +72,28 @@ class UpCommandTest {
   }
 
   @Test
+  void movedRegistryAndHttpsPortsAreReadFromTheK3dConfig() throws Exception {
+    Path config = fixture.workspace.k3dConfig();
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("127.0.0.1:443:443", "127.0.0.1:8443:443")
+            .replace("hostPort: \"5000\"", "hostPort: \"5050\""));
+
+    CliRun plan = run("up", "--dry-run");
+    CliRun up = run("up");
+
+    assertThat(plan.out())
+        .contains(
+            "images are pushed to 127.0.0.1:5050",
+            "the gateway's 443 is probed on 127.0.0.1:8443",
+            "probe: https://api.alphintra.localhost via 127.0.0.1:8443")
+        .doesNotContain("127.0.0.1:443", "127.0.0.1:5000");
+    assertThat(up.exitCode()).as(up.out()).isZero();
+    assertThat(fixture.probes).isNotEmpty().allMatch("api.alphintra.localhost:8443"::equals);
+  }
+
+  @Test
   void secondUpSaysNothingChanged() {
     run("up");
 
@@ -79,6 +101,8 @@ class UpCommandTest {
 
     assertThat(second.exitCode()).isZero();
     assertThat(second.out()).contains("Nothing changed: every step was already in place.");
+    // Finding everything in place measures no startup: no target is shown.
+    assertThat(second.out()).doesNotContain("time targets", "cluster startup");
   }
 
   @Test
@@ -94,11 +118,11 @@ class UpCommandTest {
             "| Error: INSTALLATION FAILED",
             "hint: ",
             "Rolled back (newest first): cluster");
-    // The cluster step finished, so its budget was shown; the whole environment's was not.
+    // The cluster step finished (and was rolled back), so its target is shown; the platform step
+    // never ran, so service deployment measured nothing and is not shown.
     assertThat(run.out())
         .containsPattern("cluster startup < 5m00s: \\S+ \\(met\\)")
-        .containsPattern(
-            "whole environment < 15m00s: \\S+ \\(not shown: not all of its steps completed\\)");
+        .doesNotContain("service deployment <", "whole environment", "not shown");
   }
 
   @Test
@@ -109,7 +133,8 @@ class UpCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out())
-        .contains("k3d (missing)", "brew install k3d", "error: step 'prerequisites' failed");
+        .contains("k3d (missing)", "brew install k3d", "error: step 'prerequisites' failed")
+        .doesNotContain("time targets", "cluster startup");
     assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("k3d cluster"));
     assertThat(root.resolve(".alphintra")).doesNotExist();
   }

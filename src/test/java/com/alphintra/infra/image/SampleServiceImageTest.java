@@ -30,7 +30,8 @@ class SampleServiceImageTest {
     SampleServiceImage image =
         image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0");
 
-    assertThat(image.pushReference()).isEqualTo("127.0.0.1:5000/alphintra/sample-service:0.1.0");
+    assertThat(image.pushReference("127.0.0.1:5000"))
+        .isEqualTo("127.0.0.1:5000/alphintra/sample-service:0.1.0");
     assertThat(image.clusterReference("sha256:abc"))
         .isEqualTo(
             "k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0@sha256:abc");
@@ -60,7 +61,7 @@ class SampleServiceImageTest {
     assertThatThrownBy(
             () ->
                 image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:latest")
-                    .pushReference())
+                    .pushReference("127.0.0.1:5000"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("never 'latest'");
   }

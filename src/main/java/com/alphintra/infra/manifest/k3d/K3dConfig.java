@@ -104,6 +104,51 @@ public record K3dConfig(
   }
 
   /**
+   * Where this machine reaches the registry created with the cluster, such as {@code
+   * 127.0.0.1:5000}: its {@code host} (k3d's default, every address, is reached on loopback) and
+   * {@code hostPort}. Empty without a registry or when k3d picks the port ({@code random}).
+   */
+  public Optional<String> registryHostAddress() {
+    return registry()
+        .flatMap(
+            registry ->
+                registry
+                    .hostPortNumber()
+                    .map(port -> reachableFromHost(registry.host()) + ":" + port));
+  }
+
+  /**
+   * Where this machine reaches {@code containerPort} of the k3d load balancer (the Istio ingress
+   * gateway's 443), such as {@code 127.0.0.1:443}, from the first {@code ports} entry that
+   * publishes it. Empty when no entry publishes that port with a fixed host port.
+   */
+  public Optional<String> loadBalancerHostAddress(int containerPort) {
+    for (K3dPort published : ports) {
+      if (published.isOnLoadBalancer()
+          && published.containerPort().filter(port -> port == containerPort).isPresent()) {
+        Optional<HostPortRange> host = published.hostPorts();
+        if (host.isPresent() && host.get().first() == host.get().last()) {
+          return Optional.of(reachableFromHost(host.get().hostIp()) + ":" + host.get().first());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A bind address as a destination: every address ({@code 0.0.0.0}, none given) is loopback. */
+  private static String reachableFromHost(Optional<String> bound) {
+    return bound
+        .map(String::strip)
+        .filter(ip -> !ip.isEmpty() && !ip.equals("0.0.0.0") && !ip.equals("::"))
+        .orElse("127.0.0.1");
+  }
+
+  /** {@code k3d-<name>}: the kube context k3d writes for the cluster. */
+  public Optional<String> context() {
+    return name.map(cluster -> "k3d-" + cluster);
+  }
+
+  /**
    * The host directories and files mounted into nodes by {@code volumes} (named Docker volumes left
    * out).
    */

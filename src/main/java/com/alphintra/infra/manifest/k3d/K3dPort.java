@@ -23,4 +23,18 @@ public record K3dPort(Optional<String> port, List<String> nodeFilters) {
   public Optional<HostPortRange> hostPorts() {
     return port.flatMap(PortSpec::hostPorts);
   }
+
+  /** The port inside the cluster (on the nodes or the load balancer), such as {@code 443}. */
+  public Optional<Integer> containerPort() {
+    return port.flatMap(PortSpec::containerPort);
+  }
+
+  /**
+   * Whether the k3d load balancer publishes it: {@code loadbalancer} in {@code nodeFilters} or
+   * after {@code @} in the port itself.
+   */
+  public boolean isOnLoadBalancer() {
+    return nodeFilters.stream().anyMatch(filter -> filter.strip().equals("loadbalancer"))
+        || port.flatMap(PortSpec::nodeFilter).filter("loadbalancer"::equals).isPresent();
+  }
 }

@@ -73,4 +73,23 @@ final class PortSpec {
     }
     return Optional.of(new HostPortRange(hostIp, first.get(), last.get()));
   }
+
+  /**
+   * The container side of a port mapping such as {@code 127.0.0.1:8443:443/tcp@loadbalancer}
+   * ({@code 443}); empty when unreadable.
+   */
+  static Optional<Integer> containerPort(String spec) {
+    String rest = withoutNodeFilter(spec).strip();
+    int slash = rest.indexOf('/');
+    if (slash >= 0) {
+      rest = rest.substring(0, slash);
+    }
+    return port(rest.substring(rest.lastIndexOf(':') + 1));
+  }
+
+  /** The node filter after {@code @}, such as {@code loadbalancer}; empty when there is none. */
+  static Optional<String> nodeFilter(String spec) {
+    int at = spec.indexOf('@');
+    return at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1).strip());
+  }
 }

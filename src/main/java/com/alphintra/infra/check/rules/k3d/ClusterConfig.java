@@ -1,13 +1,12 @@
 package com.alphintra.infra.check.rules.k3d;
 
-import com.alphintra.infra.manifest.k3d.K3dConfigReader;
 import com.alphintra.infra.platform.K3dConfig;
 import com.alphintra.infra.platform.Platform;
 import java.util.List;
 
 /**
  * A k3d configuration of the platform with its typed model ({@link
- * com.alphintra.infra.manifest.k3d.K3dConfig}), read from the document the platform already holds.
+ * com.alphintra.infra.manifest.k3d.K3dConfig}), which the platform view reads once.
  *
  * @param source the configuration as the platform view has it: file and field positions
  * @param model the typed k3d model
@@ -16,9 +15,8 @@ record ClusterConfig(K3dConfig source, com.alphintra.infra.manifest.k3d.K3dConfi
 
   /** Every k3d configuration of the platform. */
   static List<ClusterConfig> all(Platform platform) {
-    K3dConfigReader reader = new K3dConfigReader();
     return platform.k3d().stream()
-        .map(config -> new ClusterConfig(config, reader.read(config.document()).config()))
+        .map(config -> new ClusterConfig(config, config.model()))
         .toList();
   }
 
