@@ -29,6 +29,12 @@ final class ChartArchives {
    */
   static final String KUBE_VERSION = "v1.35.6";
 
+  /**
+   * The same version as a GKE API server reports it: the CNI chart picks GKE's CNI binary folder
+   * from the {@code -gke} in the server's version.
+   */
+  static final String GKE_KUBE_VERSION = KUBE_VERSION + "-gke.1";
+
   private final Path folder;
 
   private ChartArchives(Path folder) {
@@ -91,13 +97,13 @@ final class ChartArchives {
    *
    * @throws IllegalStateException with Helm's message when the chart does not render
    */
-  String render(ChartRelease release) {
+  String render(ChartRelease release, String kubeVersion) {
     TemplateCommand template =
         new Helm(archiveOf(release.chart()))
             .template()
             .withName(release.name())
             .withNamespace(release.namespace())
-            .withKubeVersion(KUBE_VERSION);
+            .withKubeVersion(kubeVersion);
     for (Path values : release.valuesFiles()) {
       template = template.withValuesFile(values);
     }

@@ -88,7 +88,7 @@ final class RenderedReleases {
                   overlay,
                   release,
                   version,
-                  Optional.of(archives.render(release)),
+                  Optional.of(archives.render(release, kubeVersion(overlay))),
                   Optional.empty());
         } catch (IllegalStateException e) {
           render =
@@ -113,6 +113,11 @@ final class RenderedReleases {
     Workspace workspace = new Workspace(root);
     return new ChartReleases(workspace, PinnedVersions.read(workspace.versionsFile()))
         .forOverlay(overlay);
+  }
+
+  /** The API server's version as the charts see it: k3s locally, GKE for the cloud overlays. */
+  static String kubeVersion(String overlay) {
+    return "local".equals(overlay) ? ChartArchives.KUBE_VERSION : ChartArchives.GKE_KUBE_VERSION;
   }
 
   ChartArchives archives() {
