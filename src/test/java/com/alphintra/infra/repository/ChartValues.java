@@ -101,7 +101,12 @@ final class ChartValues {
   }
 
   private boolean reads(List<String> path) {
-    if (templates.contains(".Values." + String.join(".", path))) {
+    // the path itself, not a longer key that starts with it (kubeScheduler in
+    // kubeSchedulerAlerting)
+    if (java.util.regex.Pattern.compile(
+            "\\.Values\\." + java.util.regex.Pattern.quote(String.join(".", path)) + "(?![\\w-])")
+        .matcher(templates)
+        .find()) {
       return true;
     }
     for (int length = path.size() - 1; length >= 1; length--) {
