@@ -10,10 +10,13 @@ import java.util.List;
 
 /**
  * The Helm releases {@code up} installs for an overlay: chart versions from infra/versions.yaml,
- * our values files beside the manifests. The Istio CNI chart gets the common values plus the layer
- * of the cluster's platform: {@code cni-values-k3d.yaml} for the local overlay (k3s keeps its CNI
- * configuration in its own paths), {@code cni-values-gke.yaml} for the GKE overlays (GKE's CNI
- * paths, and the ResourceQuota that lets system-node-critical pods run outside kube-system).
+ * our values files beside the manifests. A chart's values are {@code <chart>-values.yaml} plus,
+ * when it exists, the layer of the cluster's platform, {@code <chart>-values-k3d.yaml} for the
+ * local overlay or {@code <chart>-values-gke.yaml} for the GKE overlays. The Istio CNI chart must
+ * have both layers (k3s keeps its CNI configuration in its own paths; GKE needs its CNI folder and
+ * the ResourceQuota that lets system-node-critical pods run outside kube-system); for the
+ * observability charts the layer is optional (kube-prometheus-stack has a k3d one: the storage
+ * class that keeps Prometheus and Grafana data across down and up).
  */
 public final class ChartReleases {
 
@@ -39,7 +42,7 @@ public final class ChartReleases {
   /** Every release {@code up --overlay overlay} installs, in the order it installs them. */
   public List<ChartRelease> forOverlay(String overlay) {
     List<ChartRelease> releases = new ArrayList<>(istio(overlay));
-    releases.addAll(observability());
+    releases.addAll(observability(overlay));
     return releases;
   }
 
@@ -93,7 +96,7 @@ public final class ChartReleases {
   }
 
   /** kube-prometheus-stack, Jaeger and Kiali. */
-  public List<ChartRelease> observability() {
+  public List<ChartRelease> observability(String overlay) {
     Path values = workspace.kubernetes().resolve("observability/helm");
     List<ChartRelease> releases = new ArrayList<>();
     // pin key, release name, repository name as the upstream project calls it
@@ -112,9 +115,17 @@ public final class ChartReleases {
               pins.require(key + ".repository"),
               chart,
               pins.require(key + ".version"),
-              List.of(values.resolve(chart + "-values.yaml"))));
+              layered(values, chart, overlay)));
     }
     return releases;
+  }
+
+  /** {@code <chart>-values.yaml}, then {@code <chart>-values-<platform>.yaml} when it exists. */
+  private static List<Path> layered(Path folder, String chart, String overlay) {
+    Path platform = folder.resolve(chart + "-values-" + platformOf(overlay) + ".yaml");
+    return Files.isRegularFile(platform)
+        ? List.of(folder.resolve(chart + "-values.yaml"), platform)
+        : List.of(folder.resolve(chart + "-values.yaml"));
   }
 
   private ChartRelease release(

@@ -131,7 +131,8 @@ public final class PlanFactory {
             new PlatformStep(
                 rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)),
             new ObservabilityStep(
-                new Releases(chartReleases.observability(), charts, workspace.root()),
+                new Releases(
+                    chartReleases.observability(request.overlay()), charts, workspace.root()),
                 rendered,
                 cluster),
             // A cloud overlay's gateway is published by a Google Cloud load balancer, not on

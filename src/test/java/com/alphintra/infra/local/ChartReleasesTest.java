@@ -43,6 +43,7 @@ class ChartReleasesTest {
             "istio/helm/istiod-values.yaml",
             "istio/helm/gateway-values.yaml",
             "observability/helm/kube-prometheus-stack-values.yaml",
+            "observability/helm/kube-prometheus-stack-values-k3d.yaml",
             "observability/helm/jaeger-values.yaml",
             "observability/helm/kiali-server-values.yaml")) {
       Path values = root.resolve("infra/kubernetes").resolve(file);
@@ -54,8 +55,12 @@ class ChartReleasesTest {
   }
 
   private List<String> cniValues(String overlay) {
+    return valuesOf(overlay, "cni");
+  }
+
+  private List<String> valuesOf(String overlay, String chart) {
     return releases.forOverlay(overlay).stream()
-        .filter(release -> release.chart().equals("cni"))
+        .filter(release -> release.chart().equals(chart))
         .findFirst()
         .orElseThrow()
         .valuesFiles()
@@ -76,6 +81,18 @@ class ChartReleasesTest {
               "infra/kubernetes/istio/helm/cni-values.yaml",
               "infra/kubernetes/istio/helm/cni-values-gke.yaml");
     }
+  }
+
+  @Test
+  void anOptionalPlatformLayerIsUsedWhereItExists() {
+    assertThat(valuesOf("local", "kube-prometheus-stack"))
+        .containsExactly(
+            "infra/kubernetes/observability/helm/kube-prometheus-stack-values.yaml",
+            "infra/kubernetes/observability/helm/kube-prometheus-stack-values-k3d.yaml");
+    assertThat(valuesOf("dev", "kube-prometheus-stack"))
+        .containsExactly("infra/kubernetes/observability/helm/kube-prometheus-stack-values.yaml");
+    assertThat(valuesOf("local", "jaeger"))
+        .containsExactly("infra/kubernetes/observability/helm/jaeger-values.yaml");
   }
 
   @Test
