@@ -108,16 +108,24 @@ class PrometheusTargetsCoverMetricsTest {
 
   private static List<KubeObject> chart;
 
+  private static java.util.Optional<String> skipped = java.util.Optional.empty();
+
   @BeforeAll
   static void render(@TempDir Path charts) throws Exception {
-    ChartArchives archives = ChartArchives.copiedTo(charts);
-    RenderedReleases.Render render =
-        new RenderedReleases(archives).get("local", "kube-prometheus-stack");
-    chart = HelmReleasesRenderTest.objects(render);
+    try {
+      ChartArchives archives = ChartArchives.copiedTo(charts);
+      RenderedReleases.Render render =
+          new RenderedReleases(archives).get("local", "kube-prometheus-stack");
+      chart = HelmReleasesRenderTest.objects(render);
+    } catch (org.opentest4j.TestAbortedException e) {
+      // reported on the test, where surefire shows the reason (it drops a class-level one)
+      skipped = java.util.Optional.of(e.getMessage().replaceFirst("^Assumption failed: ", ""));
+    }
   }
 
   @Test
   void everyMetricOurRulesAndDashboardsNameIsCollected() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(skipped.isEmpty(), skipped.orElse(""));
     KubeObject prometheus =
         chart.stream().filter(o -> o.kind().equals("Prometheus")).findFirst().orElseThrow();
     List<KubeObject> candidates = new ArrayList<>(chart);

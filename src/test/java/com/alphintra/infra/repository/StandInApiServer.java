@@ -28,7 +28,7 @@ final class StandInApiServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** The server, or empty when port 8080 is taken (then the lookups fail and say so). */
+  /** The server, or empty when port 8080 is taken. */
   static Optional<StandInApiServer> start(List<String> namespaces) throws IOException {
     HttpServer server;
     try {
