@@ -2,6 +2,7 @@ package com.alphintra.infra.local;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
+import com.marcnuri.helm.UpgradeCommand;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +34,17 @@ public final class HelmCharts implements Charts {
   public void install(ChartRelease release, Duration timeout) {
     try {
       addRepository(release);
-      Helm.upgrade(release.repositoryName() + "/" + release.chart())
-          .install()
-          .withName(release.name())
-          .withNamespace(release.namespace())
-          .createNamespace()
-          .withVersion(release.version())
-          .withValuesFile(release.valuesFile())
+      UpgradeCommand upgrade =
+          Helm.upgrade(release.repositoryName() + "/" + release.chart())
+              .install()
+              .withName(release.name())
+              .withNamespace(release.namespace())
+              .createNamespace()
+              .withVersion(release.version());
+      for (Path values : release.valuesFiles()) {
+        upgrade = upgrade.withValuesFile(values);
+      }
+      upgrade
           .withRepositoryConfig(repositoryConfig)
           .withKubeConfigContents(kubeconfig)
           .waitReady()

@@ -83,6 +83,7 @@ public final class PlanFactory {
       }
       notes.add("overlay " + shown(overlay) + " is missing: the platform step would fail");
     }
+    ChartReleases chartReleases = new ChartReleases(workspace, pins);
     Programs programs = new Programs(processes);
     Supplier<Charts> charts =
         new Lazy<>(() -> services.charts().apply(context, workspace.localState()));
@@ -101,7 +102,9 @@ public final class PlanFactory {
                 new PrerequisitesStep(doctor, RequirementsReader.read(workspace), existingCluster),
                 new ClusterStep(programs, k3d, shown(k3d.file()), cluster, wait),
                 new IstioStep(
-                    new Releases(istioReleases(pins), charts, workspace.root()), cluster, wait)));
+                    new Releases(chartReleases.istio(request.overlay()), charts, workspace.root()),
+                    cluster,
+                    wait)));
     // On GKE the gateway's certificate comes from a real CA, as one of the Secrets the platform
     // step requires.
     if (local) {
@@ -125,7 +128,8 @@ public final class PlanFactory {
             new PlatformStep(
                 rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)),
             new ObservabilityStep(
-                new Releases(observabilityReleases(pins), charts, workspace.root()),
+                new Releases(
+                    chartReleases.observability(request.overlay()), charts, workspace.root()),
                 rendered,
                 cluster),
             // A cloud overlay's gateway is published by a Google Cloud load balancer, not on
@@ -177,94 +181,6 @@ public final class PlanFactory {
                     k3d.file(),
                     "set registries.create.hostPort (for example \"5000\", or a free port such as"
                         + " \"5050\" where AirPlay holds 5000)"));
-  }
-
-  private List<ChartRelease> istioReleases(PinnedVersions pins) {
-    String repository = pins.require("kubernetes.istio.charts.repository");
-    Path values = workspace.kubernetes().resolve("istio/helm");
-    List<ChartRelease> releases = new ArrayList<>();
-    releases.add(
-        release(
-            "istio-base",
-            "istio-system",
-            "istio",
-            repository,
-            "base",
-            pins.require("kubernetes.istio.charts.base"),
-            values.resolve("base-values.yaml")));
-    pins.find("kubernetes.istio.charts.cni")
-        .ifPresent(
-            version ->
-                releases.add(
-                    release(
-                        "istio-cni",
-                        "istio-system",
-                        "istio",
-                        repository,
-                        "cni",
-                        version,
-                        values.resolve("cni-values.yaml"))));
-    releases.add(
-        release(
-            "istiod",
-            "istio-system",
-            "istio",
-            repository,
-            "istiod",
-            pins.require("kubernetes.istio.charts.istiod"),
-            values.resolve("istiod-values.yaml")));
-    releases.add(
-        release(
-            IstioStep.GATEWAY,
-            IstioStep.GATEWAY_NAMESPACE,
-            "istio",
-            repository,
-            "gateway",
-            pins.require("kubernetes.istio.charts.gateway"),
-            values.resolve("gateway-values.yaml")));
-    return releases;
-  }
-
-  private List<ChartRelease> observabilityReleases(PinnedVersions pins) {
-    Path values = workspace.kubernetes().resolve("observability/helm");
-    List<ChartRelease> releases = new ArrayList<>();
-    // pin key, release name, repository name as the upstream project calls it
-    for (List<String> entry :
-        List.of(
-            List.of("kubePrometheusStack", "kube-prometheus-stack", "prometheus-community"),
-            List.of("jaeger", "jaeger", "jaegertracing"),
-            List.of("kiali", "kiali", "kiali"))) {
-      String key = "observability." + entry.get(0);
-      String chart = pins.require(key + ".chart");
-      releases.add(
-          release(
-              entry.get(1),
-              HealthCheck.OBSERVABILITY,
-              entry.get(2),
-              pins.require(key + ".repository"),
-              chart,
-              pins.require(key + ".version"),
-              values.resolve(chart + "-values.yaml")));
-    }
-    return releases;
-  }
-
-  private ChartRelease release(
-      String name,
-      String namespace,
-      String repositoryName,
-      String repositoryUrl,
-      String chart,
-      String version,
-      Path valuesFile) {
-    if (!Files.isRegularFile(valuesFile)) {
-      throw new InputException(
-          "the Helm values for " + chart + " are missing",
-          valuesFile,
-          "restore " + shown(valuesFile) + " from git");
-    }
-    return new ChartRelease(
-        name, namespace, repositoryName, repositoryUrl, chart, version, valuesFile);
   }
 
   private List<String> plannedObjects(Path overlay) {

@@ -34,9 +34,12 @@ final class Releases {
               + " ("
               + release.repositoryUrl()
               + ", values "
-              + (release.valuesFile().startsWith(root)
-                  ? root.relativize(release.valuesFile())
-                  : release.valuesFile())
+              + String.join(
+                  " + ",
+                  release.valuesFiles().stream()
+                      .map(
+                          file -> (file.startsWith(root) ? root.relativize(file) : file).toString())
+                      .toList())
               + ")");
     }
     return details;

@@ -1,0 +1,154 @@
+package com.alphintra.infra.local;
+
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.workspace.PinnedVersions;
+import com.alphintra.infra.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Helm releases {@code up} installs for an overlay: chart versions from infra/versions.yaml,
+ * our values files beside the manifests. A chart's values are {@code <chart>-values.yaml} plus,
+ * when it exists, the layer of the cluster's platform, {@code <chart>-values-k3d.yaml} for the
+ * local overlay or {@code <chart>-values-gke.yaml} for the GKE overlays. The Istio CNI chart must
+ * have both layers (k3s keeps its CNI configuration in its own paths; GKE needs its CNI folder and
+ * the ResourceQuota that lets system-node-critical pods run outside kube-system); for the
+ * observability charts the layer is optional (kube-prometheus-stack has a k3d one: the storage
+ * class that keeps Prometheus and Grafana data across down and up).
+ */
+public final class ChartReleases {
+
+  /** The platform layer of the CNI values for the local k3d cluster. */
+  public static final String K3D = "k3d";
+
+  /** The platform layer of the CNI values for the GKE environments. */
+  public static final String GKE = "gke";
+
+  private final Workspace workspace;
+  private final PinnedVersions pins;
+
+  public ChartReleases(Workspace workspace, PinnedVersions pins) {
+    this.workspace = workspace;
+    this.pins = pins;
+  }
+
+  /** The platform whose CNI values an overlay uses: k3d for {@code local}, GKE for the others. */
+  public static String platformOf(String overlay) {
+    return UpRequest.LOCAL_OVERLAY.equals(overlay) ? K3D : GKE;
+  }
+
+  /** Every release {@code up --overlay overlay} installs, in the order it installs them. */
+  public List<ChartRelease> forOverlay(String overlay) {
+    List<ChartRelease> releases = new ArrayList<>(istio(overlay));
+    releases.addAll(observability(overlay));
+    return releases;
+  }
+
+  /** base, CNI when pinned, istiod and the ingress gateway. */
+  public List<ChartRelease> istio(String overlay) {
+    String repository = pins.require("kubernetes.istio.charts.repository");
+    Path values = workspace.kubernetes().resolve("istio/helm");
+    List<ChartRelease> releases = new ArrayList<>();
+    releases.add(
+        release(
+            "istio-base",
+            IstioStep.ISTIOD_NAMESPACE,
+            "istio",
+            repository,
+            "base",
+            pins.require("kubernetes.istio.charts.base"),
+            List.of(values.resolve("base-values.yaml"))));
+    pins.find("kubernetes.istio.charts.cni")
+        .ifPresent(
+            version ->
+                releases.add(
+                    release(
+                        "istio-cni",
+                        IstioStep.ISTIOD_NAMESPACE,
+                        "istio",
+                        repository,
+                        "cni",
+                        version,
+                        List.of(
+                            values.resolve("cni-values.yaml"),
+                            values.resolve("cni-values-" + platformOf(overlay) + ".yaml")))));
+    releases.add(
+        release(
+            "istiod",
+            IstioStep.ISTIOD_NAMESPACE,
+            "istio",
+            repository,
+            "istiod",
+            pins.require("kubernetes.istio.charts.istiod"),
+            List.of(values.resolve("istiod-values.yaml"))));
+    releases.add(
+        release(
+            IstioStep.GATEWAY,
+            IstioStep.GATEWAY_NAMESPACE,
+            "istio",
+            repository,
+            "gateway",
+            pins.require("kubernetes.istio.charts.gateway"),
+            List.of(values.resolve("gateway-values.yaml"))));
+    return releases;
+  }
+
+  /** kube-prometheus-stack, Jaeger and Kiali. */
+  public List<ChartRelease> observability(String overlay) {
+    Path values = workspace.kubernetes().resolve("observability/helm");
+    List<ChartRelease> releases = new ArrayList<>();
+    // pin key, release name, repository name as the upstream project calls it
+    for (List<String> entry :
+        List.of(
+            List.of("kubePrometheusStack", "kube-prometheus-stack", "prometheus-community"),
+            List.of("jaeger", "jaeger", "jaegertracing"),
+            List.of("kiali", "kiali", "kiali"))) {
+      String key = "observability." + entry.get(0);
+      String chart = pins.require(key + ".chart");
+      releases.add(
+          release(
+              entry.get(1),
+              HealthCheck.OBSERVABILITY,
+              entry.get(2),
+              pins.require(key + ".repository"),
+              chart,
+              pins.require(key + ".version"),
+              layered(values, chart, overlay)));
+    }
+    return releases;
+  }
+
+  /** {@code <chart>-values.yaml}, then {@code <chart>-values-<platform>.yaml} when it exists. */
+  private static List<Path> layered(Path folder, String chart, String overlay) {
+    Path platform = folder.resolve(chart + "-values-" + platformOf(overlay) + ".yaml");
+    return Files.isRegularFile(platform)
+        ? List.of(folder.resolve(chart + "-values.yaml"), platform)
+        : List.of(folder.resolve(chart + "-values.yaml"));
+  }
+
+  private ChartRelease release(
+      String name,
+      String namespace,
+      String repositoryName,
+      String repositoryUrl,
+      String chart,
+      String version,
+      List<Path> valuesFiles) {
+    for (Path valuesFile : valuesFiles) {
+      if (!Files.isRegularFile(valuesFile)) {
+        Path shown =
+            valuesFile.startsWith(workspace.root())
+                ? workspace.root().relativize(valuesFile)
+                : valuesFile;
+        throw new InputException(
+            "the Helm values for " + chart + " are missing",
+            valuesFile,
+            "restore " + shown + " from git");
+      }
+    }
+    return new ChartRelease(
+        name, namespace, repositoryName, repositoryUrl, chart, version, valuesFiles);
+  }
+}
