@@ -31,6 +31,7 @@ public final class Kustomizations {
   private static final Kustomizations NONE = new Kustomizations(Map.of(), Map.of(), List.of());
 
   private final Map<Path, Node> nodes;
+  private final Map<Path, ManifestDocument> documents;
   private final Set<Path> fragments = new HashSet<>();
   private final Map<String, Closure> overlays = new HashMap<>();
   private final Map<String, List<LoadedObject>> writtenByKindAndName = new HashMap<>();
@@ -48,6 +49,7 @@ public final class Kustomizations {
     kustomizations.forEach(
         (file, document) -> parsed.put(file.getParent(), Node.read(file, document, documents)));
     this.nodes = Map.copyOf(parsed);
+    this.documents = Map.copyOf(kustomizations);
     for (Node node : nodes.values()) {
       for (Patch patch : node.patches()) {
         if (!patch.file().equals(node.file())) {
@@ -71,6 +73,24 @@ public final class Kustomizations {
   /** No kustomization at all: every object stands on its own. */
   public static Kustomizations none() {
     return NONE;
+  }
+
+  /**
+   * The line of the first of {@code keys} that kustomization {@code file} writes ({@code
+   * components}, {@code resources}): where an object the overlay lacks would be added; else 1.
+   */
+  public int lineOf(Path file, String... keys) {
+    ManifestDocument document = documents.get(file);
+    if (document != null) {
+      for (String key : keys) {
+        Optional<Integer> line =
+            document.positionOf(FieldPath.root().key(key)).map(position -> position.line());
+        if (line.isPresent()) {
+          return line.get();
+        }
+      }
+    }
+    return 1;
   }
 
   /**

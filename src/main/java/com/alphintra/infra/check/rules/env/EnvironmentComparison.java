@@ -183,14 +183,22 @@ public final class EnvironmentComparison {
       for (LoadedObject object : overlays.of(environment)) {
         switch (object.kind()) {
           case "Deployment", "StatefulSet" ->
-              count(overlays, environment, object, "spec.replicas", byObject);
+              count(platform, overlays, environment, object, "spec.replicas", byObject);
           case "HorizontalPodAutoscaler" ->
-              count(overlays, environment, object, "spec.minReplicas", byObject);
+              count(platform, overlays, environment, object, "spec.minReplicas", byObject);
           case "PodDisruptionBudget" -> {
             LoadedObject written = overlays.writingObject(environment, object, candidate -> true);
             byObject
                 .computeIfAbsent(object.describe(), key -> new LinkedHashMap<>())
-                .put(environment, new SettingValue("present", 1, written.file(), written.line()));
+                .put(
+                    environment,
+                    written == object
+                        ? new SettingValue(
+                            "present",
+                            1,
+                            platform.locate(object, "metadata.name").file(),
+                            platform.locate(object, "metadata.name").line())
+                        : new SettingValue("present", 1, written.file(), written.line()));
           }
           default -> {
             // other kinds carry no compared setting
@@ -203,13 +211,17 @@ public final class EnvironmentComparison {
           if (setting.startsWith("PodDisruptionBudget ")) {
             for (String environment : ORDER) {
               if (overlays.has(environment) && !values.containsKey(environment)) {
+                Path kustomization =
+                    Path.of("infra/kubernetes/overlays", environment, "kustomization.yaml");
                 values.put(
                     environment,
                     new SettingValue(
                         "absent",
                         0,
-                        Path.of("infra/kubernetes/overlays", environment, "kustomization.yaml"),
-                        0));
+                        kustomization,
+                        platform
+                            .kustomizations()
+                            .lineOf(kustomization, "components", "resources")));
               }
             }
           }
@@ -218,6 +230,7 @@ public final class EnvironmentComparison {
   }
 
   private static void count(
+      Platform platform,
       OverlayObjects overlays,
       String environment,
       LoadedObject object,
@@ -249,8 +262,17 @@ public final class EnvironmentComparison {
             key -> new LinkedHashMap<>())
         .put(
             environment,
-            new SettingValue(
-                String.valueOf(number), number.longValue(), written.file(), written.lineOf(path)));
+            written == object
+                ? new SettingValue(
+                    String.valueOf(number),
+                    number.longValue(),
+                    platform.locate(object, path).file(),
+                    platform.locate(object, path).line())
+                : new SettingValue(
+                    String.valueOf(number),
+                    number.longValue(),
+                    written.file(),
+                    written.lineOf(path)));
   }
 
   private static void add(
