@@ -3,6 +3,9 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
 import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
 import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
+import com.alphintra.infra.check.rules.gcs.GcsBucketsKeepVersions;
+import com.alphintra.infra.check.rules.gcs.GcsBucketsPreventPublicAccess;
+import com.alphintra.infra.check.rules.gcs.GcsBucketsUseUniformAccess;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
@@ -180,6 +183,9 @@ public final class RuleRegistry {
             new NatLogsErrors(),
             new StateBucketIsVersioned(),
             new StateBucketIsNotPublic(),
+            new GcsBucketsPreventPublicAccess(),
+            new GcsBucketsKeepVersions(),
+            new GcsBucketsUseUniformAccess(),
             new SecretsAreNotInConfiguration(),
             new TerraformVersionsArePinned(),
             new AuditLogsRecordDataAccess(),
