@@ -105,6 +105,7 @@ import com.alphintra.infra.check.rules.tf.ModuleOutputsExist;
 import com.alphintra.infra.check.rules.tf.ResourcesAvoidDeprecatedArguments;
 import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
 import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
+import com.alphintra.infra.check.rules.xstack.DatabaseClientsUseTheTlsCloudSqlRequires;
 import com.alphintra.infra.check.rules.xstack.PlaceholdersNameOutputs;
 import com.alphintra.infra.check.rules.xstack.WorkloadIdentityAccountsMatch;
 import com.alphintra.infra.error.InputException;
@@ -218,6 +219,7 @@ public final class RuleRegistry {
             new ModuleCallsMatchVariables(),
             new CidrRangesDoNotOverlap(),
             new CidrRangesFitTheCluster(),
+            new DatabaseClientsUseTheTlsCloudSqlRequires(),
             new WorkloadIdentityAccountsMatch(),
             new PlaceholdersNameOutputs(),
             new EnvironmentsTightenTowardsProd(),

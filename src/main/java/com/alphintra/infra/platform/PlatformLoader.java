@@ -388,9 +388,11 @@ public final class PlatformLoader {
       }
       try {
         ManifestFile rendered =
-            manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
+            manifests.fromTextUntyped(result.stdout(), Origin.rendered("overlay " + name));
         List<LoadedObject> renderedObjects = new ArrayList<>();
         for (KubeObject object : rendered.objects()) {
+          // Untyped: the typed model and its problems belong to the files as written (the schema
+          // rule reads those); a rendered copy keeps its tree and positions only.
           renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
         }
         overlays.put(name, new KubernetesView(renderedObjects, gatewayValues, true));

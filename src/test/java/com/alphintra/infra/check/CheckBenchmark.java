@@ -182,7 +182,8 @@ public final class CheckBenchmark {
     int parsed = 0;
     // kubectl's output is input too: the check parses it as it parses the files.
     try {
-      manifests.fromText(Files.readString(tree.resolve(RENDERED)), Origin.rendered("overlay dev"));
+      manifests.fromTextUntyped(
+          Files.readString(tree.resolve(RENDERED)), Origin.rendered("overlay dev"));
     } catch (com.alphintra.infra.manifest.ManifestParseException e) {
       throw new IllegalStateException(e);
     }
