@@ -1,3 +1,13 @@
+variable "environment" {
+  type        = string
+  description = "The environment this platform is: dev, staging or prod. It names every resource, and prod gets stricter rules (see the preconditions in outputs.tf)."
+
+  validation {
+    condition     = contains(["dev", "staging", "prod"], var.environment)
+    error_message = "environment must be dev, staging or prod."
+  }
+}
+
 variable "project_id" {
   type        = string
   description = "ID of this environment's Google Cloud project (one project per environment). No default: a wrong project is the one mistake to make impossible."
@@ -40,11 +50,6 @@ variable "gke_location" {
     condition     = can(regex("^[a-z]+-[a-z]+[0-9]+(-[a-z])?$", var.gke_location))
     error_message = "gke_location must be a region (\"us-east4\") or a zone (\"us-east4-a\")."
   }
-
-  validation {
-    condition     = can(regex("^[a-z]+-[a-z]+[0-9]+$", var.gke_location))
-    error_message = "prod runs a regional cluster: gke_location must be a region, not a zone."
-  }
 }
 
 variable "gke_node_locations" {
@@ -57,11 +62,6 @@ variable "gke_enable_private_endpoint" {
   type        = bool
   description = "Kubernetes API on its private IP only (true, the safe default)."
   default     = true
-
-  validation {
-    condition     = var.gke_enable_private_endpoint
-    error_message = "prod keeps the Kubernetes API on its private endpoint."
-  }
 }
 
 variable "gke_master_authorized_networks" {
@@ -83,11 +83,6 @@ variable "binary_authorization_enforced" {
   type        = bool
   description = "Block (true) or only audit-log (false) images outside the allowed registries. Enforced by default; dev and staging run in audit mode."
   default     = true
-
-  validation {
-    condition     = var.binary_authorization_enforced
-    error_message = "prod enforces Binary Authorization; audit mode is for dev and staging."
-  }
 }
 
 variable "binary_authorization_allowed_images" {
@@ -122,7 +117,8 @@ variable "gke_analytics_node_pool" {
 
 variable "deletion_protection" {
   type        = bool
-  description = "Deletion protection of the GKE cluster and the Cloud SQL instance (and its password secret). True in every environment; set false in terraform.tfvars and apply only to tear an environment down on purpose."
+  nullable    = false
+  description = "Deletion protection of the GKE cluster and the Cloud SQL instance (and its password secret). True in every environment; set false in the environment's main.tf and apply only to tear an environment down on purpose."
   default     = true
 }
 
@@ -140,11 +136,6 @@ variable "cloudsql_availability_type" {
   validation {
     condition     = contains(["REGIONAL", "ZONAL"], var.cloudsql_availability_type)
     error_message = "cloudsql_availability_type must be REGIONAL or ZONAL."
-  }
-
-  validation {
-    condition     = var.cloudsql_availability_type == "REGIONAL"
-    error_message = "prod runs Cloud SQL REGIONAL (standby with automatic failover)."
   }
 }
 
@@ -174,11 +165,6 @@ variable "redis_tier" {
   validation {
     condition     = contains(["BASIC", "STANDARD_HA"], var.redis_tier)
     error_message = "redis_tier must be BASIC or STANDARD_HA."
-  }
-
-  validation {
-    condition     = var.redis_tier == "STANDARD_HA"
-    error_message = "prod runs Memorystore STANDARD_HA (replica with automatic failover)."
   }
 }
 
