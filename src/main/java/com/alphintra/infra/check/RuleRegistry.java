@@ -106,6 +106,7 @@ import com.alphintra.infra.check.rules.tf.ResourcesAvoidDeprecatedArguments;
 import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
 import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
 import com.alphintra.infra.check.rules.xstack.DatabaseClientsUseTheTlsCloudSqlRequires;
+import com.alphintra.infra.check.rules.xstack.ImagesAreAdmittedByBinaryAuthorization;
 import com.alphintra.infra.check.rules.xstack.PlaceholdersNameOutputs;
 import com.alphintra.infra.check.rules.xstack.WorkloadIdentityAccountsMatch;
 import com.alphintra.infra.error.InputException;
@@ -220,6 +221,7 @@ public final class RuleRegistry {
             new CidrRangesDoNotOverlap(),
             new CidrRangesFitTheCluster(),
             new DatabaseClientsUseTheTlsCloudSqlRequires(),
+            new ImagesAreAdmittedByBinaryAuthorization(),
             new WorkloadIdentityAccountsMatch(),
             new PlaceholdersNameOutputs(),
             new EnvironmentsTightenTowardsProd(),

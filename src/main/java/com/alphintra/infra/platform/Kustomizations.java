@@ -110,8 +110,8 @@ public final class Kustomizations {
   /**
    * Where the value at {@code path} of {@code rendered} (an object of overlay {@code overlay})
    * comes from: the last patch applied to it that writes the value, else an {@code images:} entry
-   * that sets the container's tag or digest, else the field (or its nearest ancestor) in the file
-   * the object is written in, else the overlay's kustomization.
+   * that sets the container's tag, digest or name, else the field (or its nearest ancestor) in the
+   * file the object is written in, else the overlay's kustomization.
    */
   public SourceLocation locate(String overlay, LoadedObject rendered, String path) {
     FieldPath field = FieldPath.parse(path);
@@ -170,7 +170,7 @@ public final class Kustomizations {
 
   /**
    * The {@code images:} entry that gives a container at {@code field} ({@code ...containers[0]
-   * .image}) its tag or digest.
+   * .image}) its tag or digest (that line), else its name (the {@code newName} line).
    */
   private static Optional<SourceLocation> imageEntry(
       Closure closure, LoadedObject rendered, FieldPath field) {
@@ -405,7 +405,9 @@ public final class Kustomizations {
             String setting =
                 entry.containsKey("digest")
                     ? "digest"
-                    : entry.containsKey("newTag") ? "newTag" : null;
+                    : entry.containsKey("newTag")
+                        ? "newTag"
+                        : entry.containsKey("newName") ? "newName" : null;
             if (setting != null) {
               String repository = entry.get("newName") instanceof String renamed ? renamed : name;
               int line = document.nearestPositionOf(at.key(setting)).line();

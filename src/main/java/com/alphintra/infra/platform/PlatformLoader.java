@@ -359,7 +359,11 @@ public final class PlatformLoader {
         if (object.apiVersion().startsWith("k3d.io/")) {
           k3d.add(new K3dConfig(relative, object.document()));
         } else if (!object.apiVersion().startsWith("kustomize.config.k8s.io/")) {
-          objects.add(new LoadedObject(object, relative, Optional.empty()));
+          objects.add(
+              new LoadedObject(
+                  new KubeObject(object.document(), Optional.empty(), object.problems()),
+                  relative,
+                  Optional.empty()));
         }
       }
     }
