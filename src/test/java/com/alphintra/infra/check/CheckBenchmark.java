@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
- * java -Xmx512m -cp target/classes:target/test-classes:$(cat target/test.classpath) \
+ * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/test.classpath) \
  *     com.alphintra.infra.check.CheckBenchmark 100 1000 5000
  * </pre>
  */
