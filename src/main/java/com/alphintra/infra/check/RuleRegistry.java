@@ -54,6 +54,7 @@ import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
 import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
 import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
 import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
+import com.alphintra.infra.check.rules.k8s.K8sConfigMapsNameServicesThatExist;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
 import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
@@ -226,6 +227,7 @@ public final class RuleRegistry {
             new PlaceholdersNameOutputs(),
             new EnvironmentsTightenTowardsProd(),
             new K8sServicesSelectWorkloads(),
+            new K8sConfigMapsNameServicesThatExist(),
             new K8sServiceTargetPortsExist(),
             new K8sWorkloadReferencesExist(),
             new IstioVirtualServiceDestinationsExist(),
