@@ -104,7 +104,7 @@ public final class CheckEngine {
 
   private static List<Finding> runOne(Rule rule, Platform platform) {
     try {
-      return List.copyOf(rule.check(platform));
+      return Finding.merge(rule.check(platform), platform.overlays().keySet());
     } catch (RuntimeException | StackOverflowError e) {
       String why =
           e.getMessage() == null

@@ -1,8 +1,17 @@
 package com.alphintra.infra.check;
 
+import com.alphintra.infra.platform.LoadedObject;
+import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.SourceLocation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One place where a rule's good state does not hold.
@@ -15,9 +24,17 @@ import java.util.Objects;
  * @param object what is wrong, as a person names it: {@code google_container_cluster.primary},
  *     {@code Deployment alphintra/trading-api}
  * @param message what is wrong, naming the object and the value
+ * @param overlays the rendered overlays the finding was made in, sorted; empty for an object of a
+ *     file judged on its own (the engine merges equal findings of several overlays into one)
  */
 public record Finding(
-    String rule, Severity severity, Path file, int line, String object, String message) {
+    String rule,
+    Severity severity,
+    Path file,
+    int line,
+    String object,
+    String message,
+    List<String> overlays) {
 
   /** By file, line, rule, then message: the order every reporter prints. */
   public static final Comparator<Finding> ORDER =
@@ -35,6 +52,76 @@ public record Finding(
     if (line < 0) {
       throw new IllegalArgumentException("line counts from 1 (0: the whole file), got " + line);
     }
+    overlays = List.copyOf(new TreeSet<>(overlays));
+  }
+
+  /** A finding of an object of a file, or of no overlay. */
+  public Finding(
+      String rule, Severity severity, Path file, int line, String object, String message) {
+    this(rule, severity, file, line, object, message, List.of());
+  }
+
+  /**
+   * A finding about the field at {@code path} of {@code object}, at the line that writes it (see
+   * {@link Platform#locate}), named after the object.
+   */
+  public static Finding about(
+      RuleInfo rule, Platform platform, LoadedObject object, String path, String message) {
+    return about(rule, platform, object, path, object.describe(), message);
+  }
+
+  /** As {@link #about(RuleInfo, Platform, LoadedObject, String, String)}, with its own name. */
+  public static Finding about(
+      RuleInfo rule,
+      Platform platform,
+      LoadedObject object,
+      String path,
+      String name,
+      String message) {
+    SourceLocation location = platform.locate(object, path);
+    return new Finding(
+        rule.id(),
+        rule.severity(),
+        location.file(),
+        location.line(),
+        name,
+        message,
+        object.overlay().map(List::of).orElse(List.of()));
+  }
+
+  /**
+   * One finding per distinct cause: equal findings (rule, place, object, message) of several
+   * overlays become one; its message names the overlays ({@code (in overlays: prod)}) unless every
+   * rendered overlay of {@code allOverlays} has it.
+   */
+  public static List<Finding> merge(List<Finding> findings, Set<String> allOverlays) {
+    Map<List<Object>, TreeSet<String>> overlaysOf = new LinkedHashMap<>();
+    Map<List<Object>, Finding> first = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      List<Object> key =
+          List.of(
+              finding.rule(), finding.file(), finding.line(), finding.object(), finding.message());
+      first.putIfAbsent(key, finding);
+      overlaysOf.computeIfAbsent(key, k -> new TreeSet<>()).addAll(finding.overlays());
+    }
+    List<Finding> merged = new ArrayList<>();
+    first.forEach(
+        (key, finding) -> {
+          TreeSet<String> overlays = overlaysOf.get(key);
+          boolean everywhere = overlays.isEmpty() || overlays.equals(new TreeSet<>(allOverlays));
+          merged.add(
+              new Finding(
+                  finding.rule(),
+                  finding.severity(),
+                  finding.file(),
+                  finding.line(),
+                  finding.object(),
+                  everywhere
+                      ? finding.message()
+                      : finding.message() + " (in overlays: " + String.join(", ", overlays) + ")",
+                  List.copyOf(overlays)));
+        });
+    return merged;
   }
 
   /** A finding of {@code rule} at {@code file:line}. */

@@ -32,8 +32,11 @@ import java.util.List;
  * every resource of a type with its module, file and line, and {@code
  * platform.terraform().contexts(resource)} the evaluation contexts it is evaluated in (one per
  * environment that uses its module, or the module's defaults); {@code
- * platform.kubernetes().ofKind("Deployment")} gives objects with their typed fabric8 model and the
- * position of every field. Build findings with {@link Finding#of}, at the tightest line known.
+ * platform.deployed().ofKind("Deployment")} gives the objects each environment deploys (rendered
+ * overlays, and files no overlay includes) with their tree and the position of every field, {@code
+ * platform.kubernetes()} the files as written (with the problems typing them found). Build findings
+ * with {@link Finding#about} for an object's field (it finds the line that writes a rendered value)
+ * or {@link Finding#of}, at the tightest line known.
  */
 public interface Rule {
 

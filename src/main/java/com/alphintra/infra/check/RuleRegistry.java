@@ -3,6 +3,9 @@ package com.alphintra.infra.check;
 import com.alphintra.infra.check.rules.audit.AuditLogsAreRetained;
 import com.alphintra.infra.check.rules.audit.AuditLogsRecordDataAccess;
 import com.alphintra.infra.check.rules.env.EnvironmentsTightenTowardsProd;
+import com.alphintra.infra.check.rules.gcs.GcsBucketsKeepVersions;
+import com.alphintra.infra.check.rules.gcs.GcsBucketsPreventPublicAccess;
+import com.alphintra.infra.check.rules.gcs.GcsBucketsUseUniformAccess;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneAcceptsOnlyAuthorizedNetworks;
 import com.alphintra.infra.check.rules.gke.GkeControlPlaneIsPrivateInProduction;
 import com.alphintra.infra.check.rules.gke.GkeDoesNotUseLegacyAbac;
@@ -51,6 +54,7 @@ import com.alphintra.infra.check.rules.k3d.K3dHasRegistry;
 import com.alphintra.infra.check.rules.k3d.K3dImageIsPinned;
 import com.alphintra.infra.check.rules.k3d.K3dJoinsNamedNetwork;
 import com.alphintra.infra.check.rules.k3d.K3dPortsListenOnLocalhost;
+import com.alphintra.infra.check.rules.k8s.K8sConfigMapsNameServicesThatExist;
 import com.alphintra.infra.check.rules.k8s.K8sContainersCannotEscalatePrivileges;
 import com.alphintra.infra.check.rules.k8s.K8sContainersDropAllCapabilities;
 import com.alphintra.infra.check.rules.k8s.K8sContainersHaveProbes;
@@ -102,6 +106,8 @@ import com.alphintra.infra.check.rules.tf.ModuleOutputsExist;
 import com.alphintra.infra.check.rules.tf.ResourcesAvoidDeprecatedArguments;
 import com.alphintra.infra.check.rules.tf.ResourcesMatchProviderSchema;
 import com.alphintra.infra.check.rules.tf.VariablesAreDeclared;
+import com.alphintra.infra.check.rules.xstack.DatabaseClientsUseTheTlsCloudSqlRequires;
+import com.alphintra.infra.check.rules.xstack.ImagesAreAdmittedByBinaryAuthorization;
 import com.alphintra.infra.check.rules.xstack.PlaceholdersNameOutputs;
 import com.alphintra.infra.check.rules.xstack.WorkloadIdentityAccountsMatch;
 import com.alphintra.infra.error.InputException;
@@ -180,6 +186,9 @@ public final class RuleRegistry {
             new NatLogsErrors(),
             new StateBucketIsVersioned(),
             new StateBucketIsNotPublic(),
+            new GcsBucketsPreventPublicAccess(),
+            new GcsBucketsKeepVersions(),
+            new GcsBucketsUseUniformAccess(),
             new SecretsAreNotInConfiguration(),
             new TerraformVersionsArePinned(),
             new AuditLogsRecordDataAccess(),
@@ -212,10 +221,13 @@ public final class RuleRegistry {
             new ModuleCallsMatchVariables(),
             new CidrRangesDoNotOverlap(),
             new CidrRangesFitTheCluster(),
+            new DatabaseClientsUseTheTlsCloudSqlRequires(),
+            new ImagesAreAdmittedByBinaryAuthorization(),
             new WorkloadIdentityAccountsMatch(),
             new PlaceholdersNameOutputs(),
             new EnvironmentsTightenTowardsProd(),
             new K8sServicesSelectWorkloads(),
+            new K8sConfigMapsNameServicesThatExist(),
             new K8sServiceTargetPortsExist(),
             new K8sWorkloadReferencesExist(),
             new IstioVirtualServiceDestinationsExist(),

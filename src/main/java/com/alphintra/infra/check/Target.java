@@ -15,6 +15,7 @@ public enum Target {
   TF("Terraform configuration: provider schemas, variables, locals, module calls and outputs"),
   ENV("drift between the dev, staging and prod environments"),
   XSTACK("names that Terraform and Kubernetes must agree on"),
+  GCS("Cloud Storage buckets other than the Terraform state bucket (Terraform)"),
   AUDIT("Cloud Audit Logs: data-access logging, log buckets and sinks (Terraform)"),
   K8S("Kubernetes objects"),
   ISTIO("Istio mesh objects"),

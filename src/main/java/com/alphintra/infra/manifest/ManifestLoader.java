@@ -37,6 +37,28 @@ public final class ManifestLoader {
   }
 
   /**
+   * Reads every document of {@code yaml} as {@link #fromText} does, without typing the objects: for
+   * text whose objects were typed already in their own files (a rendered overlay), where the tree
+   * and positions are all that is needed and a typed model per object would double the memory.
+   *
+   * @throws ManifestParseException when the text is not well-formed YAML
+   */
+  public ManifestFile fromTextUntyped(String yaml, Origin origin) throws ManifestParseException {
+    YamlText stream = this.yaml.read(yaml, origin);
+    List<KubeObject> objects = new ArrayList<>(stream.documents().size());
+    List<ManifestProblem> problems = new ArrayList<>();
+    for (ManifestDocument document : stream.documents()) {
+      Optional<ManifestProblem> notAnObject = notAnObject(document);
+      if (notAnObject.isPresent()) {
+        problems.add(notAnObject.get());
+      } else {
+        objects.add(new KubeObject(document, Optional.empty(), List.of()));
+      }
+    }
+    return new ManifestFile(stream, objects, problems);
+  }
+
+  /**
    * Reads the file at {@code file} as {@link #fromText} does.
    *
    * @throws ManifestParseException when the file is not well-formed YAML or not UTF-8

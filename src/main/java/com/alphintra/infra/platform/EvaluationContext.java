@@ -1,6 +1,8 @@
 package com.alphintra.infra.platform;
 
 import com.alphintra.infra.hcl.Attribute;
+import com.alphintra.infra.hcl.Block;
+import com.alphintra.infra.hcl.Body;
 import com.alphintra.infra.hcl.Expression;
 import com.alphintra.infra.hcl.ObjectExpr;
 import com.alphintra.infra.hcl.Range;
@@ -99,6 +101,61 @@ public record EvaluationContext(String name, ModuleInstance instance) {
     }
     Optional<Expression> fallback = declared.flatMap(Variable::defaultValue);
     return fallback.isPresent() ? origin(at, fallback.get(), steps, depth + 1) : expression.range();
+  }
+
+  /** As {@link #value(Expression)}, with extra names in scope (a dynamic block's iterator). */
+  public Optional<Object> value(Expression expression, Map<String, Value> symbols) {
+    Value value = instance.evaluate(expression, symbols);
+    return value.isWhollyKnown() ? Optional.ofNullable(plain(value)) : Optional.empty();
+  }
+
+  /**
+   * The nested blocks of {@code type} in {@code body} as Terraform generates them: those written
+   * out, then one per element of each {@code dynamic "type"} block's {@code for_each} (a map by
+   * key, a list or set by element). Empty when a {@code for_each} is not known statically.
+   */
+  public Optional<List<GeneratedBlock>> blocks(Body body, String type) {
+    List<GeneratedBlock> blocks = new ArrayList<>();
+    for (Block block : body.blocks(type)) {
+      blocks.add(new GeneratedBlock(block.body(), Map.of(), block.range()));
+    }
+    for (Block dynamic : body.blocks("dynamic")) {
+      if (!dynamic.labelValues().equals(List.of(type))) {
+        continue;
+      }
+      Optional<Attribute> forEach = dynamic.body().attribute("for_each");
+      List<Block> content = dynamic.body().blocks("content");
+      if (forEach.isEmpty() || content.isEmpty()) {
+        return Optional.empty();
+      }
+      String iterator =
+          dynamic
+              .body()
+              .attribute("iterator")
+              .flatMap(attribute -> attribute.value().asTraversal())
+              .map(ScopeTraversal::root)
+              .orElse(type);
+      Value elements = instance.evaluate(forEach.get().value());
+      Map<Value, Value> pairs = new LinkedHashMap<>();
+      if (elements instanceof MapValue map) {
+        map.entries().forEach((key, value) -> pairs.put(Value.of(key), value));
+      } else if (elements instanceof ListValue list && list.isWhollyKnown()) {
+        for (int index = 0; index < list.elements().size(); index++) {
+          // A set's key is its element; a list's is its index. Rules read only the value here.
+          pairs.put(list.elements().get(index), list.elements().get(index));
+        }
+      } else {
+        return Optional.empty();
+      }
+      pairs.forEach(
+          (key, value) ->
+              blocks.add(
+                  new GeneratedBlock(
+                      content.get(0).body(),
+                      Map.of(iterator, Value.map(Map.of("key", key, "value", value))),
+                      dynamic.range())));
+    }
+    return Optional.of(List.copyOf(blocks));
   }
 
   public Optional<Boolean> bool(Expression expression) {

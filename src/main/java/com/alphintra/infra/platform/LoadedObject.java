@@ -2,14 +2,15 @@ package com.alphintra.infra.platform;
 
 import com.alphintra.infra.manifest.FieldPath;
 import com.alphintra.infra.manifest.KubeObject;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A Kubernetes or Istio object of the platform and the file it is in.
  *
- * @param object the object: its generic tree, typed fabric8 model and the position of every field
+ * @param object the object: its generic tree, the position of every field and the problems typing
+ *     it found (the typed model itself is dropped once read: no rule needs it, and it was most of
+ *     the view's memory)
  * @param file the file, relative to the repository root; for a rendered overlay, its kustomization
  *     directory
  * @param overlay the overlay whose rendered output it comes from; empty for an object of a loose
@@ -27,11 +28,6 @@ public record LoadedObject(KubeObject object, Path file, Optional<String> overla
 
   public Optional<String> namespace() {
     return object.namespace();
-  }
-
-  /** The typed model if it is a {@code type}, such as {@code typed(Deployment.class)}. */
-  public <T extends HasMetadata> Optional<T> typed(Class<T> type) {
-    return object.typed(type);
   }
 
   /** The line where the object starts; 0 for a rendered object, whose lines are not in any file. */

@@ -1,6 +1,5 @@
 package com.alphintra.infra.platform;
 
-import com.alphintra.infra.manifest.FieldPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,10 @@ import java.util.Optional;
  * @param loadErrors files that could not be read or parsed; the rest of the view is complete
  *     without them
  * @param notes what a person should know about how complete the view is
+ * @param kustomizations the kustomizations as written: which files are patches, what each overlay
+ *     includes, and where a rendered value is written
+ * @param deployed the objects the single-object rules judge: every object of every rendered
+ *     overlay, plus the objects of files that no rendered overlay includes; never a patch
  */
 public record Platform(
     Path root,
@@ -34,7 +37,9 @@ public record Platform(
     List<Path> files,
     Map<Path, List<SourceComment>> comments,
     List<LoadError> loadErrors,
-    List<String> notes) {
+    List<String> notes,
+    Kustomizations kustomizations,
+    KubernetesView deployed) {
 
   public Platform {
     overlays = Map.copyOf(overlays);
@@ -45,6 +50,62 @@ public record Platform(
     notes = List.copyOf(notes);
   }
 
+  /**
+   * A view without kustomizations: every object of {@code kubernetes} and the overlays is judged.
+   */
+  public Platform(
+      Path root,
+      TerraformView terraform,
+      KubernetesView kubernetes,
+      Map<String, KubernetesView> overlays,
+      List<K3dConfig> k3d,
+      List<Path> files,
+      Map<Path, List<SourceComment>> comments,
+      List<LoadError> loadErrors,
+      List<String> notes) {
+    this(
+        root,
+        terraform,
+        kubernetes,
+        overlays,
+        k3d,
+        files,
+        comments,
+        loadErrors,
+        notes,
+        Kustomizations.none(),
+        deployed(kubernetes, overlays, Kustomizations.none()));
+  }
+
+  /**
+   * The objects the single-object rules judge: each rendered overlay's, then the objects of files
+   * that are neither a patch nor included by a rendered overlay.
+   */
+  public static KubernetesView deployed(
+      KubernetesView kubernetes, Map<String, KubernetesView> overlays, Kustomizations kustomize) {
+    List<LoadedObject> judged = new ArrayList<>();
+    List<String> names = overlays.keySet().stream().sorted().toList();
+    for (String name : names) {
+      judged.addAll(overlays.get(name).objects());
+    }
+    for (LoadedObject object : kubernetes.objects()) {
+      if (kustomize.isFragment(object.file())) {
+        continue;
+      }
+      boolean rendered = false;
+      for (String name : names) {
+        if (kustomize.includes(name, object.file())) {
+          rendered = true;
+          break;
+        }
+      }
+      if (!rendered) {
+        judged.add(object);
+      }
+    }
+    return new KubernetesView(judged, kubernetes.istioGatewayValues(), kubernetes.isComplete());
+  }
+
   public boolean hasLoadErrors() {
     return !loadErrors.isEmpty();
   }
@@ -53,7 +114,18 @@ public record Platform(
   public Platform withLoadError(LoadError error) {
     List<LoadError> errors = new ArrayList<>(loadErrors);
     errors.add(error);
-    return new Platform(root, terraform, kubernetes, overlays, k3d, files, comments, errors, notes);
+    return new Platform(
+        root,
+        terraform,
+        kubernetes,
+        overlays,
+        k3d,
+        files,
+        comments,
+        errors,
+        notes,
+        kustomizations,
+        deployed);
   }
 
   /**
@@ -83,40 +155,15 @@ public record Platform(
 
   /**
    * Where to report the field at {@code path} of {@code object}: its own file and line for an
-   * object of a file; for a rendered object, the file it was rendered from, found by kind,
-   * namespace and name among the files as written (a patch of the same overlay when it writes that
-   * field, else the base), else the overlay's kustomization.yaml.
+   * object of a file; for a rendered object, the line that writes the value (a patch of the
+   * overlay, a component or a base, an {@code images:} entry), else the field or its nearest
+   * ancestor in the file the object is written in (see {@link Kustomizations#locate}).
    */
   public SourceLocation locate(LoadedObject object, String path) {
     if (object.overlay().isEmpty()) {
       return new SourceLocation(object.file(), object.lineOf(path));
     }
-    String overlay = object.overlay().get();
-    List<LoadedObject> candidates =
-        new ArrayList<>(kubernetes.find(object.kind(), object.namespace(), object.name()));
-    if (object.namespace().isPresent()) {
-      candidates.addAll(kubernetes.find(object.kind(), Optional.empty(), object.name()));
-    }
-    LoadedObject base = null;
-    LoadedObject patch = null;
-    FieldPath field = FieldPath.parse(path);
-    for (LoadedObject candidate : candidates) {
-      Optional<String> owner = overlayOf(candidate.file());
-      if (owner.isEmpty()) {
-        base = base == null ? candidate : base;
-      } else if (owner.get().equals(overlay)) {
-        boolean writesField = candidate.object().positionOf(field).isPresent();
-        if (writesField && patch == null) {
-          patch = candidate;
-        } else if (base == null && !writesField) {
-          base = candidate;
-        }
-      }
-    }
-    LoadedObject source = patch != null ? patch : base;
-    return source == null
-        ? new SourceLocation(object.file().resolve("kustomization.yaml"), 0)
-        : new SourceLocation(source.file(), source.lineOf(path));
+    return kustomizations.locate(object.overlay().get(), object, path);
   }
 
   /**

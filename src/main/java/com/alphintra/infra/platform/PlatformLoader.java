@@ -113,6 +113,8 @@ public final class PlatformLoader {
     private final Map<String, KubernetesView> overlays = new TreeMap<>();
     private final Optional<Path> providerSchemaFile;
     private final List<IstioGatewayValues> gatewayValues = new ArrayList<>();
+    private final Map<Path, ManifestDocument> kustomizations = new HashMap<>();
+    private final Map<Path, List<ManifestDocument>> documents = new HashMap<>();
 
     Reading(Path root, Optional<Path> providerSchemaFile) {
       this.root = root;
@@ -199,16 +201,20 @@ public final class PlatformLoader {
       }
       Optional<ProviderSchema> schema =
           modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
+      KubernetesView written = new KubernetesView(objects, gatewayValues, whole);
+      Kustomizations kustomize = new Kustomizations(kustomizations, documents, objects);
       return new Platform(
           root,
           new TerraformView(root, modules, schema),
-          new KubernetesView(objects, gatewayValues, whole),
+          written,
           overlays,
           k3d,
           files,
           comments,
           errors,
-          notes);
+          notes,
+          kustomize,
+          Platform.deployed(written, overlays, kustomize));
     }
 
     /**
@@ -337,6 +343,12 @@ public final class PlatformLoader {
         fileComments.add(new SourceComment(comment.line(), comment.text(), !comment.inline()));
       }
       addComments(relative, fileComments);
+      documents.put(relative, manifest.documents());
+      String name = relative.getFileName().toString();
+      if ((name.equals("kustomization.yaml") || name.equals("kustomization.yml"))
+          && !manifest.documents().isEmpty()) {
+        kustomizations.put(relative, manifest.documents().get(0));
+      }
       if (isIstioGatewayValues(relative)) {
         manifest.documents().stream()
             .findFirst()
@@ -347,7 +359,11 @@ public final class PlatformLoader {
         if (object.apiVersion().startsWith("k3d.io/")) {
           k3d.add(new K3dConfig(relative, object.document()));
         } else if (!object.apiVersion().startsWith("kustomize.config.k8s.io/")) {
-          objects.add(new LoadedObject(object, relative, Optional.empty()));
+          objects.add(
+              new LoadedObject(
+                  new KubeObject(object.document(), Optional.empty(), object.problems()),
+                  relative,
+                  Optional.empty()));
         }
       }
     }
@@ -376,9 +392,11 @@ public final class PlatformLoader {
       }
       try {
         ManifestFile rendered =
-            manifests.fromText(result.stdout(), Origin.rendered("overlay " + name));
+            manifests.fromTextUntyped(result.stdout(), Origin.rendered("overlay " + name));
         List<LoadedObject> renderedObjects = new ArrayList<>();
         for (KubeObject object : rendered.objects()) {
+          // Untyped: the typed model and its problems belong to the files as written (the schema
+          // rule reads those); a rendered copy keeps its tree and positions only.
           renderedObjects.add(new LoadedObject(object, relative, Optional.of(name)));
         }
         overlays.put(name, new KubernetesView(renderedObjects, gatewayValues, true));

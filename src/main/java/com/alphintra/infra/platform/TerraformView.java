@@ -4,6 +4,7 @@ import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Expression;
 import com.alphintra.infra.terraform.ModuleInstance;
 import com.alphintra.infra.terraform.Resource;
+import com.alphintra.infra.terraform.ResourceMode;
 import com.alphintra.infra.terraform.TerraformModule;
 import com.alphintra.infra.terraform.TerraformProject;
 import java.nio.file.Path;
@@ -131,9 +132,20 @@ public final class TerraformView {
     return resourcesByType.values().stream().mapToInt(List::size).sum();
   }
 
-  /** The contexts the directory of {@code resource} is evaluated in. */
+  /**
+   * The contexts the directory of {@code resource} is evaluated in and that create it: not those
+   * where its {@code count} is 0, its {@code for_each} is empty, or a module call on the way is.
+   */
   public List<EvaluationContext> contexts(TerraformResource resource) {
-    return contexts.getOrDefault(resource.directory(), List.of());
+    List<EvaluationContext> all = contexts.getOrDefault(resource.directory(), List.of());
+    if (resource.block().body().attribute("count").isEmpty()
+        && resource.block().body().attribute("for_each").isEmpty()
+        && all.stream().allMatch(context -> context.instance().call().isEmpty())) {
+      return all;
+    }
+    Resource model =
+        new Resource(ResourceMode.MANAGED, resource.type(), resource.name(), resource.block());
+    return all.stream().filter(context -> context.instance().creates(model)).toList();
   }
 
   /**

@@ -179,6 +179,38 @@ public final class ModuleInstance {
     return Optional.of(List.of(Map.of()));
   }
 
+  /**
+   * Whether this instance exists for certain: false when its module call, or a call above it, has a
+   * {@code count} of 0 or a {@code for_each} over nothing, as far as that is known statically.
+   */
+  public boolean mayExist() {
+    for (ModuleInstance at = this; at.call.isPresent(); at = at.caller.orElseThrow()) {
+      Body body = at.call.get().block().body();
+      ModuleInstance caller = at.caller.orElseThrow();
+      if (body.attribute("count").isPresent()
+          && caller.evaluate(body.attribute("count").get().value()) instanceof NumberValue number
+          && number.value().signum() == 0) {
+        return false;
+      }
+      if (body.attribute("for_each").isPresent()) {
+        Value forEach = caller.evaluate(body.attribute("for_each").get().value());
+        if ((forEach instanceof MapValue map && map.entries().isEmpty())
+            || (forEach instanceof ListValue list && list.elements().isEmpty())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code resource} has at least one instance here: false when this instance cannot exist
+   * or the resource's own {@code count} or {@code for_each} is known to make none.
+   */
+  public boolean creates(Resource resource) {
+    return mayExist() && instanceSymbols(resource).map(list -> !list.isEmpty()).orElse(true);
+  }
+
   private static Map<String, Value> each(Value key, Value value) {
     return Map.of("each", Value.map(Map.of("key", key, "value", value)));
   }

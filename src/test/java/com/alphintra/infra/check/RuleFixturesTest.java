@@ -44,4 +44,17 @@ class RuleFixturesTest {
         .containsExactlyElementsOf(
             Files.readAllLines(expected).stream().filter(line -> !line.isBlank()).toList());
   }
+
+  @ParameterizedTest(name = "{0} fail: every finding has a line")
+  @MethodSource("ruleIds")
+  void everyFindingPointsAtALine(String id) {
+    Path fail = Fixtures.rulesFolder().resolve(id).resolve("fail");
+    CheckReport report =
+        new CheckEngine(RuleRegistry.builtIn()).run(Fixtures.load(fail), CheckOptions.all());
+
+    assertThat(report.findings())
+        .as("findings of %s without a line", fail)
+        .filteredOn(finding -> finding.line() < 1)
+        .isEmpty();
+  }
 }

@@ -60,7 +60,7 @@ public final class AuditLogsAreRetained implements Rule {
             Finding.of(
                 INFO,
                 environment.file(),
-                0,
+                environment.line(),
                 "environment " + environment.name(),
                 "environment " + environment.name() + " has no " + BUCKET + " for its audit logs"));
         continue;

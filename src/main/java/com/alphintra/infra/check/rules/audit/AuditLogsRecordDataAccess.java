@@ -82,7 +82,7 @@ public final class AuditLogsRecordDataAccess implements Rule {
               Finding.of(
                   INFO,
                   environment.file(),
-                  0,
+                  environment.line(),
                   "environment " + environment.name(),
                   "environment "
                       + environment.name()

@@ -1,5 +1,6 @@
 package com.alphintra.infra.check.rules.audit;
 
+import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.HclFile;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An environment root ({@code terraform/environments/<name>/}, DESIGN.md), with the file a finding
- * about the environment as a whole points at: its {@code main.tf}, else its first file.
+ * An environment root ({@code terraform/environments/<name>/}, DESIGN.md), with the place a finding
+ * about the environment as a whole points at: the root's first module call (the composition the
+ * setting belongs in), else the first block of its {@code main.tf} (else of its first file), else
+ * that file's first line.
  */
-record Environment(String name, Path file) {
+record Environment(String name, Path file, int line) {
 
   static List<Environment> all(Platform platform) {
     List<Environment> environments = new ArrayList<>();
@@ -26,13 +29,23 @@ record Environment(String name, Path file) {
           || !parent.getFileName().toString().equals("environments")) {
         continue;
       }
-      Path file =
+      HclFile main =
           module.files().stream()
-              .map(HclFile::path)
-              .filter(path -> path.getFileName().toString().equals("main.tf"))
+              .filter(hcl -> hcl.path().getFileName().toString().equals("main.tf"))
               .findFirst()
-              .orElse(module.files().get(0).path());
-      environments.add(new Environment(module.directory().getFileName().toString(), file));
+              .orElse(module.files().get(0));
+      Path file = main.path();
+      int line =
+          main.body().blocks().isEmpty() ? 1 : main.body().blocks().get(0).range().start().line();
+      found:
+      for (HclFile hcl : module.files()) {
+        for (Block call : hcl.body().blocks("module")) {
+          file = hcl.path();
+          line = call.range().start().line();
+          break found;
+        }
+      }
+      environments.add(new Environment(module.directory().getFileName().toString(), file, line));
     }
     return environments;
   }

@@ -88,6 +88,17 @@ public final class EnvironmentComparison {
               "settings.backup_configuration.backup_retention_settings.retained_backups",
               Optional.empty(),
               EnvironmentComparison::number),
+          // A zone (us-east4-a) is a zonal cluster, one control plane; a region a regional one.
+          new TerraformSetting(
+              "google_container_cluster",
+              "location",
+              Optional.empty(),
+              EnvironmentComparison::regional),
+          new TerraformSetting(
+              "google_logging_project_bucket_config",
+              "retention_days",
+              Optional.of(new BigDecimal(30)),
+              EnvironmentComparison::number),
           new TerraformSetting(
               "google_redis_instance",
               "tier",
@@ -183,14 +194,23 @@ public final class EnvironmentComparison {
       for (LoadedObject object : overlays.of(environment)) {
         switch (object.kind()) {
           case "Deployment", "StatefulSet" ->
-              count(overlays, environment, object, "spec.replicas", byObject);
+              count(platform, overlays, environment, object, "spec.replicas", byObject);
           case "HorizontalPodAutoscaler" ->
-              count(overlays, environment, object, "spec.minReplicas", byObject);
+              count(platform, overlays, environment, object, "spec.minReplicas", byObject);
+          case "Telemetry" -> sampling(platform, environment, object, byObject);
           case "PodDisruptionBudget" -> {
             LoadedObject written = overlays.writingObject(environment, object, candidate -> true);
             byObject
                 .computeIfAbsent(object.describe(), key -> new LinkedHashMap<>())
-                .put(environment, new SettingValue("present", 1, written.file(), written.line()));
+                .put(
+                    environment,
+                    written == object
+                        ? new SettingValue(
+                            "present",
+                            1,
+                            platform.locate(object, "metadata.name").file(),
+                            platform.locate(object, "metadata.name").line())
+                        : new SettingValue("present", 1, written.file(), written.line()));
           }
           default -> {
             // other kinds carry no compared setting
@@ -203,13 +223,17 @@ public final class EnvironmentComparison {
           if (setting.startsWith("PodDisruptionBudget ")) {
             for (String environment : ORDER) {
               if (overlays.has(environment) && !values.containsKey(environment)) {
+                Path kustomization =
+                    Path.of("infra/kubernetes/overlays", environment, "kustomization.yaml");
                 values.put(
                     environment,
                     new SettingValue(
                         "absent",
                         0,
-                        Path.of("infra/kubernetes/overlays", environment, "kustomization.yaml"),
-                        0));
+                        kustomization,
+                        platform
+                            .kustomizations()
+                            .lineOf(kustomization, "components", "resources")));
               }
             }
           }
@@ -218,6 +242,7 @@ public final class EnvironmentComparison {
   }
 
   private static void count(
+      Platform platform,
       OverlayObjects overlays,
       String environment,
       LoadedObject object,
@@ -249,8 +274,44 @@ public final class EnvironmentComparison {
             key -> new LinkedHashMap<>())
         .put(
             environment,
+            written == object
+                ? new SettingValue(
+                    String.valueOf(number),
+                    number.longValue(),
+                    platform.locate(object, path).file(),
+                    platform.locate(object, path).line())
+                : new SettingValue(
+                    String.valueOf(number),
+                    number.longValue(),
+                    written.file(),
+                    written.lineOf(path)));
+  }
+
+  /**
+   * The trace sampling of a Telemetry: shown, never ranked (prod samples less to save cost, which
+   * is no weakening).
+   */
+  private static void sampling(
+      Platform platform,
+      String environment,
+      LoadedObject telemetry,
+      Map<String, Map<String, SettingValue>> byObject) {
+    String path = "spec.tracing[0].randomSamplingPercentage";
+    Optional<Object> value =
+        telemetry.object().document().valueAt(com.alphintra.infra.manifest.FieldPath.parse(path));
+    if (value.isEmpty() || !(value.get() instanceof Number number)) {
+      return;
+    }
+    var location = platform.locate(telemetry, path);
+    byObject
+        .computeIfAbsent(telemetry.describe() + " trace sampling %", key -> new LinkedHashMap<>())
+        .put(
+            environment,
             new SettingValue(
-                String.valueOf(number), number.longValue(), written.file(), written.lineOf(path)));
+                new BigDecimal(number.toString()).stripTrailingZeros().toPlainString(),
+                0,
+                location.file(),
+                location.line()));
   }
 
   private static void add(
@@ -276,6 +337,13 @@ public final class EnvironmentComparison {
       }
     }
     rows.add(new SettingComparison(setting, ordered, direction));
+  }
+
+  /** 0 for a zone ({@code us-east4-a}), 1 for a region ({@code us-east4}). */
+  private static Optional<Long> regional(Object value) {
+    return value instanceof String location
+        ? Optional.of(location.matches(".*[0-9]-[a-z]") ? 0L : 1L)
+        : Optional.empty();
   }
 
   private static Optional<Long> bool(Object value) {

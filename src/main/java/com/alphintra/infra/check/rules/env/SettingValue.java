@@ -8,6 +8,6 @@ import java.nio.file.Path;
  * @param shown the value as the table prints it ({@code REGIONAL}, {@code true (default)})
  * @param strength how strict the value is; higher is stricter
  * @param file where the value is written, relative to the repository root
- * @param line the line of the value; 0 when not in a file (a rendered overlay)
+ * @param line the line of the value (for a rendered overlay, the patch or base line that writes it)
  */
 public record SettingValue(String shown, long strength, Path file, int line) {}

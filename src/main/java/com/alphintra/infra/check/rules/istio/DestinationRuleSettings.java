@@ -20,9 +20,9 @@ final class DestinationRuleSettings {
    */
   static List<Finding> missing(
       Platform platform, RuleInfo rule, String setting, String description) {
-    MeshHosts mesh = new MeshHosts(platform.kubernetes());
+    MeshHosts mesh = new MeshHosts(platform.deployed());
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject destination : platform.kubernetes().ofKind("DestinationRule")) {
+    for (LoadedObject destination : platform.deployed().ofKind("DestinationRule")) {
       Map<?, ?> spec = Raw.spec(destination);
       String host = Raw.text(spec, "host").orElse("");
       if (host.isEmpty()
@@ -32,10 +32,11 @@ final class DestinationRuleSettings {
       }
       String path = Raw.has(spec, "trafficPolicy") ? "spec.trafficPolicy" : "spec.host";
       findings.add(
-          Finding.of(
+          Finding.about(
               rule,
-              destination.file(),
-              destination.lineOf(path),
+              platform,
+              destination,
+              (path),
               destination.describe(),
               destination.describe()
                   + " for "

@@ -66,14 +66,14 @@ public final class IstioAllowRulesNameTheirCallers implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Map<?, ?>> gatewaySelectors = new ArrayList<>();
-    for (LoadedObject gateway : platform.kubernetes().ofKind("Gateway")) {
+    for (LoadedObject gateway : platform.deployed().ofKind("Gateway")) {
       Map<?, ?> selector = Raw.map(Raw.spec(gateway), "selector");
       if (!selector.isEmpty()) {
         gatewaySelectors.add(selector);
       }
     }
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject policy : platform.kubernetes().ofKind("AuthorizationPolicy")) {
+    for (LoadedObject policy : platform.deployed().ofKind("AuthorizationPolicy")) {
       Map<?, ?> spec = Raw.spec(policy);
       if (!Raw.text(spec, "action").orElse("ALLOW").equals("ALLOW")
           || appliesToGateway(spec, gatewaySelectors)) {
@@ -84,10 +84,11 @@ public final class IstioAllowRulesNameTheirCallers implements Rule {
         Object rule = rules.get(index);
         if (!IstioNamespacesDenyByDefault.isEmptyRule(rule) && !namesCaller(rule)) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  policy.file(),
-                  policy.lineOf("spec.rules[" + index + "]"),
+                  platform,
+                  policy,
+                  ("spec.rules[" + index + "]"),
                   policy.describe(),
                   policy.describe()
                       + " rule "

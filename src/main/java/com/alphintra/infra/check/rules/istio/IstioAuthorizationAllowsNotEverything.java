@@ -44,7 +44,7 @@ public final class IstioAuthorizationAllowsNotEverything implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject policy : platform.kubernetes().ofKind("AuthorizationPolicy")) {
+    for (LoadedObject policy : platform.deployed().ofKind("AuthorizationPolicy")) {
       Map<?, ?> spec = Raw.spec(policy);
       if (!Raw.text(spec, "action").orElse("ALLOW").equals("ALLOW")) {
         continue;
@@ -59,10 +59,11 @@ public final class IstioAuthorizationAllowsNotEverything implements Rule {
       for (int index = 0; index < rules.size(); index++) {
         if (IstioNamespacesDenyByDefault.isEmptyRule(rules.get(index))) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  policy.file(),
-                  policy.lineOf("spec.rules[" + index + "]"),
+                  platform,
+                  policy,
+                  ("spec.rules[" + index + "]"),
                   policy.describe(),
                   policy.describe()
                       + " rule "

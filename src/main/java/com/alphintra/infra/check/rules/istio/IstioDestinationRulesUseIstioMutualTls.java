@@ -41,9 +41,9 @@ public final class IstioDestinationRulesUseIstioMutualTls implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    MeshHosts mesh = new MeshHosts(platform.kubernetes());
+    MeshHosts mesh = new MeshHosts(platform.deployed());
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject rule : platform.kubernetes().ofKind("DestinationRule")) {
+    for (LoadedObject rule : platform.deployed().ofKind("DestinationRule")) {
       String host = Raw.text(Raw.spec(rule), "host").orElse("");
       if (host.isEmpty() || !mesh.isInMesh(host)) {
         continue;
@@ -54,10 +54,11 @@ public final class IstioDestinationRulesUseIstioMutualTls implements Rule {
             .ifPresent(
                 mode ->
                     findings.add(
-                        Finding.of(
+                        Finding.about(
                             INFO,
-                            rule.file(),
-                            rule.lineOf(policy.path() + ".tls.mode"),
+                            platform,
+                            rule,
+                            (policy.path() + ".tls.mode"),
                             rule.describe(),
                             rule.describe()
                                 + " sets tls.mode: "

@@ -38,17 +38,18 @@ public final class IstioGatewayHostsAreNamed implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject gateway : platform.kubernetes().ofKind("Gateway")) {
+    for (LoadedObject gateway : platform.deployed().ofKind("Gateway")) {
       List<?> servers = Raw.list(Raw.spec(gateway), "servers");
       for (int server = 0; server < servers.size(); server++) {
         List<?> hosts = Raw.list(servers.get(server), "hosts");
         for (int host = 0; host < hosts.size(); host++) {
           if (hosts.get(host) instanceof String name && EVERY_HOST.contains(name)) {
             findings.add(
-                Finding.of(
+                Finding.about(
                     INFO,
-                    gateway.file(),
-                    gateway.lineOf("spec.servers[" + server + "].hosts[" + host + "]"),
+                    platform,
+                    gateway,
+                    ("spec.servers[" + server + "].hosts[" + host + "]"),
                     gateway.describe(),
                     gateway.describe()
                         + " server "

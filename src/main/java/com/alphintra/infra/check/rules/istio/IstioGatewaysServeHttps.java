@@ -45,7 +45,7 @@ public final class IstioGatewaysServeHttps implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject gateway : platform.kubernetes().ofKind("Gateway")) {
+    for (LoadedObject gateway : platform.deployed().ofKind("Gateway")) {
       List<?> servers = Raw.list(Raw.spec(gateway), "servers");
       for (int index = 0; index < servers.size(); index++) {
         Object server = servers.get(index);
@@ -55,10 +55,11 @@ public final class IstioGatewaysServeHttps implements Rule {
         String name = gateway.describe() + " server " + (index + 1);
         if (PLAIN.contains(protocol) && !Boolean.TRUE.equals(tls.get("httpsRedirect"))) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  gateway.file(),
-                  gateway.lineOf(path + ".port.protocol"),
+                  platform,
+                  gateway,
+                  (path + ".port.protocol"),
                   gateway.describe(),
                   name + " serves plain " + protocol + " without tls.httpsRedirect: true"));
         } else if (protocol.equals("HTTPS")
@@ -66,10 +67,11 @@ public final class IstioGatewaysServeHttps implements Rule {
             && !Raw.has(tls, "credentialName")
             && Raw.list(tls, "credentialNames").isEmpty()) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  gateway.file(),
-                  gateway.lineOf(path + ".tls"),
+                  platform,
+                  gateway,
+                  (path + ".tls"),
                   gateway.describe(),
                   name + " serves HTTPS without tls.credentialName"));
         }

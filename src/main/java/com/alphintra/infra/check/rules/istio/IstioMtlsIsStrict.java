@@ -38,16 +38,17 @@ public final class IstioMtlsIsStrict implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject policy : platform.kubernetes().ofKind("PeerAuthentication")) {
+    for (LoadedObject policy : platform.deployed().ofKind("PeerAuthentication")) {
       Map<?, ?> spec = policy.object().raw().get("spec") instanceof Map<?, ?> map ? map : Map.of();
       if (spec.get("mtls") instanceof Map<?, ?> mtls
           && mtls.get("mode") instanceof String mode
           && WEAK.contains(mode)) {
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                policy.file(),
-                policy.lineOf("spec.mtls.mode"),
+                platform,
+                policy,
+                ("spec.mtls.mode"),
                 policy.describe(),
                 policy.describe() + " sets mtls.mode: " + mode));
       }
@@ -58,10 +59,11 @@ public final class IstioMtlsIsStrict implements Rule {
                   && portMtls.get("mode") instanceof String mode
                   && WEAK.contains(mode)) {
                 findings.add(
-                    Finding.of(
+                    Finding.about(
                         INFO,
-                        policy.file(),
-                        policy.lineOf("spec.portLevelMtls[\"" + port + "\"].mode"),
+                        platform,
+                        policy,
+                        ("spec.portLevelMtls[\"" + port + "\"].mode"),
                         policy.describe(),
                         policy.describe() + " sets mode: " + mode + " for port " + port));
               }

@@ -35,14 +35,15 @@ public final class IstioRoutesHaveTimeouts implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject service : platform.kubernetes().ofKind("VirtualService")) {
+    for (LoadedObject service : platform.deployed().ofKind("VirtualService")) {
       for (HttpRoute route : HttpRoute.of(service)) {
         if (!Raw.has(route.fields(), "timeout")) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  service.file(),
-                  service.lineOf(route.path("")),
+                  platform,
+                  service,
+                  (route.path("")),
                   service.describe(),
                   route.describe()
                       + " sets no timeout, so a hung backend holds the caller indefinitely"));

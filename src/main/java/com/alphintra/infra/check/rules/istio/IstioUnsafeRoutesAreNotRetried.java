@@ -55,7 +55,7 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject service : platform.kubernetes().ofKind("VirtualService")) {
+    for (LoadedObject service : platform.deployed().ofKind("VirtualService")) {
       Set<String> listed = listedRoutes(service);
       Set<String> seen = new LinkedHashSet<>();
       for (HttpRoute route : HttpRoute.of(service)) {
@@ -72,10 +72,11 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
         Object retries = route.fields().get("retries");
         if (!(retries instanceof Map<?, ?> settings)) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  service.file(),
-                  service.lineOf(route.path("")),
+                  platform,
+                  service,
+                  (route.path("")),
                   service.describe(),
                   route.describe()
                       + " "
@@ -85,10 +86,11 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
             || attempts.longValue() != 0) {
           Object attempts = settings.get("attempts");
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  service.file(),
-                  service.lineOf(route.path("retries.attempts")),
+                  platform,
+                  service,
+                  (route.path("retries.attempts")),
                   service.describe(),
                   route.describe()
                       + " "
@@ -101,10 +103,11 @@ public final class IstioUnsafeRoutesAreNotRetried implements Rule {
       for (String name : listed) {
         if (!seen.contains(name)) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  service.file(),
-                  service.lineOf("metadata.annotations[\"" + NO_RETRY_ANNOTATION + "\"]"),
+                  platform,
+                  service,
+                  ("metadata.annotations[\"" + NO_RETRY_ANNOTATION + "\"]"),
                   service.describe(),
                   service.describe()
                       + " lists route \""

@@ -46,6 +46,11 @@ public record Container(PodTemplate pod, String path, Map<?, ?> fields) {
     return pod.object().lineOf(path + "." + relative);
   }
 
+  /** The full path of {@code relative} ({@code securityContext.runAsNonRoot}) in the object. */
+  public String pathOf(String relative) {
+    return path + "." + relative;
+  }
+
   /** {@code Deployment alphintra/api container "api"}: how a message names the container. */
   public String describe() {
     return pod.object().describe() + " container \"" + name() + "\"";

@@ -38,32 +38,35 @@ public final class K8sContainersCannotEscalatePrivileges implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (Container container : pod.containers()) {
         Optional<Object> allowed = container.securityContext("allowPrivilegeEscalation");
         Optional<Object> privileged = container.securityContext("privileged");
         if (Boolean.TRUE.equals(privileged.orElse(null))) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("securityContext.privileged"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("securityContext.privileged"),
                   container.describe(),
                   container.describe() + " sets privileged: true, which always allows escalation"));
         } else if (allowed.isEmpty()) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("name"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("name"),
                   container.describe(),
                   container.describe() + " does not set allowPrivilegeEscalation: false"));
         } else if (Boolean.TRUE.equals(allowed.get())) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("securityContext.allowPrivilegeEscalation"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("securityContext.allowPrivilegeEscalation"),
                   container.describe(),
                   container.describe() + " sets allowPrivilegeEscalation: true"));
         }

@@ -49,7 +49,7 @@ public final class K8sContainersDropAllCapabilities implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (Container container : pod.containers()) {
         Map<?, ?> capabilities =
             container
@@ -59,10 +59,11 @@ public final class K8sContainersDropAllCapabilities implements Rule {
                 .orElse(Map.of());
         if (!(capabilities.get("drop") instanceof List<?> drop && drop.contains("ALL"))) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("securityContext.capabilities.drop"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("securityContext.capabilities.drop"),
                   container.describe(),
                   container.describe() + " does not drop ALL capabilities"));
         }
@@ -71,10 +72,11 @@ public final class K8sContainersDropAllCapabilities implements Rule {
             if (add.get(index) instanceof String capability
                 && !capability.equals(ALLOWED_ADDITION)) {
               findings.add(
-                  Finding.of(
+                  Finding.about(
                       INFO,
-                      pod.object().file(),
-                      container.lineOf("securityContext.capabilities.add[" + index + "]"),
+                      platform,
+                      pod.object(),
+                      container.pathOf("securityContext.capabilities.add[" + index + "]"),
                       container.describe(),
                       container.describe() + " adds capability " + capability));
             }

@@ -44,7 +44,7 @@ public final class K8sContainersHaveProbes implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       if (!pod.isLongRunning()) {
         continue;
       }
@@ -61,10 +61,11 @@ public final class K8sContainersHaveProbes implements Rule {
         }
         if (!missing.isEmpty()) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("name"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("name"),
                   container.describe(),
                   container.describe() + " has no " + String.join(" and no ", missing)));
         }

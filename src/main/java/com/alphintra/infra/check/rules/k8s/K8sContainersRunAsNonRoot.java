@@ -36,7 +36,7 @@ public final class K8sContainersRunAsNonRoot implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (Container container : pod.containers()) {
         Optional<Object> nonRoot = container.effectiveSecurityContext("runAsNonRoot");
         Optional<Object> user = container.effectiveSecurityContext("runAsUser");
@@ -47,18 +47,21 @@ public final class K8sContainersRunAsNonRoot implements Rule {
         if (userIsRoot) {
           findings.add(
               finding(
+                  platform,
                   container,
                   "securityContext.runAsUser",
                   container.describe() + " sets runAsUser: 0"));
         } else if (Boolean.FALSE.equals(nonRoot.orElse(null)) && !userIsNotRoot) {
           findings.add(
               finding(
+                  platform,
                   container,
                   "securityContext.runAsNonRoot",
                   container.describe() + " sets runAsNonRoot: false"));
         } else if (nonRoot.isEmpty() && user.isEmpty()) {
           findings.add(
               finding(
+                  platform,
                   container,
                   "securityContext.runAsNonRoot",
                   container.describe()
@@ -69,11 +72,13 @@ public final class K8sContainersRunAsNonRoot implements Rule {
     return findings;
   }
 
-  private static Finding finding(Container container, String field, String message) {
-    int line =
+  private static Finding finding(
+      Platform platform, Container container, String field, String message) {
+    String path =
         container.securityContext(field.substring("securityContext.".length())).isPresent()
-            ? container.lineOf(field)
-            : container.lineOf("name");
-    return Finding.of(INFO, container.pod().object().file(), line, container.describe(), message);
+            ? container.pathOf(field)
+            : container.pathOf("name");
+    return Finding.about(
+        INFO, platform, container.pod().object(), path, container.describe(), message);
   }
 }

@@ -47,7 +47,7 @@ public final class K8sContainersSetResources implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (Container container : pod.containers()) {
         Map<?, ?> resources =
             container
@@ -67,10 +67,11 @@ public final class K8sContainersSetResources implements Rule {
         }
         if (!missing.isEmpty()) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("resources"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("resources"),
                   container.describe(),
                   container.describe() + " sets no " + String.join(", no ", missing)));
         }

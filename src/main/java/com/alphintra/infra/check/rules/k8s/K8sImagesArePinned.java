@@ -37,7 +37,7 @@ public final class K8sImagesArePinned implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (Container container : pod.containers()) {
         if (!(container.fields().get("image") instanceof String image)
             || image.contains("@sha256:")) {
@@ -48,10 +48,11 @@ public final class K8sImagesArePinned implements Rule {
         String tag = colon > slash ? image.substring(colon + 1) : "";
         if (tag.isEmpty() || tag.equals("latest")) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  container.lineOf("image"),
+                  platform,
+                  pod.object(),
+                  container.pathOf("image"),
                   container.describe(),
                   container.describe()
                       + " uses image \""

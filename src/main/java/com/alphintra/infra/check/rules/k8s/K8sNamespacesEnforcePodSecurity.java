@@ -50,24 +50,26 @@ public final class K8sNamespacesEnforcePodSecurity implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject namespace : platform.kubernetes().ofKind("Namespace")) {
+    for (LoadedObject namespace : platform.deployed().ofKind("Namespace")) {
       String object = namespace.describe();
       String level = namespace.object().labels().get(ENFORCE);
       String labelPath = "metadata.labels[\"" + ENFORCE + "\"]";
       if (level == null) {
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                namespace.file(),
-                namespace.lineOf(labelPath),
+                platform,
+                namespace,
+                (labelPath),
                 object,
                 object + " has no " + ENFORCE + " label"));
       } else if (!LEVELS.contains(level)) {
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                namespace.file(),
-                namespace.lineOf(labelPath),
+                platform,
+                namespace,
+                (labelPath),
                 object,
                 object
                     + " sets "
@@ -83,10 +85,11 @@ public final class K8sNamespacesEnforcePodSecurity implements Rule {
               .strip()
               .startsWith("exception")) {
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                namespace.file(),
-                namespace.lineOf(labelPath),
+                platform,
+                namespace,
+                (labelPath),
                 object,
                 object + " enforces " + level + " without an exception reason in " + REASON));
       }

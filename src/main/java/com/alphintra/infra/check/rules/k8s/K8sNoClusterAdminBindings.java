@@ -44,8 +44,7 @@ public final class K8sNoClusterAdminBindings implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject binding :
-        platform.kubernetes().ofKinds("ClusterRoleBinding", "RoleBinding")) {
+    for (LoadedObject binding : platform.deployed().ofKinds("ClusterRoleBinding", "RoleBinding")) {
       Map<?, ?> raw = binding.object().raw();
       if (!(raw.get("roleRef") instanceof Map<?, ?> roleRef)
           || !"ClusterRole".equals(roleRef.get("kind"))
@@ -62,10 +61,11 @@ public final class K8sNoClusterAdminBindings implements Rule {
         String kind = subject.get("kind") instanceof String text ? text : "subject";
         String name = subject.get("name") instanceof String text ? text : "<unnamed>";
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                binding.file(),
-                binding.lineOf("subjects[" + index + "]"),
+                platform,
+                binding,
+                ("subjects[" + index + "]"),
                 binding.describe(),
                 binding.describe()
                     + " binds ClusterRole "

@@ -37,7 +37,7 @@ public final class K8sPodsMountNoHostPaths implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       if (!(pod.spec().get("volumes") instanceof List<?> volumes)) {
         continue;
       }
@@ -48,10 +48,11 @@ public final class K8sPodsMountNoHostPaths implements Rule {
           String path = hostPath.get("path") instanceof String text ? " " + text : "";
           String object = pod.object().describe();
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  pod.lineOf("volumes[" + index + "].hostPath"),
+                  platform,
+                  pod.object(),
+                  pod.pathOf("volumes[" + index + "].hostPath"),
                   object,
                   object + " volume \"" + name + "\" mounts host path" + path));
         }

@@ -43,15 +43,16 @@ public final class K8sPodsShareNoHostNamespaces implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (String field : HOST_NAMESPACES) {
         if (Boolean.TRUE.equals(pod.spec().get(field))) {
           String object = pod.object().describe();
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  pod.lineOf(field),
+                  platform,
+                  pod.object(),
+                  pod.pathOf(field),
                   object,
                   object + " sets " + field + ": true"));
         }

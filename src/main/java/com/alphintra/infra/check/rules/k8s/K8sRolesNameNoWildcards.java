@@ -38,7 +38,7 @@ public final class K8sRolesNameNoWildcards implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject role : platform.kubernetes().ofKinds("Role", "ClusterRole")) {
+    for (LoadedObject role : platform.deployed().ofKinds("Role", "ClusterRole")) {
       if (!(role.object().raw().get("rules") instanceof List<?> rules)) {
         continue;
       }
@@ -51,10 +51,11 @@ public final class K8sRolesNameNoWildcards implements Rule {
             int index = items.indexOf("*");
             if (index >= 0) {
               findings.add(
-                  Finding.of(
+                  Finding.about(
                       INFO,
-                      role.file(),
-                      role.lineOf("rules[" + rule + "]." + field + "[" + index + "]"),
+                      platform,
+                      role,
+                      ("rules[" + rule + "]." + field + "[" + index + "]"),
                       role.describe(),
                       role.describe() + " rule " + (rule + 1) + " has \"*\" in " + field));
             }

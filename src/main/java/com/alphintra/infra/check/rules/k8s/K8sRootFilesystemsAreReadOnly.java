@@ -40,7 +40,7 @@ public final class K8sRootFilesystemsAreReadOnly implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       for (Container container : pod.containers()) {
         Optional<Object> readOnly = container.securityContext("readOnlyRootFilesystem");
         if (Boolean.TRUE.equals(readOnly.orElse(null))) {
@@ -51,10 +51,11 @@ public final class K8sRootFilesystemsAreReadOnly implements Rule {
                 ? container.describe() + " does not set readOnlyRootFilesystem: true"
                 : container.describe() + " sets readOnlyRootFilesystem: " + readOnly.get();
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                pod.object().file(),
-                container.lineOf("securityContext.readOnlyRootFilesystem"),
+                platform,
+                pod.object(),
+                container.pathOf("securityContext.readOnlyRootFilesystem"),
                 container.describe(),
                 message));
       }

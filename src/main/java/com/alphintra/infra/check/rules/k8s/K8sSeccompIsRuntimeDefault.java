@@ -37,7 +37,7 @@ public final class K8sSeccompIsRuntimeDefault implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       Optional<Object> podType = typeOf(pod.podSecurityContext("seccompProfile"));
       for (Container container : pod.containers()) {
         Optional<Object> own = typeOf(container.securityContext("seccompProfile"));
@@ -45,18 +45,19 @@ public final class K8sSeccompIsRuntimeDefault implements Rule {
         if (type.filter(t -> t.equals("RuntimeDefault") || t.equals("Localhost")).isPresent()) {
           continue;
         }
-        int line =
+        String path =
             own.isPresent()
-                ? container.lineOf("securityContext.seccompProfile.type")
+                ? container.pathOf("securityContext.seccompProfile.type")
                 : podType.isPresent()
-                    ? pod.lineOf("securityContext.seccompProfile.type")
-                    : container.lineOf("securityContext.seccompProfile");
+                    ? pod.pathOf("securityContext.seccompProfile.type")
+                    : container.pathOf("securityContext.seccompProfile");
         String message =
             type.isEmpty()
                 ? container.describe()
                     + " has no seccompProfile (neither on the container nor on the pod)"
                 : container.describe() + " runs with seccompProfile type " + type.get();
-        findings.add(Finding.of(INFO, pod.object().file(), line, container.describe(), message));
+        findings.add(
+            Finding.about(INFO, platform, pod.object(), path, container.describe(), message));
       }
     }
     return findings;

@@ -50,23 +50,22 @@ public final class K8sServiceAccountTokensAreNotMounted implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (PodTemplate pod : PodTemplate.all(platform.kubernetes())) {
+    for (PodTemplate pod : PodTemplate.all(platform.deployed())) {
       Map<String, String> annotations = pod.annotations();
       String object = pod.object().describe();
       if ("true".equals(annotations.get(OPT_IN))) {
         if (annotations.getOrDefault(REASON, "").isBlank()) {
           String onTemplate = pod.metadataPath() + ".annotations[\"" + OPT_IN + "\"]";
-          int line =
-              pod.object()
-                  .lineOf(
-                      pod.object().object().positionOf(onTemplate).isPresent()
-                          ? onTemplate
-                          : "metadata.annotations[\"" + OPT_IN + "\"]");
+          String path =
+              pod.object().object().positionOf(onTemplate).isPresent()
+                  ? onTemplate
+                  : "metadata.annotations[\"" + OPT_IN + "\"]";
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  pod.object().file(),
-                  line,
+                  platform,
+                  pod.object(),
+                  path,
                   object,
                   object + " opts in with " + OPT_IN + " but gives no reason in " + REASON));
         }
@@ -80,10 +79,11 @@ public final class K8sServiceAccountTokensAreNotMounted implements Rule {
           pod.spec().get("serviceAccountName") instanceof String name ? name : "default";
       if (Boolean.TRUE.equals(podSetting)) {
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                pod.object().file(),
-                pod.lineOf("automountServiceAccountToken"),
+                platform,
+                pod.object(),
+                pod.pathOf("automountServiceAccountToken"),
                 object,
                 object
                     + " sets automountServiceAccountToken: true without "
@@ -91,10 +91,11 @@ public final class K8sServiceAccountTokensAreNotMounted implements Rule {
                     + ": \"true\""));
       } else if (!accountDisablesToken(platform, pod, account)) {
         findings.add(
-            Finding.of(
+            Finding.about(
                 INFO,
-                pod.object().file(),
-                pod.lineOf("serviceAccountName"),
+                platform,
+                pod.object(),
+                pod.pathOf("serviceAccountName"),
                 object,
                 object
                     + " mounts the API token of ServiceAccount \""
@@ -107,8 +108,10 @@ public final class K8sServiceAccountTokensAreNotMounted implements Rule {
 
   private static boolean accountDisablesToken(Platform platform, PodTemplate pod, String account) {
     for (LoadedObject serviceAccount :
-        platform.kubernetes().find("ServiceAccount", pod.object().namespace(), account)) {
-      if (Boolean.FALSE.equals(serviceAccount.object().raw().get("automountServiceAccountToken"))) {
+        platform.deployed().find("ServiceAccount", pod.object().namespace(), account)) {
+      if (serviceAccount.overlay().equals(pod.object().overlay())
+          && Boolean.FALSE.equals(
+              serviceAccount.object().raw().get("automountServiceAccountToken"))) {
         return true;
       }
     }

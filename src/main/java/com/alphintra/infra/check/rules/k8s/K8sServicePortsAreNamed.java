@@ -57,7 +57,7 @@ public final class K8sServicePortsAreNamed implements Rule {
   @Override
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
-    for (LoadedObject service : platform.kubernetes().ofKind("Service")) {
+    for (LoadedObject service : platform.deployed().ofKind("Service")) {
       if (!(service.object().raw().get("spec") instanceof Map<?, ?> spec)
           || !(spec.get("ports") instanceof List<?> ports)) {
         continue;
@@ -72,10 +72,11 @@ public final class K8sServicePortsAreNamed implements Rule {
         String path = "spec.ports[" + index + "]";
         if (!(port.get("name") instanceof String name)) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  service.file(),
-                  service.lineOf(path),
+                  platform,
+                  service,
+                  (path),
                   service.describe(),
                   service.describe()
                       + " port "
@@ -83,10 +84,11 @@ public final class K8sServicePortsAreNamed implements Rule {
                       + " has neither a name nor an appProtocol"));
         } else if (!namesProtocol(name)) {
           findings.add(
-              Finding.of(
+              Finding.about(
                   INFO,
-                  service.file(),
-                  service.lineOf(path + ".name"),
+                  platform,
+                  service,
+                  (path + ".name"),
                   service.describe(),
                   service.describe()
                       + " port "

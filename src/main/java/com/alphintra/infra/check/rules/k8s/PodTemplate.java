@@ -84,6 +84,11 @@ public record PodTemplate(LoadedObject object, String path, Map<?, ?> spec) {
     return object.lineOf(path + "." + relative);
   }
 
+  /** The full path of {@code relative} ({@code volumes[0].hostPath}) in the object. */
+  public String pathOf(String relative) {
+    return path + "." + relative;
+  }
+
   /**
    * Whether the pod runs until stopped (a Deployment, StatefulSet, DaemonSet, ReplicaSet, or a Pod
    * that restarts always) rather than to completion (a Job, a CronJob, a Pod with restartPolicy

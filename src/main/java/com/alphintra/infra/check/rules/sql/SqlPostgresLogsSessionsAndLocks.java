@@ -7,6 +7,8 @@ import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Block;
+import com.alphintra.infra.platform.EvaluationContext;
+import com.alphintra.infra.platform.GeneratedBlock;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformValue;
@@ -90,76 +92,93 @@ public final class SqlPostgresLogsSessionsAndLocks implements Rule {
       if (!postgres || settings.isEmpty()) {
         continue;
       }
-      Map<String, Attribute> values = new LinkedHashMap<>();
-      boolean someNameUnknown =
-          settings.get().body().blocks("dynamic").stream()
-              .anyMatch(dynamic -> dynamic.labelValues().contains("database_flags"));
-      for (Block flag : settings.get().body().blocks("database_flags")) {
-        Optional<String> name = knownName(platform, instance, flag);
-        if (name.isEmpty()) {
-          someNameUnknown = true;
-        } else {
-          flag.body().attribute("value").ifPresent(value -> values.putIfAbsent(name.get(), value));
-        }
-      }
-      for (Flag flag : FLAGS) {
-        Attribute value = values.get(flag.name());
-        if (value == null) {
-          if (!someNameUnknown) {
-            findings.add(
-                Finding.of(
-                    INFO,
-                    instance.file(),
-                    settings.get().range().start().line(),
-                    instance.address(),
-                    instance.address()
-                        + " does not set the database flag "
-                        + flag.name()
-                        + " (it should be "
-                        + flag.wanted()
-                        + ")"));
-          }
+      List<EvaluationContext> contexts = platform.terraform().contexts(instance);
+      // One finding per line and message, naming the contexts it holds in unless it holds in all.
+      Map<List<Object>, List<String>> found = new LinkedHashMap<>();
+      for (EvaluationContext context : contexts) {
+        Optional<List<GeneratedBlock>> flags =
+            context.blocks(settings.get().body(), "database_flags");
+        if (flags.isEmpty()) {
           continue;
         }
-        for (TerraformValue known : platform.terraform().values(instance, value.value())) {
-          Optional<String> text = text(known.value());
-          if (text.isPresent() && !flag.isGood().test(text.get())) {
-            findings.add(
-                Finding.of(
-                    INFO,
-                    instance.file(),
-                    value.range().start().line(),
-                    instance.address(),
-                    instance.address()
-                        + " sets the database flag "
-                        + flag.name()
-                        + " = \""
-                        + text.get()
-                        + "\" (it should be "
-                        + flag.wanted()
-                        + ")"
-                        + known.where()));
+        Map<String, Setting> set = new LinkedHashMap<>();
+        boolean someNameUnknown = false;
+        for (GeneratedBlock flag : flags.get()) {
+          Optional<Attribute> name = flag.body().attribute("name");
+          Optional<Object> known =
+              name.flatMap(attribute -> context.value(attribute.value(), flag.symbols()));
+          if (!(known.orElse(null) instanceof String text)) {
+            someNameUnknown = true;
+            continue;
+          }
+          Optional<Attribute> value = flag.body().attribute("value");
+          int line =
+              value.isPresent() && flag.symbols().isEmpty()
+                  ? value.get().range().start().line()
+                  : flag.range().start().line();
+          set.putIfAbsent(
+              text,
+              new Setting(
+                  value
+                      .flatMap(v -> context.value(v.value(), flag.symbols()))
+                      .flatMap(SqlPostgresLogsSessionsAndLocks::text),
+                  line));
+        }
+        for (Flag flag : FLAGS) {
+          Setting setting = set.get(flag.name());
+          if (setting == null) {
+            if (!someNameUnknown) {
+              found
+                  .computeIfAbsent(
+                      List.of(
+                          settings.get().range().start().line(),
+                          instance.address()
+                              + " does not set the database flag "
+                              + flag.name()
+                              + " (it should be "
+                              + flag.wanted()
+                              + ")"),
+                      key -> new ArrayList<>())
+                  .add(context.name());
+            }
+          } else if (setting.text().isPresent() && !flag.isGood().test(setting.text().get())) {
+            found
+                .computeIfAbsent(
+                    List.of(
+                        setting.line(),
+                        instance.address()
+                            + " sets the database flag "
+                            + flag.name()
+                            + " = \""
+                            + setting.text().get()
+                            + "\" (it should be "
+                            + flag.wanted()
+                            + ")"),
+                    key -> new ArrayList<>())
+                .add(context.name());
           }
         }
       }
+      found.forEach(
+          (key, names) ->
+              findings.add(
+                  Finding.of(
+                      INFO,
+                      instance.file(),
+                      (Integer) key.get(0),
+                      instance.address(),
+                      key.get(1)
+                          + new TerraformValue(
+                                  "",
+                                  names.stream().distinct().toList(),
+                                  names.size() == contexts.size())
+                              .where())));
     }
     return findings;
   }
 
-  /** The flag's name when it is the same in every context, else empty (it could be any flag). */
-  private static Optional<String> knownName(
-      Platform platform, TerraformResource instance, Block flag) {
-    Optional<Attribute> name = flag.body().attribute("name");
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    List<TerraformValue> values = platform.terraform().values(instance, name.get().value());
-    return values.size() == 1
-            && values.get(0).everywhere()
-            && values.get(0).value() instanceof String text
-        ? Optional.of(text)
-        : Optional.empty();
-  }
+  /** A flag's value (empty when not known statically) and the line that sets it. */
+  private record Setting(Optional<String> text, int line) {}
 
   private static Optional<String> text(Object value) {
     if (value instanceof String text) {

@@ -112,7 +112,7 @@ public final class StateBucketIsNotPublic implements Rule {
   }
 
   /** The bootstrap bucket (DESIGN.md), or one whose name or labels say it holds state. */
-  static boolean holdsState(Platform platform, TerraformResource bucket) {
+  public static boolean holdsState(Platform platform, TerraformResource bucket) {
     for (Path part : bucket.directory()) {
       if (part.toString().equals("bootstrap")) {
         return true;

@@ -71,7 +71,7 @@ public final class TerraformVersionsArePinned implements Rule {
             Finding.of(
                 INFO,
                 file,
-                0,
+                firstLine(module, file),
                 directory,
                 directory
                     + " has no terraform block, so neither Terraform nor provider versions are pinned"));
@@ -235,5 +235,16 @@ public final class TerraformVersionsArePinned implements Rule {
     Path file = module.files().get(0).path();
     Path parent = file.getParent();
     return parent == null ? "." : parent.toString().replace('\\', '/');
+  }
+
+  /**
+   * The first block of {@code file} in {@code module} (where a terraform block would go), else 1.
+   */
+  private static int firstLine(TerraformModule module, Path file) {
+    return module.files().stream()
+        .filter(hcl -> hcl.path().equals(file) && !hcl.body().blocks().isEmpty())
+        .map(hcl -> hcl.body().blocks().get(0).range().start().line())
+        .findFirst()
+        .orElse(1);
   }
 }

@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * The references of one root name ({@code var}, {@code local}, {@code module}) in every expression
  * of a module, found in one walk over its syntax trees.
  */
-final class References {
+public final class References {
 
   private static final java.util.Set<String> STATE_OPERATIONS =
       java.util.Set.of("moved", "removed", "import");
@@ -101,6 +101,13 @@ final class References {
         }
       }
     }
+    return found;
+  }
+
+  /** Every traversal rooted at {@code root} in {@code expression}, in source order. */
+  public static List<ScopeTraversal> in(Expression expression, String root) {
+    List<ScopeTraversal> found = new ArrayList<>();
+    expression(expression, root, found);
     return found;
   }
 

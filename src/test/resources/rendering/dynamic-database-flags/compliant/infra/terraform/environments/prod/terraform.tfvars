@@ -1,0 +1,3 @@
+database_flags = {
+  log_connections = "on"
+}

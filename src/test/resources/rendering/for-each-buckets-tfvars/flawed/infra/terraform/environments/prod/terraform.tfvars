@@ -1,0 +1,8 @@
+buckets = {
+  assets = {
+    versioned = false
+  }
+  backups = {
+    versioned = false
+  }
+}

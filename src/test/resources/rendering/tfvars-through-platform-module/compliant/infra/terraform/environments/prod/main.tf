@@ -1,0 +1,10 @@
+module "platform" {
+  source              = "../../modules/platform"
+  deletion_protection = var.deletion_protection
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Whether the database refuses deletion."
+  default     = true
+}
