@@ -12,6 +12,9 @@ locals {
 
   # Google's documented source range for IAP TCP forwarding; the only source SSH is allowed from.
   iap_tcp_forwarding_cidr = "35.235.240.0/20"
+
+  # private.googleapis.com: Google's documented Private Google Access range for most Google APIs.
+  private_google_apis_cidr = "199.36.153.8/30"
 }
 
 resource "google_compute_network" "main" {
@@ -209,4 +212,43 @@ resource "google_compute_firewall" "deny_all_ingress" {
   log_config {
     metadata = "INCLUDE_ALL_METADATA"
   }
+}
+
+# --- Google APIs over private.googleapis.com ------------------------------------------------------
+
+# A private zone on this VPC answers *.googleapis.com with private.googleapis.com, whose four addresses
+# (199.36.153.8/30) Google announces only for Private Google Access. Pods then reach Secret Manager,
+# Pub/Sub and IAM on one small, fixed range, so a NetworkPolicy can admit exactly that range instead of
+# every public IP Google uses. The default route to the internet gateway carries it; nothing leaves Google's
+# network.
+resource "google_dns_managed_zone" "googleapis" {
+  project     = var.project_id
+  name        = "${var.network_name}-googleapis"
+  dns_name    = "googleapis.com."
+  description = "*.googleapis.com -> private.googleapis.com (Private Google Access VIP) inside ${var.network_name}."
+  visibility  = "private"
+
+  private_visibility_config {
+    networks {
+      network_url = google_compute_network.main.id
+    }
+  }
+}
+
+resource "google_dns_record_set" "private_googleapis" {
+  project      = var.project_id
+  managed_zone = google_dns_managed_zone.googleapis.name
+  name         = "private.googleapis.com."
+  type         = "A"
+  ttl          = 300
+  rrdatas      = [for i in range(4) : cidrhost(local.private_google_apis_cidr, i)]
+}
+
+resource "google_dns_record_set" "googleapis_wildcard" {
+  project      = var.project_id
+  managed_zone = google_dns_managed_zone.googleapis.name
+  name         = "*.googleapis.com."
+  type         = "CNAME"
+  ttl          = 300
+  rrdatas      = ["private.googleapis.com."]
 }

@@ -83,3 +83,8 @@ output "nat_name" {
   description = "Name of the Cloud NAT gateway for private nodes' egress."
   value       = google_compute_router_nat.egress.name
 }
+
+output "google_apis_cidr" {
+  description = "The range *.googleapis.com resolves to inside the VPC (private.googleapis.com, 199.36.153.8/30): what a NetworkPolicy admits for Pods that call Google APIs."
+  value       = local.private_google_apis_cidr
+}
