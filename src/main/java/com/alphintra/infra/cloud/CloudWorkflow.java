@@ -45,6 +45,7 @@ public final class CloudWorkflow {
 
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]");
+  private static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9_.-]+");
 
   private final ProcessRunner processes;
   private final Doctor doctor;
@@ -72,10 +73,16 @@ public final class CloudWorkflow {
   }
 
   /**
-   * Creates (or confirms) the project's remote-state bucket. The bootstrap root keeps its state
-   * locally, one Terraform workspace per project, so running it twice changes nothing.
+   * Creates (or confirms) the project's remote-state bucket, the keys that outlive an environment
+   * and the deployer service account; with a GitHub repository also the Workload Identity provider
+   * its Actions runs deploy through. The bootstrap root keeps its state locally, one Terraform
+   * workspace per project, so running it twice changes nothing.
    */
-  public BootstrapReport bootstrap(String projectId, String region, Consumer<String> console) {
+  public BootstrapReport bootstrap(
+      String projectId,
+      String region,
+      Optional<String> githubRepository,
+      Consumer<String> console) {
     if (!PROJECT_ID.matcher(projectId).matches()) {
       throw new InputException(
           "'" + projectId + "' is not a Google Cloud project id",
@@ -85,6 +92,14 @@ public final class CloudWorkflow {
       throw new InputException(
           "'" + region + "' is not a Google Cloud region", "use a region such as europe-west2");
     }
+    githubRepository.ifPresent(
+        repository -> {
+          if (!GITHUB_REPOSITORY.matcher(repository).matches()) {
+            throw new InputException(
+                "'" + repository + "' is not a GitHub repository",
+                "name it OWNER/NAME, for example --github-repository alphintra/platform-infra");
+          }
+        });
     requirePrerequisites();
     Terraform terraform = new Terraform(bootstrapDirectory);
     run(terraform.init(List.of()), INIT_TIMEOUT, console, "terraform init of the bootstrap root");
@@ -93,8 +108,11 @@ public final class CloudWorkflow {
         QUERY_TIMEOUT,
         console,
         "selecting the bootstrap workspace");
+    List<String> variables =
+        new ArrayList<>(List.of("-var=project_id=" + projectId, "-var=region=" + region));
+    githubRepository.ifPresent(repository -> variables.add("-var=github_repository=" + repository));
     run(
-        terraform.applyVariables(List.of("-var=project_id=" + projectId, "-var=region=" + region)),
+        terraform.applyVariables(variables),
         APPLY_TIMEOUT,
         console,
         "terraform apply of the bootstrap root");
@@ -105,7 +123,12 @@ public final class CloudWorkflow {
           "the bootstrap root has no 'state_bucket' output",
           "restore infra/terraform/bootstrap/outputs.tf from git");
     }
-    return new BootstrapReport(projectId, region, bucket);
+    return new BootstrapReport(
+        projectId,
+        region,
+        bucket,
+        optionalOutput(outputs, "deployer_service_account_email"),
+        optionalOutput(outputs, "workload_identity_provider"));
   }
 
   public PlanReport plan(
@@ -176,8 +199,7 @@ public final class CloudWorkflow {
     JsonNode outputs = outputs(terraform);
     String cluster = requiredOutput(outputs, "gke_cluster_name", environment);
     String location = requiredOutput(outputs, "gke_location", environment);
-    boolean privateEndpoint =
-        outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true);
+    ControlPlaneEndpoint endpoint = endpointOf(outputs);
     List<String> credentials =
         new ArrayList<>(
             List.of(
@@ -188,16 +210,28 @@ public final class CloudWorkflow {
                 cluster,
                 "--location=" + location,
                 "--project=" + settings.projectId()));
-    if (privateEndpoint) {
-      // The public endpoint is off: kubectl must use the control plane's internal IP, from inside
-      // the VPC.
-      credentials.add("--internal-ip");
+    switch (endpoint) {
+      // The DNS endpoint works from a laptop or CI with IAM alone; the IP endpoint stays private.
+      case DNS -> credentials.add("--dns-endpoint");
+      // Only the private IP: kubectl must run from inside the VPC.
+      case INTERNAL_IP -> credentials.add("--internal-ip");
+      case PUBLIC_IP -> {}
     }
-    run(
-        Command.of(credentials),
-        QUERY_TIMEOUT,
-        console,
-        "gcloud container clusters get-credentials");
+    Command getCredentials = Command.of(credentials);
+    console.accept("$ " + getCredentials.display());
+    ProcessResult fetched =
+        processes.run(getCredentials.withTimeout(QUERY_TIMEOUT).streamingTo(console));
+    if (!fetched.succeeded()) {
+      throw new OperationFailedException(
+          "gcloud container clusters get-credentials failed: " + fetched.describe(),
+          fetched.status() == ProcessResult.Status.NOT_FOUND
+              ? "install it: alphintra doctor --target cloud says how"
+              : endpoint == ControlPlaneEndpoint.DNS
+                  ? "--dns-endpoint needs a recent gcloud ('gcloud components update') and"
+                      + " container.clusters.connect on the project (roles/container.developer or"
+                      + " higher); read the output above"
+                  : "read the output above; fix the cause and run the command again");
+    }
     String generated = "gke_" + settings.projectId() + "_" + location + "_" + cluster;
     String context = "alphintra-" + environment.id();
     processes.run(
@@ -207,7 +241,21 @@ public final class CloudWorkflow {
         QUERY_TIMEOUT,
         console,
         "naming the kube context");
-    return new KubeconfigReport(environment, context, cluster, location, privateEndpoint);
+    return new KubeconfigReport(environment, context, cluster, location, endpoint);
+  }
+
+  /**
+   * The DNS endpoint when the environment serves it; otherwise the private IP when the public one
+   * is off. Outputs of a state written before the DNS endpoint existed lack its flag: then the IP
+   * endpoints decide, as they did.
+   */
+  static ControlPlaneEndpoint endpointOf(JsonNode outputs) {
+    if (outputs.path("gke_dns_endpoint_enabled").path("value").asBoolean(false)) {
+      return ControlPlaneEndpoint.DNS;
+    }
+    return outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true)
+        ? ControlPlaneEndpoint.INTERNAL_IP
+        : ControlPlaneEndpoint.PUBLIC_IP;
   }
 
   private Prepared prepare(
@@ -316,6 +364,10 @@ public final class CloudWorkflow {
           "terraform output -json printed something that is not JSON",
           "run 'terraform output -json' in " + terraform.directory() + " to see what it prints");
     }
+  }
+
+  private static Optional<String> optionalOutput(JsonNode outputs, String name) {
+    return Optional.of(outputs.path(name).path("value").asText("")).filter(v -> !v.isEmpty());
   }
 
   private static String requiredOutput(JsonNode outputs, String name, Environment environment) {
