@@ -88,9 +88,51 @@ resource "google_service_networking_connection" "private_services" {
   network                 = google_compute_network.main.id
   service                 = "servicenetworking.googleapis.com"
   reserved_peering_ranges = [google_compute_global_address.private_services.name]
-  # The peering cannot be deleted while a Cloud SQL or Memorystore instance still uses it; on destroy
-  # Terraform forgets it and Google removes it with the network.
+  # Service Networking refuses to delete the connection for days after Cloud SQL or Memorystore
+  # instances are gone (it keeps their producer resources for restores): on destroy Terraform forgets
+  # it, and terraform_data.remove_private_services_peering removes the VPC peering it made.
   deletion_policy = "ABANDON"
+  # A network created again under the same name finds the old connection still recorded by Service
+  # Networking: update it instead of failing, so destroy-then-apply works.
+  update_on_creation_fail = true
+}
+
+# On destroy, after Cloud SQL and Memorystore (they depend on it through the
+# private_service_access_range_name output): remove the peering the abandoned connection left on our
+# network, which would otherwise block deleting the network. Runs gcloud with the application-default
+# credentials' token, the identity Terraform runs as; a peering already gone is not an error.
+resource "terraform_data" "remove_private_services_peering" {
+  input = {
+    project = var.project_id
+    network = google_compute_network.main.name
+    peering = google_service_networking_connection.private_services.peering
+  }
+
+  provisioner "local-exec" {
+    when        = destroy
+    interpreter = ["bash", "-c"]
+    command     = <<-EOT
+      set -euo pipefail
+      umask 077
+      token_file="$(mktemp)"
+      trap 'rm -f "$token_file"' EXIT
+      gcloud auth application-default print-access-token > "$token_file"
+      if gcloud compute networks peerings delete "$PEERING" --network="$NETWORK" --project="$PROJECT" \
+          --access-token-file="$token_file" --quiet; then
+        exit 0
+      fi
+      remaining="$(gcloud compute networks describe "$NETWORK" --project="$PROJECT" \
+          --access-token-file="$token_file" --format='value(peerings[].name)' || true)"
+      case ";$remaining;" in
+        *";$PEERING;"*) echo "the peering $PEERING is still on $NETWORK; remove it and destroy again" >&2; exit 1 ;;
+      esac
+    EOT
+    environment = {
+      PROJECT = self.input.project
+      NETWORK = self.input.network
+      PEERING = self.input.peering
+    }
+  }
 }
 
 resource "google_compute_router" "nat" {
