@@ -165,6 +165,8 @@ public final class CloudWorkflow {
     Prepared prepared = prepare(environment, varFile, acceptFindings, true, console);
     List<ResourceChange> blocked = prepared.summary.blockedByDeletionProtection();
     if (!blocked.isEmpty()) {
+      boolean lockedBucket =
+          blocked.stream().anyMatch(change -> PlanSummary.LOCKED_LOG_BUCKET.equals(change.type()));
       throw new OperationFailedException(
           "deletion protection will block destroying "
               + environment.id()
@@ -174,7 +176,13 @@ public final class CloudWorkflow {
               + environment.id()
               + "/terraform.tfvars, run 'alphintra cloud apply --env "
               + environment.id()
-              + "', then destroy again");
+              + "', then destroy again"
+              + (lockedBucket
+                  ? "; a locked audit log bucket can never be deleted: keep its logs and take it out"
+                      + " of the state with 'terraform state rm ADDRESS' in environments/"
+                      + environment.id()
+                      + " first"
+                  : ""));
     }
     if (prepared.summary.isEmpty()) {
       return prepared.report(PlanReport.Operation.DESTROY, false);

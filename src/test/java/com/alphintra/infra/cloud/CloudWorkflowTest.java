@@ -345,6 +345,32 @@ class CloudWorkflowTest {
   }
 
   @Test
+  void destroyBlockedByALockedAuditLogBucketSaysHowToKeepIt() {
+    processes.succeeds(
+        PlanSummaryTest.resource("destroy-locked-bucket.json"),
+        "terraform",
+        "-chdir=" + prod,
+        "show");
+
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .destroy(
+                        Environment.PROD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("prod"),
+                        console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("google_logging_project_bucket_config.audit")
+        .satisfies(
+            e ->
+                assertThat(((OperationFailedException) e).hint())
+                    .contains("can never be deleted", "terraform state rm"));
+    assertThat(terraformCalls()).noneMatch(line -> line.contains(" apply "));
+  }
+
+  @Test
   void destroyWithoutProtectionAppliesTheDestroyPlan() {
     processes.succeeds(
         PlanSummaryTest.resource("destroy-dev-unprotected.json"),
