@@ -19,6 +19,7 @@ locals {
   deployer_project_roles = toset([
     "roles/compute.networkAdmin",              # VPC, subnets, router, NAT, private services range
     "roles/compute.securityAdmin",             # firewall rules
+    "roles/dns.admin",                         # the private googleapis.com zone of the VPC
     "roles/servicenetworking.networksAdmin",   # the private services access peering
     "roles/container.admin",                   # the GKE cluster and node pools; `up` applies RBAC and CRDs
     "roles/cloudsql.admin",                    # the Cloud SQL instance, database and user
@@ -34,13 +35,15 @@ locals {
     "roles/cloudkms.viewer",                   # reads the secrets-encryption key this root created
   ])
 
-  # The only roles the deployer may grant on the project (the node and workload service accounts');
-  # its project IAM admin role is conditioned on this list, so it cannot make itself or anyone an owner.
+  # The only roles the deployer may grant on the project: the node and workload service accounts' and
+  # cert-manager's (DNS-01). Its project IAM admin role is conditioned on this list, so it cannot make
+  # itself or anyone else an owner or editor.
   deployer_grantable_roles = [
     "roles/artifactregistry.reader",
     "roles/cloudsql.client",
     "roles/cloudsql.instanceUser",
     "roles/cloudtrace.agent",
+    "roles/dns.admin",
     "roles/logging.logWriter",
     "roles/monitoring.metricWriter",
     "roles/monitoring.viewer",

@@ -52,6 +52,7 @@ variable "services" {
     "container.googleapis.com",
     "containeranalysis.googleapis.com",
     "containerscanning.googleapis.com",
+    "dns.googleapis.com",
     "containersecurity.googleapis.com",
     "iam.googleapis.com",
     "iamcredentials.googleapis.com",
