@@ -40,7 +40,8 @@ output "password_secret_names" {
 
 output "server_ca_cert" {
   description = "PEM CA certificate of the instance's server certificate (public): clients verify the server with it."
-  value       = google_sql_database_instance.postgres.server_ca_cert[0].cert
+  # The provider marks the whole server_ca_cert block sensitive; a CA certificate is public.
+  value = nonsensitive(google_sql_database_instance.postgres.server_ca_cert[0].cert)
 }
 
 output "server_ca_secret_id" {
