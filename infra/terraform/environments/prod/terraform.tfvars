@@ -18,6 +18,8 @@ gke_master_authorized_networks = [
   { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
 ]
 gke_release_channel = "REGULAR"
+# Google Groups for RBAC (the group must be named gke-security-groups@ your Workspace domain):
+# rbac_security_group = "gke-security-groups@example.com"
 
 # Enforced: only images from the project's Artifact Registry and the listed patterns run.
 binary_authorization_enforced       = true

@@ -21,3 +21,4 @@ variable "redis_tier" {}
 variable "redis_memory_size_gb" {}
 variable "audit_log_retention_days" {}
 variable "audit_log_bucket_locked" {}
+variable "rbac_security_group" { default = null }

@@ -24,4 +24,5 @@ module "platform" {
   redis_memory_size_gb                = var.redis_memory_size_gb
   audit_log_retention_days            = var.audit_log_retention_days
   audit_log_bucket_locked             = var.audit_log_bucket_locked
+  rbac_security_group                 = var.rbac_security_group
 }

@@ -18,6 +18,8 @@ gke_master_authorized_networks = [
   { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
 ]
 gke_release_channel = "REGULAR"
+# Google Groups for RBAC (the group must be named gke-security-groups@ your Workspace domain):
+# rbac_security_group = "gke-security-groups@example.com"
 
 # Audit mode: staging shows what prod's enforcement would refuse.
 binary_authorization_enforced       = false

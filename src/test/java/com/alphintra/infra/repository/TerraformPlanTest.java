@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * src/test/resources/terraform/plan/<root>.txt}. The golden lists hold the addresses as they were
  * before the environments called one platform module (issue 18); the root's {@code moved} blocks
  * must map each of them onto what is planned now, so an applied environment keeps its resources.
+ * Resources added since are listed at their current address, which no moved block changes.
  */
 class TerraformPlanTest {
 
