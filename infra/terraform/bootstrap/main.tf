@@ -10,9 +10,13 @@ data "google_project" "current" {
 
 locals {
   state_bucket_name = coalesce(var.state_bucket_name, "${var.project_id}-tfstate")
-  deployer_member   = google_service_account.deployer.member
-  gke_agent         = "serviceAccount:service-${data.google_project.current.number}@container-engine-robot.iam.gserviceaccount.com"
-  use_github        = var.github_repository != null
+  # One deployer for every project: the first project's bootstrap creates it (and its GitHub
+  # federation); the others name it in deployer_service_account and only grant it their roles.
+  create_deployer = var.deployer_service_account == null
+  deployer_email  = local.create_deployer ? google_service_account.deployer[0].email : var.deployer_service_account
+  deployer_member = "serviceAccount:${local.deployer_email}"
+  gke_agent       = "serviceAccount:service-${data.google_project.current.number}@container-engine-robot.iam.gserviceaccount.com"
+  use_github      = local.create_deployer && var.github_repository != null
 
   # What `alphintra cloud apply` (terraform apply of an environment root) creates, and the narrowest
   # predefined role that lets it. infra/terraform/README.md explains each.
@@ -151,6 +155,8 @@ resource "google_kms_crypto_key_iam_member" "gke_secrets" {
 # The identity `alphintra cloud apply` runs as in CI: predefined roles for what the environment creates,
 # no Owner, no Editor, no key (CI gets short-lived tokens through Workload Identity Federation).
 resource "google_service_account" "deployer" {
+  count = local.create_deployer ? 1 : 0
+
   project      = var.project_id
   account_id   = "alphintra-deployer"
   display_name = "Alphintra deployer"
@@ -228,7 +234,7 @@ resource "google_iam_workload_identity_pool_provider" "github_actions" {
 resource "google_service_account_iam_member" "deployer_github" {
   count = local.use_github ? 1 : 0
 
-  service_account_id = google_service_account.deployer.name
+  service_account_id = google_service_account.deployer[0].name
   role               = "roles/iam.workloadIdentityUser"
   member             = "principalSet://iam.googleapis.com/${google_iam_workload_identity_pool.github[0].name}/attribute.repository/${var.github_repository}"
 }

@@ -22,7 +22,7 @@ output "enabled_services" {
 
 output "deployer_service_account_email" {
   description = "The deployer service account (alphintra-deployer@PROJECT.iam.gserviceaccount.com); CI reads it from the repository variable GCP_DEPLOYER_SERVICE_ACCOUNT."
-  value       = google_service_account.deployer.email
+  value       = local.deployer_email
 }
 
 output "workload_identity_provider" {

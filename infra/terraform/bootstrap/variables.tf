@@ -116,3 +116,14 @@ variable "kms_key_rotation_period" {
     error_message = "kms_key_rotation_period must be a number of seconds with an \"s\" suffix, at least one day (\"86400s\")."
   }
 }
+
+variable "deployer_service_account" {
+  type        = string
+  description = "Email of the deployer another project's bootstrap created (alphintra-deployer@FIRST-PROJECT.iam.gserviceaccount.com), so one identity, the one the GitHub repository variables name, deploys every environment. Null creates the deployer (and, with github_repository, its federation) in this project."
+  default     = null
+
+  validation {
+    condition     = var.deployer_service_account == null || can(regex("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\\.iam\\.gserviceaccount\\.com$", var.deployer_service_account))
+    error_message = "deployer_service_account must be a service account email ACCOUNT@PROJECT.iam.gserviceaccount.com."
+  }
+}

@@ -43,6 +43,14 @@ final class CloudBootstrapCommand implements Callable<Integer> {
               + " (Workload Identity Federation, no key).")
   String githubRepository;
 
+  @Option(
+      names = "--deployer-service-account",
+      paramLabel = "EMAIL",
+      description =
+          "Grant this project's deployer roles to the deployer another project's bootstrap created,"
+              + " instead of creating one: one identity deploys every environment.")
+  String deployerServiceAccount;
+
   CloudBootstrapCommand(Services services) {
     this.services = services;
   }
@@ -53,7 +61,12 @@ final class CloudBootstrapCommand implements Callable<Integer> {
     BootstrapReport report =
         services
             .cloudWorkflow()
-            .bootstrap(project, region, Optional.ofNullable(githubRepository), console::line);
+            .bootstrap(
+                project,
+                region,
+                Optional.ofNullable(githubRepository),
+                Optional.ofNullable(deployerServiceAccount),
+                console::line);
     console.report(CloudReportView.text(report), CloudReportView.json(report));
     return ExitCode.OK.code();
   }

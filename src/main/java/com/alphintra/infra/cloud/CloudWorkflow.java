@@ -46,6 +46,9 @@ public final class CloudWorkflow {
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]");
   private static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9_.-]+");
+  private static final Pattern SERVICE_ACCOUNT =
+      Pattern.compile(
+          "[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\\.iam\\.gserviceaccount\\.com");
 
   private final ProcessRunner processes;
   private final Doctor doctor;
@@ -75,13 +78,15 @@ public final class CloudWorkflow {
   /**
    * Creates (or confirms) the project's remote-state bucket, the keys that outlive an environment
    * and the deployer service account; with a GitHub repository also the Workload Identity provider
-   * its Actions runs deploy through. The bootstrap root keeps its state locally, one Terraform
-   * workspace per project, so running it twice changes nothing.
+   * its Actions runs deploy through. With an existing deployer (another project's) it grants that
+   * one its roles instead, so one identity deploys every environment. The bootstrap root keeps its
+   * state locally, one Terraform workspace per project, so running it twice changes nothing.
    */
   public BootstrapReport bootstrap(
       String projectId,
       String region,
       Optional<String> githubRepository,
+      Optional<String> deployerServiceAccount,
       Consumer<String> console) {
     if (!PROJECT_ID.matcher(projectId).matches()) {
       throw new InputException(
@@ -100,6 +105,21 @@ public final class CloudWorkflow {
                 "name it OWNER/NAME, for example --github-repository alphintra/platform-infra");
           }
         });
+    deployerServiceAccount.ifPresent(
+        account -> {
+          if (!SERVICE_ACCOUNT.matcher(account).matches()) {
+            throw new InputException(
+                "'" + account + "' is not a service account email",
+                "pass the deployer another project's bootstrap printed, for example"
+                    + " alphintra-deployer@alphintra-dev.iam.gserviceaccount.com");
+          }
+          if (githubRepository.isPresent()) {
+            throw new InputException(
+                "--github-repository and --deployer-service-account exclude each other",
+                "the project that creates the deployer also gets its GitHub federation; the"
+                    + " others only name the deployer");
+          }
+        });
     requirePrerequisites();
     Terraform terraform = new Terraform(bootstrapDirectory);
     run(terraform.init(List.of()), INIT_TIMEOUT, console, "terraform init of the bootstrap root");
@@ -111,6 +131,8 @@ public final class CloudWorkflow {
     List<String> variables =
         new ArrayList<>(List.of("-var=project_id=" + projectId, "-var=region=" + region));
     githubRepository.ifPresent(repository -> variables.add("-var=github_repository=" + repository));
+    deployerServiceAccount.ifPresent(
+        account -> variables.add("-var=deployer_service_account=" + account));
     run(
         terraform.applyVariables(variables),
         APPLY_TIMEOUT,

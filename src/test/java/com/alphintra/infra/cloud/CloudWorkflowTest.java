@@ -403,7 +403,9 @@ class CloudWorkflowTest {
         .succeeds(OUTPUTS, "terraform", "-chdir=" + bootstrap, "output");
 
     BootstrapReport report =
-        workflow().bootstrap("alphintra-dev", "europe-west2", Optional.empty(), console::add);
+        workflow()
+            .bootstrap(
+                "alphintra-dev", "europe-west2", Optional.empty(), Optional.empty(), console::add);
 
     assertThat(terraformCalls())
         .containsExactly(
@@ -443,6 +445,7 @@ class CloudWorkflowTest {
                 "alphintra-dev",
                 "europe-west2",
                 Optional.of("alphintra/platform-infra"),
+                Optional.empty(),
                 console::add);
 
     assertThat(terraformCalls())
@@ -456,6 +459,67 @@ class CloudWorkflowTest {
   }
 
   @Test
+  void bootstrapOfAFurtherProjectGrantsTheExistingDeployer() {
+    Path bootstrap = root.resolve("infra/terraform/bootstrap");
+    String deployer = "alphintra-deployer@alphintra-dev.iam.gserviceaccount.com";
+    processes
+        .succeeds("", "terraform", "-chdir=" + bootstrap)
+        .succeeds(
+            "{\"state_bucket\": {\"value\": \"alphintra-prod-tfstate\"},"
+                + " \"deployer_service_account_email\": {\"value\": \""
+                + deployer
+                + "\"}, \"workload_identity_provider\": {\"value\": null}}",
+            "terraform",
+            "-chdir=" + bootstrap,
+            "output");
+
+    BootstrapReport report =
+        workflow()
+            .bootstrap(
+                "alphintra-prod",
+                "europe-west2",
+                Optional.empty(),
+                Optional.of(deployer),
+                console::add);
+
+    assertThat(terraformCalls())
+        .contains(
+            "terraform -chdir=ROOT/infra/terraform/bootstrap apply -input=false -auto-approve"
+                + " -var=project_id=alphintra-prod -var=region=europe-west2"
+                + " -var=deployer_service_account="
+                + deployer);
+    assertThat(report.deployerServiceAccount()).contains(deployer);
+    assertThat(report.workloadIdentityProvider()).isEmpty();
+  }
+
+  @Test
+  void bootstrapRejectsAMalformedDeployerOrOneTogetherWithAGithubRepository() {
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-prod",
+                        "europe-west2",
+                        Optional.empty(),
+                        Optional.of("alphintra-deployer"),
+                        console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a service account email");
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-prod",
+                        "europe-west2",
+                        Optional.of("alphintra/platform-infra"),
+                        Optional.of("alphintra-deployer@alphintra-dev.iam.gserviceaccount.com"),
+                        console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("exclude each other");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
   void bootstrapRejectsAMalformedGithubRepository() {
     assertThatThrownBy(
             () ->
@@ -464,6 +528,7 @@ class CloudWorkflowTest {
                         "alphintra-dev",
                         "europe-west2",
                         Optional.of("https://github.com/alphintra/platform-infra"),
+                        Optional.empty(),
                         console::add))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("not a GitHub repository");
@@ -474,11 +539,20 @@ class CloudWorkflowTest {
   void bootstrapRejectsAMalformedProjectIdOrRegion() {
     assertThatThrownBy(
             () ->
-                workflow().bootstrap("Bad_Project", "europe-west2", Optional.empty(), console::add))
+                workflow()
+                    .bootstrap(
+                        "Bad_Project",
+                        "europe-west2",
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("not a Google Cloud project id");
     assertThatThrownBy(
-            () -> workflow().bootstrap("alphintra-dev", "mars", Optional.empty(), console::add))
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-dev", "mars", Optional.empty(), Optional.empty(), console::add))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("not a Google Cloud region");
     assertThat(processes.calls()).isEmpty();

@@ -147,7 +147,7 @@ class TerraformPlanTest {
             "deployer_service_account_email", "workload_identity_provider", "gke_secrets_key");
     assertThat(planned(stdout))
         .contains(
-            "google_service_account.deployer",
+            "google_service_account.deployer[0]",
             "google_iam_workload_identity_pool.github[0]",
             "google_iam_workload_identity_pool_provider.github_actions[0]",
             "google_kms_crypto_key.gke_secrets");
