@@ -89,7 +89,7 @@ output "artifact_registry_repository" {
 }
 
 output "project_id" {
-  description = "The environment's Google Cloud project (typed once, in terraform.tfvars)."
+  description = "The environment's Google Cloud project (typed once, in the environment root's module call)."
   value       = var.project_id
 }
 
