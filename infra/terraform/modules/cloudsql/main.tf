@@ -53,9 +53,15 @@ locals {
   }
 }
 
+# Cloud SQL keeps a deleted instance's name for about a week: a random suffix, fixed for the instance's
+# life, lets an environment be destroyed and created again at once (secrets keep the stable prefix).
+resource "random_id" "instance_suffix" {
+  byte_length = 2
+}
+
 resource "google_sql_database_instance" "postgres" {
   project          = var.project_id
-  name             = var.instance_name
+  name             = "${var.instance_name}-${random_id.instance_suffix.hex}"
   region           = var.region
   database_version = var.database_version
   # Refuse `terraform destroy` on the instance.
@@ -254,4 +260,38 @@ resource "google_secret_manager_secret_iam_member" "user_password" {
   secret_id = google_secret_manager_secret.user_password[each.value.user].secret_id
   role      = "roles/secretmanager.secretAccessor"
   member    = each.value.member
+}
+
+# The server's CA certificate, so PgBouncer verifies the server (verify-ca) instead of trusting any
+# certificate. Public, not secret; kept in Secret Manager because that is where the cluster's values come
+# from (External Secrets), and updated by the next apply when Cloud SQL rotates its CA.
+resource "google_secret_manager_secret" "server_ca" {
+  project   = var.project_id
+  secret_id = "${var.instance_name}-server-ca"
+  labels    = var.labels
+
+  replication {
+    user_managed {
+      dynamic "replicas" {
+        for_each = local.secret_locations
+        content {
+          location = replicas.value
+        }
+      }
+    }
+  }
+}
+
+resource "google_secret_manager_secret_version" "server_ca" {
+  secret      = google_secret_manager_secret.server_ca.id
+  secret_data = google_sql_database_instance.postgres.server_ca_cert[0].cert
+}
+
+resource "google_secret_manager_secret_iam_member" "server_ca" {
+  for_each = var.server_ca_secret_accessors
+
+  project   = var.project_id
+  secret_id = google_secret_manager_secret.server_ca.secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = each.value
 }

@@ -37,3 +37,14 @@ output "password_secret_names" {
   description = "Map of user name to the full secret resource name (projects/NUMBER/secrets/ID), for the Secret Manager CSI driver or External Secrets."
   value       = { for user, secret in google_secret_manager_secret.user_password : user => secret.name }
 }
+
+output "server_ca_cert" {
+  description = "PEM CA certificate of the instance's server certificate (public): clients verify the server with it."
+  # The provider marks the whole server_ca_cert block sensitive; a CA certificate is public.
+  value = nonsensitive(google_sql_database_instance.postgres.server_ca_cert[0].cert)
+}
+
+output "server_ca_secret_id" {
+  description = "Secret Manager secret ID that holds the server CA certificate (PEM)."
+  value       = google_secret_manager_secret.server_ca.secret_id
+}

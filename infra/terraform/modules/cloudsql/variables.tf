@@ -20,7 +20,7 @@ variable "region" {
 
 variable "instance_name" {
   type        = string
-  description = "Name of the Cloud SQL instance. A deleted instance's name cannot be reused for about a week."
+  description = "Name prefix of the Cloud SQL instance (the instance is <instance_name>-<4 random hex digits>, because a deleted instance's name cannot be reused for about a week) and of its secrets."
 
   validation {
     condition     = can(regex("^[a-z]([-a-z0-9]{0,60}[a-z0-9])?$", var.instance_name))
@@ -219,6 +219,12 @@ variable "users" {
     condition     = alltrue([for u, _ in var.users : can(regex("^[a-z][a-z0-9_]{0,62}$", u)) && u != "postgres"])
     error_message = "users keys must be lowercase PostgreSQL identifiers and not \"postgres\"."
   }
+}
+
+variable "server_ca_secret_accessors" {
+  type        = map(string)
+  description = "Label -> IAM member allowed to read the server CA certificate secret (for example the External Secrets Operator's service account)."
+  default     = {}
 }
 
 variable "secret_replica_locations" {

@@ -19,6 +19,16 @@ output "endpoint" {
   sensitive   = true
 }
 
+output "dns_endpoint" {
+  description = "DNS name of the control plane's IAM-authenticated endpoint (null when dns_endpoint_enabled is false); kubectl reaches it from anywhere with `gcloud container clusters get-credentials --dns-endpoint`."
+  value       = var.dns_endpoint_enabled ? google_container_cluster.primary.control_plane_endpoints_config[0].dns_endpoint_config[0].endpoint : null
+}
+
+output "dns_endpoint_enabled" {
+  description = "Whether the IAM-authenticated DNS endpoint accepts traffic from outside the VPC."
+  value       = var.dns_endpoint_enabled
+}
+
 output "private_endpoint_enabled" {
   description = "Whether the Kubernetes API is reachable only on its private IP."
   value       = var.enable_private_endpoint
@@ -42,7 +52,7 @@ output "node_service_account_email" {
 
 output "secrets_encryption_key" {
   description = "Cloud KMS key that encrypts Kubernetes Secrets in etcd."
-  value       = local.secrets_key
+  value       = var.database_encryption_key_name
 }
 
 output "workload_identity_service_accounts" {

@@ -170,23 +170,29 @@ variable "binary_authorization_allowed_images" {
 
 variable "database_encryption_key_name" {
   type        = string
-  description = "Cloud KMS key (projects/P/locations/L/keyRings/R/cryptoKeys/K) that encrypts Kubernetes Secrets in etcd. Null creates a key ring and key in this module."
-  default     = null
+  description = "Cloud KMS key (projects/P/locations/L/keyRings/R/cryptoKeys/K) that encrypts Kubernetes Secrets in etcd, in the cluster's region. The bootstrap root creates it and grants the GKE service agent encrypt/decrypt on it: keys can never be deleted, so they outlive the environment."
+  nullable    = false
 
   validation {
-    condition     = var.database_encryption_key_name == null || can(regex("^projects/[^/]+/locations/[^/]+/keyRings/[^/]+/cryptoKeys/[^/]+$", var.database_encryption_key_name))
+    condition     = can(regex("^projects/[^/]+/locations/[^/]+/keyRings/[^/]+/cryptoKeys/[^/]+$", var.database_encryption_key_name))
     error_message = "database_encryption_key_name must be a full Cloud KMS crypto key name: projects/P/locations/L/keyRings/R/cryptoKeys/K."
   }
 }
 
-variable "kms_key_rotation_period" {
+variable "dns_endpoint_enabled" {
+  type        = bool
+  description = "Serve the Kubernetes API also on GKE's DNS-based endpoint, reachable from anywhere but only with Google IAM credentials (container.clusters.connect), so `gcloud container clusters get-credentials --dns-endpoint` works without a VPN. The IP endpoint stays private either way."
+  default     = true
+}
+
+variable "rbac_security_group" {
   type        = string
-  description = "Rotation period of the created secrets-encryption key, in seconds with an \"s\" suffix (90 days by default)."
-  default     = "7776000s"
+  description = "Google Groups for RBAC: the group gke-security-groups@DOMAIN whose nested groups RoleBindings may name (for example alphintra-developers@DOMAIN). Null leaves Google Groups for RBAC off."
+  default     = null
 
   validation {
-    condition     = can(regex("^[0-9]+s$", var.kms_key_rotation_period)) && try(tonumber(trimsuffix(var.kms_key_rotation_period, "s")) >= 86400, false)
-    error_message = "kms_key_rotation_period must be a number of seconds with an \"s\" suffix, at least one day (\"86400s\")."
+    condition     = var.rbac_security_group == null || can(regex("^gke-security-groups@[a-z0-9.-]+\\.[a-z]{2,}$", var.rbac_security_group))
+    error_message = "rbac_security_group must be gke-security-groups@YOUR-DOMAIN: GKE accepts only a group of exactly that name."
   }
 }
 

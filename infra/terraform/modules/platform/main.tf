@@ -78,6 +78,26 @@ locals {
 
   database_services = [for service, uses in local.services : service if uses.database]
   cache_services    = [for service, uses in local.services : service if uses.cache]
+
+  # Operators that call Google APIs from the cluster, each with its own Google service account:
+  # External Secrets Operator reads the platform's secrets from Secret Manager, cert-manager answers
+  # ACME DNS-01 challenges in Cloud DNS for the gateway's certificate.
+  operators = {
+    "external-secrets" = { namespace = "external-secrets", service_account = "external-secrets" }
+    "cert-manager"     = { namespace = "cert-manager", service_account = "cert-manager" }
+  }
+
+  # Who reads the secrets the cluster needs: External Secrets Operator, which syncs them into Kubernetes.
+  secret_reader = { "external-secrets" = module.gke.workload_identity_members["external-secrets"] }
+
+  # The Secrets-encryption key, created once per project by the bootstrap root (Cloud KMS never deletes
+  # keys). Looked up here, so a plan without it fails early, before anything is created.
+  gke_secrets_key = "${data.google_kms_crypto_key.gke_secrets.key_ring}/cryptoKeys/${data.google_kms_crypto_key.gke_secrets.name}"
+}
+
+data "google_kms_crypto_key" "gke_secrets" {
+  key_ring = "projects/${var.project_id}/locations/${var.region}/keyRings/${var.kms_key_ring_name}"
+  name     = var.gke_secrets_key_name
 }
 
 module "vpc" {
@@ -110,6 +130,11 @@ module "gke" {
   master_ipv4_cidr_block = module.vpc.gke_master_cidr
   node_network_tag       = module.vpc.gke_node_tag
 
+  database_encryption_key_name = local.gke_secrets_key
+  # The IAM-authenticated DNS endpoint (cloud kubeconfig uses it); the IP endpoint stays private.
+  dns_endpoint_enabled = var.gke_dns_endpoint_enabled
+  rbac_security_group  = var.rbac_security_group
+
   # Private endpoint on unless tfvars opens it; authorized networks never include 0.0.0.0/0.
   enable_private_endpoint             = var.gke_enable_private_endpoint
   master_authorized_networks          = var.gke_master_authorized_networks
@@ -122,13 +147,21 @@ module "gke" {
   deletion_protection = var.deletion_protection
   labels              = local.labels
 
-  workload_identities = {
-    for service, uses in local.services : service => {
-      kubernetes_namespace       = "alphintra"
-      kubernetes_service_account = service
-      project_roles              = uses.database ? ["roles/cloudsql.client"] : []
-    }
-  }
+  workload_identities = merge(
+    {
+      for service, uses in local.services : service => {
+        kubernetes_namespace       = "alphintra"
+        kubernetes_service_account = service
+        project_roles              = uses.database ? ["roles/cloudsql.client"] : []
+      }
+    },
+    {
+      for operator, account in local.operators : operator => {
+        kubernetes_namespace       = account.namespace
+        kubernetes_service_account = account.service_account
+      }
+    },
+  )
 }
 
 module "cloudsql" {
@@ -152,9 +185,13 @@ module "cloudsql" {
   databases = ["alphintra"]
   users = {
     alphintra_app = {
-      secret_accessors = { for service in local.database_services : service => module.gke.workload_identity_members[service] }
+      secret_accessors = merge(
+        { for service in local.database_services : service => module.gke.workload_identity_members[service] },
+        local.secret_reader,
+      )
     }
   }
+  server_ca_secret_accessors = local.secret_reader
 }
 
 module "memorystore" {
@@ -168,7 +205,7 @@ module "memorystore" {
   redis_version                     = "REDIS_7_2"
   network_id                        = module.vpc.network_id
   private_service_access_range_name = module.vpc.private_service_access_range_name
-  auth_secret_accessors             = { for service in local.cache_services : service => module.gke.workload_identity_members[service] }
+  auth_secret_accessors             = merge({ for service in local.cache_services : service => module.gke.workload_identity_members[service] }, local.secret_reader)
   labels                            = local.labels
 }
 
@@ -178,8 +215,41 @@ module "pubsub" {
   project_id              = var.project_id
   region                  = var.region
   topics                  = local.topics
-  service_account_members = module.gke.workload_identity_members
+  service_account_members = { for service, _ in local.services : service => module.gke.workload_identity_members[service] }
   labels                  = local.labels
+}
+
+# Secrets the platform generates itself; their values never enter Terraform state (see modules/secrets).
+module "secrets" {
+  source = "../secrets"
+
+  project_id  = var.project_id
+  region      = var.region
+  name_prefix = local.name
+  labels      = local.labels
+
+  secrets = {
+    "jwt-signing-key" = {
+      generator = "rsa-private-key-3072"
+      accessors = local.secret_reader
+    }
+    "grafana-admin-password" = {
+      generator = "random-hex-32"
+      accessors = local.secret_reader
+    }
+    "pgbouncer-stats-password" = {
+      generator = "random-hex-32"
+      accessors = local.secret_reader
+    }
+  }
+}
+
+# cert-manager proves control of the gateway's host name (ACME DNS-01) by writing TXT records in the
+# public zone's project: roles/dns.admin there, the role cert-manager documents for Cloud DNS.
+resource "google_project_iam_member" "cert_manager_dns" {
+  project = coalesce(var.dns_zone_project, var.project_id)
+  role    = "roles/dns.admin"
+  member  = module.gke.workload_identity_members["cert-manager"]
 }
 
 # --- Audit logging (issue #10) -----------------------------------------------------------------
@@ -203,10 +273,16 @@ resource "google_project_iam_audit_config" "data_access" {
   }
 }
 
+# A deleted log bucket keeps its name for 7 days: a suffix, fixed for the bucket's life, lets a destroyed
+# environment be created again at once.
+resource "random_id" "audit_bucket" {
+  byte_length = 2
+}
+
 resource "google_logging_project_bucket_config" "audit" {
   project        = var.project_id
   location       = var.region
-  bucket_id      = "${local.name}-audit"
+  bucket_id      = "${local.name}-audit-${random_id.audit_bucket.hex}"
   description    = "Audit logs of ${local.name}, kept for the retention the firm set (audit_log_retention_days)."
   retention_days = var.audit_log_retention_days
   # Locking makes the retention irreversible (WORM); a compliance decision, off until taken.
@@ -226,8 +302,10 @@ resource "google_logging_project_sink" "audit" {
 # --- Container images -----------------------------------------------------------------------------
 
 # The project's image registry: GKE nodes pull from it (their service account reads Artifact Registry) and
-# Binary Authorization admits it. The platform's images are pushed here by CI, and the pinned third-party
-# images the manifests use (PgBouncer and its exporter) are mirrored here (see the Kubernetes README).
+# Binary Authorization admits it (REGION-docker.pkg.dev/PROJECT/**, in prod the only registry it admits
+# besides Google's system images). `alphintra cloud images` pushes the platform's images tagged by their
+# content digest, so a tag is never pushed twice with different content, and copies every third-party
+# image the environment runs under mirror/. Artifact Analysis scans each pushed image.
 resource "google_artifact_registry_repository" "images" {
   project       = var.project_id
   location      = var.region
@@ -239,5 +317,28 @@ resource "google_artifact_registry_repository" "images" {
   docker_config {
     # A pinned tag always means the same image: what was reviewed is what runs.
     immutable_tags = true
+  }
+
+  # Vulnerability scanning of every pushed image (Artifact Analysis, enabled by the bootstrap root).
+  vulnerability_scanning_config {
+    enablement_config = "INHERITED"
+  }
+
+  # Content-tagged images pile up: keep each image's newest versions, delete the rest once old.
+  cleanup_policy_dry_run = false
+  cleanup_policies {
+    id     = "keep-recent"
+    action = "KEEP"
+    most_recent_versions {
+      keep_count = var.artifact_registry_keep_versions
+    }
+  }
+  cleanup_policies {
+    id     = "delete-old"
+    action = "DELETE"
+    condition {
+      tag_state  = "ANY"
+      older_than = "${var.artifact_registry_delete_after_days * 86400}s"
+    }
   }
 }

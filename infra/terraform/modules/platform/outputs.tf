@@ -20,7 +20,7 @@ output "gke_private_endpoint_enabled" {
 
 output "workload_identity_service_accounts" {
   description = "Map of platform service to its Google service account email; the Kubernetes overlays annotate each service account with iam.gke.io/gcp-service-account set to exactly this."
-  value       = module.gke.workload_identity_service_accounts
+  value       = { for service, _ in local.services : service => module.gke.workload_identity_service_accounts[service] }
 }
 
 output "cloudsql_private_ip" {
@@ -86,6 +86,61 @@ output "audit_log_bucket" {
 output "artifact_registry_repository" {
   description = "Docker path of the project's image repository (REGION-docker.pkg.dev/PROJECT/alphintra)."
   value       = "${google_artifact_registry_repository.images.location}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.images.repository_id}"
+}
+
+output "project_id" {
+  description = "The environment's Google Cloud project (typed once, in the environment root's module call)."
+  value       = var.project_id
+}
+
+output "gke_dns_endpoint_enabled" {
+  description = "Whether the Kubernetes API is served on the IAM-authenticated DNS endpoint (alphintra cloud kubeconfig then uses --dns-endpoint)."
+  value       = module.gke.dns_endpoint_enabled
+}
+
+output "gke_dns_endpoint" {
+  description = "DNS name of the control plane's IAM-authenticated endpoint, or null."
+  value       = module.gke.dns_endpoint
+}
+
+output "external_secrets_service_account" {
+  description = "Google service account of External Secrets Operator (KSA external-secrets/external-secrets); it may read exactly the secrets of secret_manager_secret_ids."
+  value       = module.gke.workload_identity_service_accounts["external-secrets"]
+}
+
+output "cert_manager_service_account" {
+  description = "Google service account of cert-manager (KSA cert-manager/cert-manager), with roles/dns.admin in the public zone's project for DNS-01."
+  value       = module.gke.workload_identity_service_accounts["cert-manager"]
+}
+
+output "secret_manager_secret_ids" {
+  description = "Secret Manager secret IDs (short IDs, never values) the cluster's ExternalSecrets read, by purpose."
+  value = {
+    "db-app-password"          = module.cloudsql.password_secret_ids["alphintra_app"]
+    "redis-auth"               = module.memorystore.auth_secret_id
+    "cloudsql-server-ca"       = module.cloudsql.server_ca_secret_id
+    "jwt-signing-key"          = module.secrets.secret_ids["jwt-signing-key"]
+    "grafana-admin-password"   = module.secrets.secret_ids["grafana-admin-password"]
+    "pgbouncer-stats-password" = module.secrets.secret_ids["pgbouncer-stats-password"]
+  }
+}
+
+output "cloudsql_server_ca_cert" {
+  description = "PEM CA certificate of Cloud SQL's server certificate (public): PgBouncer verifies the server with it."
+  value       = module.cloudsql.server_ca_cert
+}
+
+output "google_apis_cidr" {
+  description = "The range *.googleapis.com resolves to inside the VPC (private.googleapis.com): what NetworkPolicies admit for Pods calling Google APIs."
+  value       = module.vpc.google_apis_cidr
+}
+
+output "rbac_groups" {
+  description = "With Google Groups for RBAC on: the groups the RoleBindings name (developers, deployers), in the security group's domain; else null."
+  value = var.rbac_security_group == null ? null : {
+    developers = "alphintra-developers@${split("@", var.rbac_security_group)[1]}"
+    deployers  = "alphintra-deployers@${split("@", var.rbac_security_group)[1]}"
+  }
 }
 
 # prod's stricter rules: each a precondition, so a plan of prod with a weaker value fails.

@@ -190,3 +190,60 @@ variable "audit_log_bucket_locked" {
   description = "Lock the audit log bucket so nobody can shorten retention or delete it (irreversible). Off until compliance decides."
   default     = false
 }
+
+variable "gke_dns_endpoint_enabled" {
+  type        = bool
+  description = "Serve the Kubernetes API on GKE's DNS endpoint, which only Google IAM credentials pass (container.clusters.connect), so kubectl works from a laptop or CI without a VPN. The IP endpoint stays private."
+  default     = true
+  nullable    = false
+}
+
+variable "rbac_security_group" {
+  type        = string
+  description = "Google Groups for RBAC: gke-security-groups@DOMAIN, the group whose member groups (alphintra-developers@DOMAIN, alphintra-deployers@DOMAIN) RoleBindings may name. Null: off."
+  default     = null
+}
+
+variable "kms_key_ring_name" {
+  type        = string
+  description = "Key ring the bootstrap root created in var.region (bootstrap variable kms_key_ring_name)."
+  default     = "alphintra"
+  nullable    = false
+}
+
+variable "gke_secrets_key_name" {
+  type        = string
+  description = "Key in that ring that encrypts the cluster's Secrets (bootstrap variable gke_secrets_key_name)."
+  default     = "gke-secrets"
+  nullable    = false
+}
+
+variable "dns_zone_project" {
+  type        = string
+  description = "Project of the public Cloud DNS zone of the gateway's host name, where cert-manager gets roles/dns.admin for DNS-01. Null: this environment's project."
+  default     = null
+}
+
+variable "artifact_registry_keep_versions" {
+  type        = number
+  description = "Newest versions of each image the registry's cleanup policy always keeps."
+  default     = 20
+  nullable    = false
+
+  validation {
+    condition     = var.artifact_registry_keep_versions >= 1
+    error_message = "artifact_registry_keep_versions must be at least 1."
+  }
+}
+
+variable "artifact_registry_delete_after_days" {
+  type        = number
+  description = "Age in days after which image versions beyond the kept ones are deleted."
+  default     = 90
+  nullable    = false
+
+  validation {
+    condition     = var.artifact_registry_delete_after_days >= 7
+    error_message = "artifact_registry_delete_after_days must be at least 7."
+  }
+}

@@ -12,6 +12,9 @@ locals {
 
   # Google's documented source range for IAP TCP forwarding; the only source SSH is allowed from.
   iap_tcp_forwarding_cidr = "35.235.240.0/20"
+
+  # private.googleapis.com: Google's documented Private Google Access range for most Google APIs.
+  private_google_apis_cidr = "199.36.153.8/30"
 }
 
 resource "google_compute_network" "main" {
@@ -85,9 +88,51 @@ resource "google_service_networking_connection" "private_services" {
   network                 = google_compute_network.main.id
   service                 = "servicenetworking.googleapis.com"
   reserved_peering_ranges = [google_compute_global_address.private_services.name]
-  # The peering cannot be deleted while a Cloud SQL or Memorystore instance still uses it; on destroy
-  # Terraform forgets it and Google removes it with the network.
+  # Service Networking refuses to delete the connection for days after Cloud SQL or Memorystore
+  # instances are gone (it keeps their producer resources for restores): on destroy Terraform forgets
+  # it, and terraform_data.remove_private_services_peering removes the VPC peering it made.
   deletion_policy = "ABANDON"
+  # A network created again under the same name finds the old connection still recorded by Service
+  # Networking: update it instead of failing, so destroy-then-apply works.
+  update_on_creation_fail = true
+}
+
+# On destroy, after Cloud SQL and Memorystore (they depend on it through the
+# private_service_access_range_name output): remove the peering the abandoned connection left on our
+# network, which would otherwise block deleting the network. Runs gcloud with the application-default
+# credentials' token, the identity Terraform runs as; a peering already gone is not an error.
+resource "terraform_data" "remove_private_services_peering" {
+  input = {
+    project = var.project_id
+    network = google_compute_network.main.name
+    peering = google_service_networking_connection.private_services.peering
+  }
+
+  provisioner "local-exec" {
+    when        = destroy
+    interpreter = ["bash", "-c"]
+    command     = <<-EOT
+      set -euo pipefail
+      umask 077
+      token_file="$(mktemp)"
+      trap 'rm -f "$token_file"' EXIT
+      gcloud auth application-default print-access-token > "$token_file"
+      if gcloud compute networks peerings delete "$PEERING" --network="$NETWORK" --project="$PROJECT" \
+          --access-token-file="$token_file" --quiet; then
+        exit 0
+      fi
+      remaining="$(gcloud compute networks describe "$NETWORK" --project="$PROJECT" \
+          --access-token-file="$token_file" --format='value(peerings[].name)' || true)"
+      case ";$remaining;" in
+        *";$PEERING;"*) echo "the peering $PEERING is still on $NETWORK; remove it and destroy again" >&2; exit 1 ;;
+      esac
+    EOT
+    environment = {
+      PROJECT = self.input.project
+      NETWORK = self.input.network
+      PEERING = self.input.peering
+    }
+  }
 }
 
 resource "google_compute_router" "nat" {
@@ -209,4 +254,43 @@ resource "google_compute_firewall" "deny_all_ingress" {
   log_config {
     metadata = "INCLUDE_ALL_METADATA"
   }
+}
+
+# --- Google APIs over private.googleapis.com ------------------------------------------------------
+
+# A private zone on this VPC answers *.googleapis.com with private.googleapis.com, whose four addresses
+# (199.36.153.8/30) Google announces only for Private Google Access. Pods then reach Secret Manager,
+# Pub/Sub and IAM on one small, fixed range, so a NetworkPolicy can admit exactly that range instead of
+# every public IP Google uses. The default route to the internet gateway carries it; nothing leaves Google's
+# network.
+resource "google_dns_managed_zone" "googleapis" {
+  project     = var.project_id
+  name        = "${var.network_name}-googleapis"
+  dns_name    = "googleapis.com."
+  description = "*.googleapis.com -> private.googleapis.com (Private Google Access VIP) inside ${var.network_name}."
+  visibility  = "private"
+
+  private_visibility_config {
+    networks {
+      network_url = google_compute_network.main.id
+    }
+  }
+}
+
+resource "google_dns_record_set" "private_googleapis" {
+  project      = var.project_id
+  managed_zone = google_dns_managed_zone.googleapis.name
+  name         = "private.googleapis.com."
+  type         = "A"
+  ttl          = 300
+  rrdatas      = [for i in range(4) : cidrhost(local.private_google_apis_cidr, i)]
+}
+
+resource "google_dns_record_set" "googleapis_wildcard" {
+  project      = var.project_id
+  managed_zone = google_dns_managed_zone.googleapis.name
+  name         = "*.googleapis.com."
+  type         = "CNAME"
+  ttl          = 300
+  rrdatas      = ["private.googleapis.com."]
 }

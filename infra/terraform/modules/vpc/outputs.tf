@@ -56,7 +56,8 @@ output "load_balancer_subnet_self_link" {
 output "private_service_access_range_name" {
   description = "Name of the private services access allocation (Cloud SQL's allocated_ip_range, Memorystore's reserved_ip_range). Available only once the service networking peering exists, so consumers wait for it."
   value       = google_compute_global_address.private_services.name
-  depends_on  = [google_service_networking_connection.private_services]
+  # Consumers are created after the peering exists and destroyed before it is removed.
+  depends_on = [google_service_networking_connection.private_services, terraform_data.remove_private_services_peering]
 }
 
 output "private_service_access_cidr" {
@@ -82,4 +83,9 @@ output "router_name" {
 output "nat_name" {
   description = "Name of the Cloud NAT gateway for private nodes' egress."
   value       = google_compute_router_nat.egress.name
+}
+
+output "google_apis_cidr" {
+  description = "The range *.googleapis.com resolves to inside the VPC (private.googleapis.com, 199.36.153.8/30): what a NetworkPolicy admits for Pods that call Google APIs."
+  value       = local.private_google_apis_cidr
 }

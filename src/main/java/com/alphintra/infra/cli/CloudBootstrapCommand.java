@@ -1,6 +1,7 @@
 package com.alphintra.infra.cli;
 
 import com.alphintra.infra.cloud.BootstrapReport;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,22 @@ final class CloudBootstrapCommand implements Callable<Integer> {
       description = "Where the state bucket lives (default: ${DEFAULT-VALUE}).")
   String region;
 
+  @Option(
+      names = "--github-repository",
+      paramLabel = "OWNER/NAME",
+      description =
+          "Let this repository's GitHub Actions runs deploy as the deployer service account"
+              + " (Workload Identity Federation, no key).")
+  String githubRepository;
+
+  @Option(
+      names = "--deployer-service-account",
+      paramLabel = "EMAIL",
+      description =
+          "Grant this project's deployer roles to the deployer another project's bootstrap created,"
+              + " instead of creating one: one identity deploys every environment.")
+  String deployerServiceAccount;
+
   CloudBootstrapCommand(Services services) {
     this.services = services;
   }
@@ -41,7 +58,15 @@ final class CloudBootstrapCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CloudConsole console = CloudConsole.of(spec, output);
-    BootstrapReport report = services.cloudWorkflow().bootstrap(project, region, console::line);
+    BootstrapReport report =
+        services
+            .cloudWorkflow()
+            .bootstrap(
+                project,
+                region,
+                Optional.ofNullable(githubRepository),
+                Optional.ofNullable(deployerServiceAccount),
+                console::line);
     console.report(CloudReportView.text(report), CloudReportView.json(report));
     return ExitCode.OK.code();
   }

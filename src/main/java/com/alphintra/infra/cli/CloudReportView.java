@@ -110,6 +110,20 @@ final class CloudReportView {
           .lines()
           .forEach(line -> out.append("    ").append(line).append('\n'));
     }
+    report
+        .deployerServiceAccount()
+        .ifPresent(
+            account ->
+                out.append("Deployer service account: ")
+                    .append(account)
+                    .append(" (GitHub repository variable GCP_DEPLOYER_SERVICE_ACCOUNT)\n"));
+    report
+        .workloadIdentityProvider()
+        .ifPresent(
+            provider ->
+                out.append("Workload Identity provider: ")
+                    .append(provider)
+                    .append(" (GitHub repository variable GCP_WORKLOAD_IDENTITY_PROVIDER)\n"));
     return out.toString();
   }
 
@@ -123,6 +137,8 @@ final class CloudReportView {
       backends.put(environment.id(), report.backendSettings(environment));
     }
     root.put("backends", backends);
+    root.put("deployerServiceAccount", report.deployerServiceAccount().orElse(null));
+    root.put("workloadIdentityProvider", report.workloadIdentityProvider().orElse(null));
     return root;
   }
 
@@ -133,9 +149,15 @@ final class CloudReportView {
         + report.cluster()
         + " in "
         + report.location()
-        + (report.privateEndpoint()
-            ? " (private endpoint: reach it from inside the VPC, e.g. through IAP or the corporate VPN)"
-            : "")
+        + switch (report.endpoint()) {
+          case DNS ->
+              " over its DNS endpoint (Google IAM authenticates every request; the IP endpoint stays"
+                  + " private)";
+          case INTERNAL_IP ->
+              " (private endpoint: reach it from inside the VPC, e.g. through IAP or the corporate"
+                  + " VPN)";
+          case PUBLIC_IP -> "";
+        }
         + "\nInstall the platform onto it with: alphintra up --context "
         + report.context()
         + "\n";
@@ -147,6 +169,7 @@ final class CloudReportView {
     root.put("context", report.context());
     root.put("cluster", report.cluster());
     root.put("location", report.location());
+    root.put("endpoint", report.endpoint().id());
     root.put("privateEndpoint", report.privateEndpoint());
     return root;
   }

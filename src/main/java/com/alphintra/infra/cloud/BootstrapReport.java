@@ -1,9 +1,18 @@
 package com.alphintra.infra.cloud;
 
+import java.util.Optional;
+
 /**
- * The remote-state bucket {@code cloud bootstrap} made sure exists, and the project it belongs to.
+ * What {@code cloud bootstrap} made sure exists in a project: the remote-state bucket, the deployer
+ * service account and, when a GitHub repository was named, the Workload Identity provider CI uses
+ * to act as the deployer.
  */
-public record BootstrapReport(String projectId, String region, String bucket) {
+public record BootstrapReport(
+    String projectId,
+    String region,
+    String bucket,
+    Optional<String> deployerServiceAccount,
+    Optional<String> workloadIdentityProvider) {
 
   /** The backend settings each environment's {@code terraform init} gets. */
   public String backendSettings(Environment environment) {

@@ -45,6 +45,10 @@ public final class CloudWorkflow {
 
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]");
+  private static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9_.-]+");
+  private static final Pattern SERVICE_ACCOUNT =
+      Pattern.compile(
+          "[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\\.iam\\.gserviceaccount\\.com");
 
   private final ProcessRunner processes;
   private final Doctor doctor;
@@ -72,10 +76,18 @@ public final class CloudWorkflow {
   }
 
   /**
-   * Creates (or confirms) the project's remote-state bucket. The bootstrap root keeps its state
-   * locally, one Terraform workspace per project, so running it twice changes nothing.
+   * Creates (or confirms) the project's remote-state bucket, the keys that outlive an environment
+   * and the deployer service account; with a GitHub repository also the Workload Identity provider
+   * its Actions runs deploy through. With an existing deployer (another project's) it grants that
+   * one its roles instead, so one identity deploys every environment. The bootstrap root keeps its
+   * state locally, one Terraform workspace per project, so running it twice changes nothing.
    */
-  public BootstrapReport bootstrap(String projectId, String region, Consumer<String> console) {
+  public BootstrapReport bootstrap(
+      String projectId,
+      String region,
+      Optional<String> githubRepository,
+      Optional<String> deployerServiceAccount,
+      Consumer<String> console) {
     if (!PROJECT_ID.matcher(projectId).matches()) {
       throw new InputException(
           "'" + projectId + "' is not a Google Cloud project id",
@@ -85,6 +97,29 @@ public final class CloudWorkflow {
       throw new InputException(
           "'" + region + "' is not a Google Cloud region", "use a region such as europe-west2");
     }
+    githubRepository.ifPresent(
+        repository -> {
+          if (!GITHUB_REPOSITORY.matcher(repository).matches()) {
+            throw new InputException(
+                "'" + repository + "' is not a GitHub repository",
+                "name it OWNER/NAME, for example --github-repository alphintra/platform-infra");
+          }
+        });
+    deployerServiceAccount.ifPresent(
+        account -> {
+          if (!SERVICE_ACCOUNT.matcher(account).matches()) {
+            throw new InputException(
+                "'" + account + "' is not a service account email",
+                "pass the deployer another project's bootstrap printed, for example"
+                    + " alphintra-deployer@alphintra-dev.iam.gserviceaccount.com");
+          }
+          if (githubRepository.isPresent()) {
+            throw new InputException(
+                "--github-repository and --deployer-service-account exclude each other",
+                "the project that creates the deployer also gets its GitHub federation; the"
+                    + " others only name the deployer");
+          }
+        });
     requirePrerequisites();
     Terraform terraform = new Terraform(bootstrapDirectory);
     run(terraform.init(List.of()), INIT_TIMEOUT, console, "terraform init of the bootstrap root");
@@ -93,8 +128,13 @@ public final class CloudWorkflow {
         QUERY_TIMEOUT,
         console,
         "selecting the bootstrap workspace");
+    List<String> variables =
+        new ArrayList<>(List.of("-var=project_id=" + projectId, "-var=region=" + region));
+    githubRepository.ifPresent(repository -> variables.add("-var=github_repository=" + repository));
+    deployerServiceAccount.ifPresent(
+        account -> variables.add("-var=deployer_service_account=" + account));
     run(
-        terraform.applyVariables(List.of("-var=project_id=" + projectId, "-var=region=" + region)),
+        terraform.applyVariables(variables),
         APPLY_TIMEOUT,
         console,
         "terraform apply of the bootstrap root");
@@ -105,7 +145,12 @@ public final class CloudWorkflow {
           "the bootstrap root has no 'state_bucket' output",
           "restore infra/terraform/bootstrap/outputs.tf from git");
     }
-    return new BootstrapReport(projectId, region, bucket);
+    return new BootstrapReport(
+        projectId,
+        region,
+        bucket,
+        optionalOutput(outputs, "deployer_service_account_email"),
+        optionalOutput(outputs, "workload_identity_provider"));
   }
 
   public PlanReport plan(
@@ -142,6 +187,8 @@ public final class CloudWorkflow {
     Prepared prepared = prepare(environment, varFile, acceptFindings, true, console);
     List<ResourceChange> blocked = prepared.summary.blockedByDeletionProtection();
     if (!blocked.isEmpty()) {
+      boolean lockedBucket =
+          blocked.stream().anyMatch(change -> PlanSummary.LOCKED_LOG_BUCKET.equals(change.type()));
       throw new OperationFailedException(
           "deletion protection will block destroying "
               + environment.id()
@@ -152,7 +199,13 @@ public final class CloudWorkflow {
               + environment.id()
               + "/main.tf, run 'alphintra cloud apply --env "
               + environment.id()
-              + "', then destroy again");
+              + "', then destroy again"
+              + (lockedBucket
+                  ? "; a locked audit log bucket can never be deleted: keep its logs and take it out"
+                      + " of the state with 'terraform state rm ADDRESS' in environments/"
+                      + environment.id()
+                      + " first"
+                  : ""));
     }
     if (prepared.summary.isEmpty()) {
       return prepared.report(PlanReport.Operation.DESTROY, false);
@@ -177,8 +230,7 @@ public final class CloudWorkflow {
     JsonNode outputs = outputs(terraform);
     String cluster = requiredOutput(outputs, "gke_cluster_name", environment);
     String location = requiredOutput(outputs, "gke_location", environment);
-    boolean privateEndpoint =
-        outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true);
+    ControlPlaneEndpoint endpoint = endpointOf(outputs);
     List<String> credentials =
         new ArrayList<>(
             List.of(
@@ -189,16 +241,28 @@ public final class CloudWorkflow {
                 cluster,
                 "--location=" + location,
                 "--project=" + settings.projectId()));
-    if (privateEndpoint) {
-      // The public endpoint is off: kubectl must use the control plane's internal IP, from inside
-      // the VPC.
-      credentials.add("--internal-ip");
+    switch (endpoint) {
+      // The DNS endpoint works from a laptop or CI with IAM alone; the IP endpoint stays private.
+      case DNS -> credentials.add("--dns-endpoint");
+      // Only the private IP: kubectl must run from inside the VPC.
+      case INTERNAL_IP -> credentials.add("--internal-ip");
+      case PUBLIC_IP -> {}
     }
-    run(
-        Command.of(credentials),
-        QUERY_TIMEOUT,
-        console,
-        "gcloud container clusters get-credentials");
+    Command getCredentials = Command.of(credentials);
+    console.accept("$ " + getCredentials.display());
+    ProcessResult fetched =
+        processes.run(getCredentials.withTimeout(QUERY_TIMEOUT).streamingTo(console));
+    if (!fetched.succeeded()) {
+      throw new OperationFailedException(
+          "gcloud container clusters get-credentials failed: " + fetched.describe(),
+          fetched.status() == ProcessResult.Status.NOT_FOUND
+              ? "install it: alphintra doctor --target cloud says how"
+              : endpoint == ControlPlaneEndpoint.DNS
+                  ? "--dns-endpoint needs a recent gcloud ('gcloud components update') and"
+                      + " container.clusters.connect on the project (roles/container.developer or"
+                      + " higher); read the output above"
+                  : "read the output above; fix the cause and run the command again");
+    }
     String generated = "gke_" + settings.projectId() + "_" + location + "_" + cluster;
     String context = "alphintra-" + environment.id();
     processes.run(
@@ -208,7 +272,21 @@ public final class CloudWorkflow {
         QUERY_TIMEOUT,
         console,
         "naming the kube context");
-    return new KubeconfigReport(environment, context, cluster, location, privateEndpoint);
+    return new KubeconfigReport(environment, context, cluster, location, endpoint);
+  }
+
+  /**
+   * The DNS endpoint when the environment serves it; otherwise the private IP when the public one
+   * is off. Outputs of a state written before the DNS endpoint existed lack its flag: then the IP
+   * endpoints decide, as they did.
+   */
+  static ControlPlaneEndpoint endpointOf(JsonNode outputs) {
+    if (outputs.path("gke_dns_endpoint_enabled").path("value").asBoolean(false)) {
+      return ControlPlaneEndpoint.DNS;
+    }
+    return outputs.path("gke_private_endpoint_enabled").path("value").asBoolean(true)
+        ? ControlPlaneEndpoint.INTERNAL_IP
+        : ControlPlaneEndpoint.PUBLIC_IP;
   }
 
   private Prepared prepare(
@@ -317,6 +395,10 @@ public final class CloudWorkflow {
           "terraform output -json printed something that is not JSON",
           "run 'terraform output -json' in " + terraform.directory() + " to see what it prints");
     }
+  }
+
+  private static Optional<String> optionalOutput(JsonNode outputs, String name) {
+    return Optional.of(outputs.path(name).path("value").asText("")).filter(v -> !v.isEmpty());
   }
 
   private static String requiredOutput(JsonNode outputs, String name, Environment environment) {

@@ -6,4 +6,10 @@ public record KubeconfigReport(
     String context,
     String cluster,
     String location,
-    boolean privateEndpoint) {}
+    ControlPlaneEndpoint endpoint) {
+
+  /** Whether the API is reachable only from inside the VPC. */
+  public boolean privateEndpoint() {
+    return endpoint == ControlPlaneEndpoint.INTERNAL_IP;
+  }
+}

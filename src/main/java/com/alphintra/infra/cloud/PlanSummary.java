@@ -14,6 +14,9 @@ import java.util.List;
  */
 public record PlanSummary(List<ResourceChange> changes) {
 
+  /** The resource type whose {@code locked = true} makes deletion impossible. */
+  static final String LOCKED_LOG_BUCKET = "google_logging_project_bucket_config";
+
   public PlanSummary {
     changes = List.copyOf(changes);
   }
@@ -44,15 +47,20 @@ public record PlanSummary(List<ResourceChange> changes) {
               change.path("address").asText(),
               change.path("type").asText(),
               actions,
-              isDeletionProtected(change.path("change").path("before"))));
+              isDeletionProtected(
+                  change.path("type").asText(), change.path("change").path("before"))));
     }
     return new PlanSummary(changes);
   }
 
   /**
-   * GKE clusters and Cloud SQL instances say it at the top; Cloud SQL also inside {@code settings}.
+   * GKE clusters, Cloud SQL instances and secrets say it at the top; Cloud SQL also inside {@code
+   * settings}. A locked log bucket can never be deleted at all.
    */
-  private static boolean isDeletionProtected(JsonNode before) {
+  private static boolean isDeletionProtected(String type, JsonNode before) {
+    if (LOCKED_LOG_BUCKET.equals(type) && before.path("locked").asBoolean(false)) {
+      return true;
+    }
     if (before.path("deletion_protection").asBoolean(false)) {
       return true;
     }

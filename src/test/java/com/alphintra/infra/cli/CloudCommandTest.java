@@ -251,6 +251,33 @@ class CloudCommandTest {
   }
 
   @Test
+  void kubeconfigOverTheDnsEndpointSaysSoInTextAndJson() {
+    processes
+        .succeeds(
+            "{\"gke_cluster_name\": {\"value\": \"alphintra-dev\"},"
+                + " \"gke_location\": {\"value\": \"us-east4-a\"},"
+                + " \"gke_private_endpoint_enabled\": {\"value\": true},"
+                + " \"gke_dns_endpoint_enabled\": {\"value\": true}}",
+            "terraform",
+            "-chdir=" + dev,
+            "output")
+        .succeeds("", "gcloud", "container")
+        .succeeds("", "kubectl", "config");
+
+    CliRun text = run("cloud", "kubeconfig", "--env", "dev");
+    CliRun json = run("cloud", "kubeconfig", "--env", "dev", "--output", "json");
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("over its DNS endpoint", "IP endpoint stays private");
+    assertThat(processes.commandLines())
+        .contains(
+            "gcloud container clusters get-credentials alphintra-dev --location=us-east4-a"
+                + " --project=alphintra-dev --dns-endpoint");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"endpoint\" : \"dns\"", "\"privateEndpoint\" : false");
+  }
+
+  @Test
   void noCloudCommandIsAUsageError() {
     CliRun run = run("cloud");
 

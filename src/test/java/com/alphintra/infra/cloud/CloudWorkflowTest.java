@@ -345,6 +345,32 @@ class CloudWorkflowTest {
   }
 
   @Test
+  void destroyBlockedByALockedAuditLogBucketSaysHowToKeepIt() {
+    processes.succeeds(
+        PlanSummaryTest.resource("destroy-locked-bucket.json"),
+        "terraform",
+        "-chdir=" + prod,
+        "show");
+
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .destroy(
+                        Environment.PROD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("prod"),
+                        console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("google_logging_project_bucket_config.audit")
+        .satisfies(
+            e ->
+                assertThat(((OperationFailedException) e).hint())
+                    .contains("can never be deleted", "terraform state rm"));
+    assertThat(terraformCalls()).noneMatch(line -> line.contains(" apply "));
+  }
+
+  @Test
   void destroyWithoutProtectionAppliesTheDestroyPlan() {
     processes.succeeds(
         PlanSummaryTest.resource("destroy-dev-unprotected.json"),
@@ -376,7 +402,10 @@ class CloudWorkflowTest {
         .succeeds("", "terraform", "-chdir=" + bootstrap)
         .succeeds(OUTPUTS, "terraform", "-chdir=" + bootstrap, "output");
 
-    BootstrapReport report = workflow().bootstrap("alphintra-dev", "europe-west2", console::add);
+    BootstrapReport report =
+        workflow()
+            .bootstrap(
+                "alphintra-dev", "europe-west2", Optional.empty(), Optional.empty(), console::add);
 
     assertThat(terraformCalls())
         .containsExactly(
@@ -388,14 +417,142 @@ class CloudWorkflowTest {
     assertThat(report.bucket()).isEqualTo("alphintra-dev-tfstate");
     assertThat(report.backendSettings(Environment.STAGING))
         .isEqualTo("bucket = \"alphintra-dev-tfstate\"\nprefix = \"environments/staging\"");
+    assertThat(report.deployerServiceAccount()).isEmpty();
+    assertThat(report.workloadIdentityProvider()).isEmpty();
+  }
+
+  @Test
+  void bootstrapWithAGithubRepositoryCreatesTheProviderAndReportsTheDeployer() {
+    Path bootstrap = root.resolve("infra/terraform/bootstrap");
+    String provider =
+        "projects/123/locations/global/workloadIdentityPools/github/providers/github-actions";
+    processes
+        .succeeds("", "terraform", "-chdir=" + bootstrap)
+        .succeeds(
+            "{\"state_bucket\": {\"value\": \"alphintra-dev-tfstate\"},"
+                + " \"deployer_service_account_email\":"
+                + " {\"value\": \"alphintra-deployer@alphintra-dev.iam.gserviceaccount.com\"},"
+                + " \"workload_identity_provider\": {\"value\": \""
+                + provider
+                + "\"}}",
+            "terraform",
+            "-chdir=" + bootstrap,
+            "output");
+
+    BootstrapReport report =
+        workflow()
+            .bootstrap(
+                "alphintra-dev",
+                "europe-west2",
+                Optional.of("alphintra/platform-infra"),
+                Optional.empty(),
+                console::add);
+
+    assertThat(terraformCalls())
+        .contains(
+            "terraform -chdir=ROOT/infra/terraform/bootstrap apply -input=false -auto-approve"
+                + " -var=project_id=alphintra-dev -var=region=europe-west2"
+                + " -var=github_repository=alphintra/platform-infra");
+    assertThat(report.deployerServiceAccount())
+        .contains("alphintra-deployer@alphintra-dev.iam.gserviceaccount.com");
+    assertThat(report.workloadIdentityProvider()).contains(provider);
+  }
+
+  @Test
+  void bootstrapOfAFurtherProjectGrantsTheExistingDeployer() {
+    Path bootstrap = root.resolve("infra/terraform/bootstrap");
+    String deployer = "alphintra-deployer@alphintra-dev.iam.gserviceaccount.com";
+    processes
+        .succeeds("", "terraform", "-chdir=" + bootstrap)
+        .succeeds(
+            "{\"state_bucket\": {\"value\": \"alphintra-prod-tfstate\"},"
+                + " \"deployer_service_account_email\": {\"value\": \""
+                + deployer
+                + "\"}, \"workload_identity_provider\": {\"value\": null}}",
+            "terraform",
+            "-chdir=" + bootstrap,
+            "output");
+
+    BootstrapReport report =
+        workflow()
+            .bootstrap(
+                "alphintra-prod",
+                "europe-west2",
+                Optional.empty(),
+                Optional.of(deployer),
+                console::add);
+
+    assertThat(terraformCalls())
+        .contains(
+            "terraform -chdir=ROOT/infra/terraform/bootstrap apply -input=false -auto-approve"
+                + " -var=project_id=alphintra-prod -var=region=europe-west2"
+                + " -var=deployer_service_account="
+                + deployer);
+    assertThat(report.deployerServiceAccount()).contains(deployer);
+    assertThat(report.workloadIdentityProvider()).isEmpty();
+  }
+
+  @Test
+  void bootstrapRejectsAMalformedDeployerOrOneTogetherWithAGithubRepository() {
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-prod",
+                        "europe-west2",
+                        Optional.empty(),
+                        Optional.of("alphintra-deployer"),
+                        console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a service account email");
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-prod",
+                        "europe-west2",
+                        Optional.of("alphintra/platform-infra"),
+                        Optional.of("alphintra-deployer@alphintra-dev.iam.gserviceaccount.com"),
+                        console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("exclude each other");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void bootstrapRejectsAMalformedGithubRepository() {
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-dev",
+                        "europe-west2",
+                        Optional.of("https://github.com/alphintra/platform-infra"),
+                        Optional.empty(),
+                        console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a GitHub repository");
+    assertThat(processes.calls()).isEmpty();
   }
 
   @Test
   void bootstrapRejectsAMalformedProjectIdOrRegion() {
-    assertThatThrownBy(() -> workflow().bootstrap("Bad_Project", "europe-west2", console::add))
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "Bad_Project",
+                        "europe-west2",
+                        Optional.empty(),
+                        Optional.empty(),
+                        console::add))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("not a Google Cloud project id");
-    assertThatThrownBy(() -> workflow().bootstrap("alphintra-dev", "mars", console::add))
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .bootstrap(
+                        "alphintra-dev", "mars", Optional.empty(), Optional.empty(), console::add))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("not a Google Cloud region");
     assertThat(processes.calls()).isEmpty();
@@ -411,7 +568,73 @@ class CloudWorkflowTest {
                 + " --project=alphintra-dev --internal-ip",
             "kubectl config rename-context gke_alphintra-dev_europe-west2-a_alphintra-dev alphintra-dev");
     assertThat(report.context()).isEqualTo("alphintra-dev");
+    assertThat(report.endpoint()).isEqualTo(ControlPlaneEndpoint.INTERNAL_IP);
     assertThat(report.privateEndpoint()).isTrue();
+  }
+
+  @Test
+  void kubeconfigUsesTheDnsEndpointWhenTheEnvironmentServesIt() {
+    processes.succeeds(
+        OUTPUTS.replace(
+            "\"state_bucket\"",
+            "\"gke_dns_endpoint_enabled\": {\"type\": \"bool\", \"value\": true}, \"state_bucket\""),
+        "terraform",
+        "-chdir=" + dev,
+        "output");
+
+    KubeconfigReport report = workflow().kubeconfig(Environment.DEV, console::add);
+
+    assertThat(terraformCalls())
+        .containsSubsequence(
+            "gcloud container clusters get-credentials alphintra-dev --location=europe-west2-a"
+                + " --project=alphintra-dev --dns-endpoint",
+            "kubectl config rename-context gke_alphintra-dev_europe-west2-a_alphintra-dev alphintra-dev");
+    assertThat(terraformCalls()).noneMatch(line -> line.contains("--internal-ip"));
+    assertThat(report.endpoint()).isEqualTo(ControlPlaneEndpoint.DNS);
+    assertThat(report.privateEndpoint()).isFalse();
+  }
+
+  @Test
+  void kubeconfigUsesThePublicEndpointWhenNeitherDnsNorPrivateIsOn() {
+    processes.succeeds(
+        OUTPUTS.replace("\"value\": true", "\"value\": false"),
+        "terraform",
+        "-chdir=" + dev,
+        "output");
+
+    KubeconfigReport report = workflow().kubeconfig(Environment.DEV, console::add);
+
+    assertThat(terraformCalls())
+        .contains(
+            "gcloud container clusters get-credentials alphintra-dev --location=europe-west2-a"
+                + " --project=alphintra-dev");
+    assertThat(report.endpoint()).isEqualTo(ControlPlaneEndpoint.PUBLIC_IP);
+  }
+
+  @Test
+  void aFailedDnsEndpointFetchSaysWhatItNeeds() {
+    processes
+        .succeeds(
+            OUTPUTS.replace(
+                "\"state_bucket\"",
+                "\"gke_dns_endpoint_enabled\": {\"value\": true}, \"state_bucket\""),
+            "terraform",
+            "-chdir=" + dev,
+            "output")
+        .fails(
+            2,
+            "ERROR: (gcloud.container.clusters.get-credentials) unrecognized arguments: --dns-endpoint",
+            "gcloud",
+            "container");
+
+    assertThatThrownBy(() -> workflow().kubeconfig(Environment.DEV, console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("unrecognized arguments: --dns-endpoint")
+        .satisfies(
+            e ->
+                assertThat(((OperationFailedException) e).hint())
+                    .contains("gcloud components update", "container.clusters.connect"));
+    assertThat(processes.commandLines()).noneMatch(line -> line.startsWith("kubectl"));
   }
 
   @Test

@@ -51,6 +51,17 @@ class PlanSummaryTest {
   }
 
   @Test
+  void aLockedLogBucketAndAProtectedSecretBlockADestroyAnUnlockedBucketDoesNot() {
+    PlanSummary summary = PlanSummary.parse(resource("destroy-locked-bucket.json"));
+
+    assertThat(summary.blockedByDeletionProtection())
+        .extracting(ResourceChange::address)
+        .containsExactly(
+            "google_logging_project_bucket_config.audit",
+            "module.secrets.google_secret_manager_secret.generated[\"jwt-signing-key\"]");
+  }
+
+  @Test
   void updateOfAProtectedResourceIsNotBlocked() {
     assertThat(PlanSummary.parse(resource("plan-dev.json")).blockedByDeletionProtection())
         .isEmpty();

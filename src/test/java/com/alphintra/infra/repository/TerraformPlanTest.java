@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * src/test/resources/terraform/plan/<root>.txt}. The golden lists hold the addresses as they were
  * before the environments called one platform module (issue 18); the root's {@code moved} blocks
  * must map each of them onto what is planned now, so an applied environment keeps its resources.
+ * Resources added since are listed at their current address, which no moved block changes.
  */
 class TerraformPlanTest {
 
@@ -37,6 +38,38 @@ class TerraformPlanTest {
   private static final Pattern MOVED =
       Pattern.compile("moved\\s*\\{\\s*from\\s*=\\s*(\\S+)\\s+to\\s*=\\s*(\\S+)\\s*}");
   private static final Pattern DIAGNOSTIC = Pattern.compile("(?m)^[│╷ ]*(Warning|Error):.*$");
+  private static final Pattern OUTPUT = Pattern.compile("(?m)^  \\+ ([a-z_]+)\\s+=");
+
+  /**
+   * What {@code alphintra cloud outputs} reads from every environment root (issue 14's contract,
+   * docs/cloud-outputs.md), and what {@code cloud kubeconfig} reads.
+   */
+  static final List<String> ENVIRONMENT_OUTPUTS =
+      List.of(
+          "project_id",
+          "artifact_registry_repository",
+          "workload_identity_service_accounts",
+          "external_secrets_service_account",
+          "cert_manager_service_account",
+          "secret_manager_secret_ids",
+          "cloudsql_private_ip",
+          "redis_host",
+          "redis_port",
+          "google_apis_cidr",
+          "gke_cluster_name",
+          "gke_location",
+          "gke_private_endpoint_enabled",
+          "gke_dns_endpoint_enabled");
+
+  /** The keys of {@code secret_manager_secret_ids}: one ExternalSecret source each. */
+  static final List<String> SECRET_PURPOSES =
+      List.of(
+          "db-app-password",
+          "redis-auth",
+          "jwt-signing-key",
+          "grafana-admin-password",
+          "cloudsql-server-ca",
+          "pgbouncer-stats-password");
 
   private static Path tfValidate() {
     Path run = InfraTree.repositoryRoot().resolve("../shared/tools/tf-validate/run").normalize();
@@ -86,6 +119,53 @@ class TerraformPlanTest {
     assertThat(planned(result.stdout()))
         .as("resources planned for %s against %s mapped through its moved blocks", root, golden)
         .containsExactlyElementsOf(expected);
+    if (name.equals("bootstrap")) {
+      bootstrapOutputsTheDeployerAndItsWorkloadIdentityProvider(result.stdout());
+    } else {
+      environmentOutputsWhatCloudOutputsAndKubeconfigRead(name, result.stdout());
+    }
+  }
+
+  /** Issue 14: every environment root outputs what the cloud commands read. */
+  private static void environmentOutputsWhatCloudOutputsAndKubeconfigRead(
+      String environment, String stdout) {
+    assertThat(outputs(stdout)).containsAll(ENVIRONMENT_OUTPUTS);
+    assertThat(stdout)
+        .containsPattern(line("project_id", "\"alphintra-" + environment + "\""))
+        .containsPattern(line("google_apis_cidr", "\"199.36.153.8/30\""))
+        .containsPattern(line("gke_dns_endpoint_enabled", "true"));
+    for (String purpose : SECRET_PURPOSES) {
+      assertThat(stdout)
+          .as("secret_manager_secret_ids[%s]", purpose)
+          .containsPattern(
+              "(?m)^\\s+\\+ " + Pattern.quote(purpose) + "\\s+= \"alphintra-" + environment + "-");
+    }
+  }
+
+  /** Issue 14: the deployer, its federation for GitHub Actions, and the key environments use. */
+  private static void bootstrapOutputsTheDeployerAndItsWorkloadIdentityProvider(String stdout) {
+    assertThat(outputs(stdout))
+        .contains(
+            "deployer_service_account_email", "workload_identity_provider", "gke_secrets_key");
+    assertThat(planned(stdout))
+        .contains(
+            "google_service_account.deployer[0]",
+            "google_iam_workload_identity_pool.github[0]",
+            "google_iam_workload_identity_pool_provider.github_actions[0]",
+            "google_kms_crypto_key.gke_secrets");
+    assertThat(stdout)
+        .containsPattern(line("workload_identity_pool_id", "\"github\""))
+        .containsPattern(line("workload_identity_pool_provider_id", "\"github-actions\""))
+        .containsPattern(
+            line(
+                "attribute_condition",
+                "\"assertion.repository == \\\"alphintra/platform-infra\\\"\""))
+        .containsPattern(line("account_id", "\"alphintra-deployer\""));
+  }
+
+  /** A {@code + NAME = VALUE} line of a plan, at any indentation and alignment. */
+  private static String line(String name, String value) {
+    return "(?m)^\\s+\\+ " + Pattern.quote(name) + "\\s+= " + Pattern.quote(value) + "$";
   }
 
   /**
@@ -173,6 +253,17 @@ class TerraformPlanTest {
       found.add(matcher.group());
     }
     return found;
+  }
+
+  private static TreeSet<String> outputs(String stdout) {
+    int start = stdout.indexOf("Changes to Outputs:");
+    assertThat(start).as("the plan shows its outputs").isNotNegative();
+    TreeSet<String> names = new TreeSet<>();
+    Matcher matcher = OUTPUT.matcher(stdout.substring(start));
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
   }
 
   private static TreeSet<String> planned(String stdout) {
