@@ -20,21 +20,21 @@ import java.util.stream.Stream;
  * Kubernetes tree that holds the committed {@code cloud-outputs.env.example} under the real name,
  * so the real values always win when present and the checkout itself is never written.
  */
-final class OverlayRendering {
+public final class OverlayRendering {
 
   /** The file names {@code cloud/CloudOutputsFile} defines; platform/ cannot depend on cloud/. */
-  static final String OUTPUTS = "cloud-outputs.env";
+  public static final String OUTPUTS = "cloud-outputs.env";
 
-  static final String EXAMPLE = "cloud-outputs.env.example";
+  public static final String EXAMPLE = "cloud-outputs.env.example";
 
   private OverlayRendering() {}
 
   /** Whether the overlay is rendered with its example outputs. */
-  static boolean usesExample(Path overlay) {
+  public static boolean usesExample(Path overlay) {
     return !Files.exists(overlay.resolve(OUTPUTS)) && Files.isRegularFile(overlay.resolve(EXAMPLE));
   }
 
-  static ProcessResult render(ProcessRunner processes, Path overlay, Duration timeout) {
+  public static ProcessResult render(ProcessRunner processes, Path overlay, Duration timeout) {
     if (!usesExample(overlay)) {
       return processes.run(
           Command.of("kubectl", "kustomize", overlay.toString()).withTimeout(timeout));
