@@ -9,6 +9,7 @@ import com.alphintra.infra.terraform.BoolValue;
 import com.alphintra.infra.terraform.ListValue;
 import com.alphintra.infra.terraform.MapValue;
 import com.alphintra.infra.terraform.ModuleInstance;
+import com.alphintra.infra.terraform.NullValue;
 import com.alphintra.infra.terraform.NumberValue;
 import com.alphintra.infra.terraform.StringValue;
 import com.alphintra.infra.terraform.Value;
@@ -81,7 +82,12 @@ public record EvaluationContext(String name, ModuleInstance instance) {
     steps.addAll(pending);
     Optional<Attribute> argument =
         at.call().flatMap(call -> Optional.ofNullable(call.arguments().get(name)));
-    if (argument.isPresent()) {
+    Optional<Variable> declared = at.module().variable(name);
+    boolean nullMeansDefault =
+        declared.filter(v -> !v.nullable() && v.defaultValue().isPresent()).isPresent();
+    if (argument.isPresent()
+        && !(nullMeansDefault
+            && at.caller().orElseThrow().evaluate(argument.get().value()) instanceof NullValue)) {
       return origin(at.caller().orElseThrow(), argument.get().value(), steps, depth + 1);
     }
     Optional<Attribute> tfvar =
@@ -91,7 +97,7 @@ public record EvaluationContext(String name, ModuleInstance instance) {
     if (tfvar.isPresent()) {
       return origin(at, tfvar.get().value(), steps, depth + 1);
     }
-    Optional<Expression> fallback = at.module().variable(name).flatMap(Variable::defaultValue);
+    Optional<Expression> fallback = declared.flatMap(Variable::defaultValue);
     return fallback.isPresent() ? origin(at, fallback.get(), steps, depth + 1) : expression.range();
   }
 

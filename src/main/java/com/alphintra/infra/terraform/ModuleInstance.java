@@ -233,10 +233,16 @@ public final class ModuleInstance {
         () -> {
           Optional<Attribute> argument =
               call.flatMap(c -> Optional.ofNullable(c.arguments().get(name)));
-          if (argument.isPresent()) {
-            return caller.orElseThrow().evaluateAt(argument.get().value(), depth);
-          }
           Optional<Variable> declared = module.variable(name);
+          if (argument.isPresent()) {
+            Value passed = caller.orElseThrow().evaluateAt(argument.get().value(), depth);
+            boolean nullMeansDefault =
+                declared.filter(v -> !v.nullable() && v.defaultValue().isPresent()).isPresent();
+            if (!(passed instanceof NullValue) || !nullMeansDefault) {
+              return passed;
+            }
+            return evaluateAt(declared.get().defaultValue().get(), depth);
+          }
           if (declared.isEmpty()) {
             return Value.unknown();
           }

@@ -197,6 +197,9 @@ public record TerraformModule(
         string(block, "description"),
         validations,
         bool(block, "sensitive"),
+        expression(block, "nullable")
+            .filter(e -> e instanceof BoolLiteral b && !b.value())
+            .isEmpty(),
         block);
   }
 

@@ -6,7 +6,10 @@ import com.alphintra.infra.hcl.Range;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@code variable "name"} block: an input of its module. */
+/**
+ * A {@code variable "name"} block: an input of its module. With {@code nullable = false} a caller's
+ * {@code null} means the default.
+ */
 public record Variable(
     String name,
     Optional<Expression> type,
@@ -14,6 +17,7 @@ public record Variable(
     Optional<String> description,
     List<Validation> validations,
     boolean sensitive,
+    boolean nullable,
     Block block) {
 
   public Variable {

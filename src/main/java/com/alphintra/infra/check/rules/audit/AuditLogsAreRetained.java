@@ -7,6 +7,7 @@ import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Expression;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.hcl.TemplateExpr;
 import com.alphintra.infra.hcl.TemplateInterpolation;
 import com.alphintra.infra.hcl.TemplatePart;
@@ -123,17 +124,19 @@ public final class AuditLogsAreRetained implements Rule {
                   + environment.name()
                   + ")"));
     }
-    Optional<Object> days =
-        environment.context(platform, bucket).flatMap(c -> c.value(retention.get().value()));
+    Optional<EvaluationContext> context = environment.context(platform, bucket);
+    Optional<Object> days = context.flatMap(c -> c.value(retention.get().value()));
     if (environment.name().equals("prod")
         && days.isPresent()
         && days.get() instanceof BigDecimal number
         && number.compareTo(PROD_MINIMUM_DAYS) < 0) {
+      // Where the value is set (prod's terraform.tfvars, say), so the finding concerns prod alone.
+      Range origin = context.orElseThrow().origin(retention.get().value());
       return List.of(
           Finding.of(
               INFO,
-              bucket.file(),
-              retention.get().range().start().line(),
+              origin.file(),
+              origin.start().line(),
               bucket.address(),
               bucket.address()
                   + " sets retention_days = "

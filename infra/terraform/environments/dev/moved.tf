@@ -1,0 +1,47 @@
+# Addresses before the platform module (issue 18): state applied with the old layout moves, nothing is
+# destroyed and re-created. Keep until every copy of the state has been applied with this layout.
+
+moved {
+  from = google_project_iam_audit_config.data_access
+  to   = module.platform.google_project_iam_audit_config.data_access
+}
+
+moved {
+  from = google_logging_project_bucket_config.audit
+  to   = module.platform.google_logging_project_bucket_config.audit
+}
+
+moved {
+  from = google_logging_project_sink.audit
+  to   = module.platform.google_logging_project_sink.audit
+}
+
+moved {
+  from = google_artifact_registry_repository.images
+  to   = module.platform.google_artifact_registry_repository.images
+}
+
+moved {
+  from = module.vpc
+  to   = module.platform.module.vpc
+}
+
+moved {
+  from = module.gke
+  to   = module.platform.module.gke
+}
+
+moved {
+  from = module.cloudsql
+  to   = module.platform.module.cloudsql
+}
+
+moved {
+  from = module.memorystore
+  to   = module.platform.module.memorystore
+}
+
+moved {
+  from = module.pubsub
+  to   = module.platform.module.pubsub
+}

@@ -1,0 +1,174 @@
+package com.alphintra.infra.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.alphintra.infra.exec.Command;
+import com.alphintra.infra.exec.ProcessResult;
+import com.alphintra.infra.exec.SystemProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A real {@code terraform plan} of every root configuration, offline, through {@code
+ * ../shared/tools/tf-validate} (a stand-in provider serving the recorded hashicorp/google schema):
+ * no error, no warning, and exactly the resources of the committed golden list in {@code
+ * src/test/resources/terraform/plan/<root>.txt}. The golden lists hold the addresses as they were
+ * before the environments called one platform module (issue 18); the root's {@code moved} blocks
+ * must map each of them onto what is planned now, so an applied environment keeps its resources.
+ */
+class TerraformPlanTest {
+
+  private static final Duration PLAN_TIMEOUT = Duration.ofMinutes(8);
+  private static final Pattern PLANNED = Pattern.compile("(?m)^\\s+# (\\S+) will be created$");
+  private static final Pattern MOVED =
+      Pattern.compile("moved\\s*\\{\\s*from\\s*=\\s*(\\S+)\\s+to\\s*=\\s*(\\S+)\\s*}");
+  private static final Pattern DIAGNOSTIC = Pattern.compile("(?m)^[│╷ ]*(Warning|Error):.*$");
+
+  private static Path tfValidate() {
+    Path run = InfraTree.repositoryRoot().resolve("../shared/tools/tf-validate/run").normalize();
+    assumeTrue(Files.isExecutable(run), "no tf-validate at " + run + " (../shared is absent)");
+    assumeTrue(onPath("terraform"), "terraform is not on the PATH; nothing to plan");
+    assumeTrue(onPath("mvn"), "mvn is not on the PATH; tf-validate builds its provider with it");
+    return run;
+  }
+
+  private static boolean onPath(String program) {
+    return new SystemProcessRunner().run(Command.of(program, "-version")).status()
+        != ProcessResult.Status.NOT_FOUND;
+  }
+
+  private static ProcessResult plan(String root, String... extra) {
+    List<String> arguments = new ArrayList<>(List.of(tfValidate().toString(), root, "plan"));
+    arguments.add("-no-color");
+    arguments.addAll(List.of(extra));
+    return new SystemProcessRunner()
+        .run(
+            Command.of(arguments)
+                .inDirectory(InfraTree.repositoryRoot())
+                .withEnvironment(Map.of("TF_IN_AUTOMATION", "1"))
+                .withTimeout(PLAN_TIMEOUT));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "infra/terraform/environments/dev",
+        "infra/terraform/environments/staging",
+        "infra/terraform/environments/prod",
+        "infra/terraform/bootstrap"
+      })
+  void plansTheGoldenResourcesWithoutErrorsOrWarnings(String root) throws IOException {
+    ProcessResult result = plan(root);
+
+    assertThat(result.succeeded()).as("%s%n%s", result.describe(), result.output()).isTrue();
+    assertThat(diagnostics(result.output())).as("diagnostics of the plan of %s", root).isEmpty();
+    String name = Path.of(root).getFileName().toString();
+    Path golden =
+        InfraTree.repositoryRoot().resolve("src/test/resources/terraform/plan/" + name + ".txt");
+    List<String> before = Files.readAllLines(golden).stream().filter(l -> !l.isBlank()).toList();
+    Map<String, String> moves = moves(InfraTree.repositoryRoot().resolve(root));
+    TreeSet<String> expected = new TreeSet<>();
+    before.forEach(address -> expected.add(moved(address, moves)));
+    assertThat(planned(result.stdout()))
+        .as("resources planned for %s against %s mapped through its moved blocks", root, golden)
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void prodRefusesEveryWeakerSettingThatDevAndStagingMayUse() {
+    ProcessResult result =
+        plan(
+            "infra/terraform/environments/prod",
+            "-var=gke_location=us-east4-a",
+            "-var=gke_enable_private_endpoint=false",
+            "-var=binary_authorization_enforced=false",
+            "-var=cloudsql_availability_type=ZONAL",
+            "-var=redis_tier=BASIC");
+
+    assertThat(result.status()).isEqualTo(ProcessResult.Status.EXITED);
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.output())
+        .contains(
+            "prod runs a regional cluster: gke_location must be a region, not a zone.",
+            "prod keeps the Kubernetes API on its private endpoint.",
+            "prod enforces Binary Authorization; audit mode is for dev and staging.",
+            "prod runs Cloud SQL REGIONAL (standby with automatic failover).",
+            "prod runs Memorystore STANDARD_HA (replica with automatic failover).");
+  }
+
+  @Test
+  void movedBlocksMapOldAddressesAndTheirInstances() {
+    Map<String, String> moves =
+        Map.of(
+            "module.gke", "module.platform.module.gke", "google_x.a", "module.platform.google_x.a");
+
+    assertThat(moved("module.gke.google_service_account.workload[\"a\"]", moves))
+        .isEqualTo("module.platform.module.gke.google_service_account.workload[\"a\"]");
+    assertThat(moved("google_x.a[\"k\"]", moves)).isEqualTo("module.platform.google_x.a[\"k\"]");
+    assertThat(moved("module.gke_extra.google_x.b", moves))
+        .isEqualTo("module.gke_extra.google_x.b");
+    assertThat(moved("google_x.ab", moves)).isEqualTo("google_x.ab");
+  }
+
+  @Test
+  void diagnosticsAreFoundInTerraformsBoxedOutput() {
+    assertThat(
+            diagnostics("│ Warning: Deprecated attribute\nWarning: x\n  Error: y\nno Error: here"))
+        .containsExactly("│ Warning: Deprecated attribute", "Warning: x", "  Error: y");
+  }
+
+  private static List<String> diagnostics(String output) {
+    List<String> found = new ArrayList<>();
+    Matcher matcher = DIAGNOSTIC.matcher(output);
+    while (matcher.find()) {
+      found.add(matcher.group());
+    }
+    return found;
+  }
+
+  private static TreeSet<String> planned(String stdout) {
+    TreeSet<String> addresses = new TreeSet<>();
+    Matcher matcher = PLANNED.matcher(stdout);
+    while (matcher.find()) {
+      addresses.add(matcher.group(1));
+    }
+    return addresses;
+  }
+
+  private static Map<String, String> moves(Path root) throws IOException {
+    Path file = root.resolve("moved.tf");
+    Map<String, String> moves = new java.util.LinkedHashMap<>();
+    if (Files.exists(file)) {
+      Matcher matcher = MOVED.matcher(Files.readString(file));
+      while (matcher.find()) {
+        moves.put(matcher.group(1), matcher.group(2));
+      }
+    }
+    return moves;
+  }
+
+  /** The address after the moved block whose {@code from} is it or one of its containers. */
+  static String moved(String address, Map<String, String> moves) {
+    for (Map.Entry<String, String> move : moves.entrySet()) {
+      String from = move.getKey();
+      if (address.equals(from)
+          || address.startsWith(from + ".")
+          || address.startsWith(from + "[")) {
+        return move.getValue() + address.substring(from.length());
+      }
+    }
+    return address;
+  }
+}
