@@ -1,5 +1,7 @@
-# Addresses before the platform module (issue 18): state applied with the old layout moves, nothing is
-# destroyed and re-created. Keep until every copy of the state has been applied with this layout.
+# Where each resource of this root was before the platform module (issue 18), so that state applied
+# with the old layout moves and nothing is destroyed and re-created. Terraform reads moved blocks only
+# in the module that owned the old address, so each root carries the same ones. Delete this file once
+# every environment's state has been applied with the new layout.
 
 moved {
   from = google_project_iam_audit_config.data_access

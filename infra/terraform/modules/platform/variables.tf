@@ -118,7 +118,7 @@ variable "gke_analytics_node_pool" {
 variable "deletion_protection" {
   type        = bool
   nullable    = false
-  description = "Deletion protection of the GKE cluster and the Cloud SQL instance (and its password secret). True in every environment; set false in terraform.tfvars and apply only to tear an environment down on purpose."
+  description = "Deletion protection of the GKE cluster and the Cloud SQL instance (and its password secret). True in every environment; set false in the environment's main.tf and apply only to tear an environment down on purpose."
   default     = true
 }
 

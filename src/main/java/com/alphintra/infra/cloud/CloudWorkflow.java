@@ -233,9 +233,10 @@ public final class CloudWorkflow {
               + environment.id()
               + ": "
               + blocked.stream().map(ResourceChange::address).collect(Collectors.joining(", ")),
-          "set deletion_protection = false for those resources in environments/"
+          "set deletion_protection = false in the module \"platform\" call of"
+              + " infra/terraform/environments/"
               + environment.id()
-              + "/terraform.tfvars, run 'alphintra cloud apply --env "
+              + "/main.tf, run 'alphintra cloud apply --env "
               + environment.id()
               + "', then destroy again");
     }

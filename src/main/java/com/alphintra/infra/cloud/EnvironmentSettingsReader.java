@@ -3,7 +3,9 @@ package com.alphintra.infra.cloud;
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.HclParseException;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.terraform.Evaluator;
+import com.alphintra.infra.terraform.ModuleCall;
 import com.alphintra.infra.terraform.StringValue;
 import com.alphintra.infra.terraform.TerraformLoader;
 import com.alphintra.infra.terraform.TerraformModule;
@@ -11,13 +13,17 @@ import com.alphintra.infra.terraform.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Reads an environment root's settings from its own files: the project comes from {@code
- * project_id} in its {@code terraform.tfvars}, so the workflow deploys exactly where the reviewed
- * configuration says.
+ * Reads an environment root's settings from its own files: the project comes from the {@code
+ * project_id} argument of its {@code module "platform"} call in {@code main.tf}, the one place the
+ * root writes it, so the workflow deploys exactly where the reviewed configuration says.
  */
 public final class EnvironmentSettingsReader {
+
+  /** The module call of an environment root that carries the environment's values. */
+  static final String PLATFORM_MODULE = "platform";
 
   private final Path environmentsDirectory;
 
@@ -37,24 +43,44 @@ public final class EnvironmentSettingsReader {
     try {
       module = TerraformLoader.loadModule(directory);
     } catch (HclParseException e) {
+      Range at = e.first().subject();
       throw new InputException(
-          e.getMessage(), directory.resolve("terraform.tfvars"), "fix the HCL syntax");
+          e.getMessage(),
+          at.file(),
+          at.start().line(),
+          at.start().column(),
+          "fix the HCL syntax",
+          e);
     } catch (IOException e) {
       throw new InputException(
           "cannot read " + directory + ": " + e.getMessage(),
           directory,
           "check the folder's permissions");
     }
-    Attribute projectId = module.tfvars().get("project_id");
+    Path mainFile = directory.resolve("main.tf");
+    Optional<ModuleCall> platform = module.moduleCall(PLATFORM_MODULE);
+    Optional<Attribute> projectId =
+        platform.flatMap(call -> Optional.ofNullable(call.arguments().get("project_id")));
     Value value =
-        projectId == null
-            ? Value.unknown()
-            : Evaluator.withoutContext().evaluate(projectId.value());
+        projectId.map(a -> Evaluator.withoutContext().evaluate(a.value())).orElse(Value.unknown());
     if (!(value instanceof StringValue project) || project.value().isBlank()) {
+      Range at =
+          projectId.map(Attribute::range).or(() -> platform.map(ModuleCall::range)).orElse(null);
       throw new InputException(
-          "environment " + environment.id() + " sets no literal project_id",
-          directory.resolve("terraform.tfvars"),
-          "set project_id = \"<your project>\" in its terraform.tfvars");
+          "environment "
+              + environment.id()
+              + (platform.isEmpty()
+                  ? " has no module \"" + PLATFORM_MODULE + "\" call"
+                  : " sets no literal project_id in its module \"" + PLATFORM_MODULE + "\" call"),
+          at == null ? mainFile : at.file(),
+          at == null ? 0 : at.start().line(),
+          at == null ? 0 : at.start().column(),
+          "set project_id = \"<your project>\" in the module \""
+              + PLATFORM_MODULE
+              + "\" call of infra/terraform/environments/"
+              + environment.id()
+              + "/main.tf",
+          null);
     }
     return new EnvironmentSettings(environment, directory, project.value());
   }

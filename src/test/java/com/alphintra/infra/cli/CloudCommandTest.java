@@ -181,9 +181,10 @@ class CloudCommandTest {
 
   @Test
   void findingsInAnotherEnvironmentDoNotBlockThisOne() throws IOException {
-    Path prodVars = root.resolve("infra/terraform/environments/prod/terraform.tfvars");
+    Path prodMain = root.resolve("infra/terraform/environments/prod/main.tf");
     Files.writeString(
-        prodVars, Files.readString(prodVars) + "\ndb_password = \"hunter2hunter2\"\n");
+        prodMain,
+        Files.readString(prodMain) + "\nlocals {\n  db_password = \"hunter2hunter2\"\n}\n");
 
     CliRun prod = run("cloud", "plan", "--env", "prod");
     CliRun dev = run("cloud", "plan", "--env", "dev");
@@ -203,14 +204,22 @@ class CloudCommandTest {
 
   @Test
   void environmentWithoutProjectIdIsAnInputError() throws IOException {
-    // Only project_id goes: the rest of dev's settings stay, so the check gate still passes.
-    Path tfvars = dev.resolve("terraform.tfvars");
-    Files.writeString(tfvars, Files.readString(tfvars).replaceAll("(?m)^project_id\\s*=.*\\n", ""));
+    // The project moves into a local: valid Terraform, so the check gate passes, but the workflow
+    // reads the project without evaluating the root and wants it written in the module call.
+    Path main = dev.resolve("main.tf");
+    Files.writeString(
+        main,
+        Files.readString(main).replaceAll("(?m)^(\\s*project_id\\s*=).*$", "$1 local.project_id")
+            + "\nlocals {\n  project_id = \"alphintra-dev\"\n}\n");
 
     CliRun run = run("cloud", "plan", "--env", "dev");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("sets no literal project_id", "terraform.tfvars");
+    assertThat(run.err())
+        .contains(
+            "sets no literal project_id",
+            "environments/dev/main.tf",
+            "set project_id = \"<your project>\" in the module \"platform\" call");
   }
 
   @Test

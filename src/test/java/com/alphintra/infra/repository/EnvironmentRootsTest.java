@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphintra.infra.check.rules.env.EnvironmentComparison;
 import com.alphintra.infra.check.rules.env.SettingComparison;
 import com.alphintra.infra.check.rules.env.SettingValue;
+import com.alphintra.infra.cloud.Environment;
+import com.alphintra.infra.cloud.EnvironmentSettingsReader;
 import com.alphintra.infra.exec.FakeProcessRunner;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.PlatformLoader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The environment roots call one composition module (modules/platform), which calls the others:
- * what an environment sets in its terraform.tfvars still reaches the resources two module calls
- * down, for every environment, and `check --env-diff` points at the tfvars line that sets it.
+ * what an environment writes as an argument of its {@code module "platform"} call reaches the
+ * resources two module calls down, for every environment, and `check --env-diff` points at the
+ * main.tf line that sets it. Each value is written once: the roots have no variables.tf or
+ * terraform.tfvars to repeat them.
  */
 class EnvironmentRootsTest {
 
@@ -38,7 +44,19 @@ class EnvironmentRootsTest {
   }
 
   @Test
-  void tfvarsValuesReachTheResourcesThroughThePlatformModule() {
+  void rootsWriteTheirValuesOnceInTheModuleCall() {
+    for (Environment environment : Environment.values()) {
+      Path root = INFRA.resolve("terraform/environments").resolve(environment.id());
+      assertThat(root.resolve("main.tf")).isRegularFile();
+      assertThat(root.resolve("variables.tf")).doesNotExist();
+      assertThat(root.resolve("terraform.tfvars")).doesNotExist();
+      assertThat(new EnvironmentSettingsReader(root.getParent()).read(environment).projectId())
+          .isEqualTo("alphintra-" + environment.id());
+    }
+  }
+
+  @Test
+  void moduleCallValuesReachTheResourcesThroughThePlatformModule() throws IOException {
     assertThat(platform.loadErrors()).isEmpty();
     assertThat(platform.terraform().environments()).containsOnlyKeys("dev", "staging", "prod");
 
@@ -48,8 +66,9 @@ class EnvironmentRootsTest {
     assertThat(tier.get("dev").shown()).isEqualTo("BASIC");
     assertThat(tier.get("staging").shown()).isEqualTo("STANDARD_HA");
     assertThat(tier.get("prod").shown()).isEqualTo("STANDARD_HA");
-    assertThat(tier.get("prod").file())
-        .isEqualTo(Path.of("infra/terraform/environments/prod/terraform.tfvars"));
+    Path prodMain = Path.of("infra/terraform/environments/prod/main.tf");
+    assertThat(tier.get("prod").file()).isEqualTo(prodMain);
+    assertThat(tier.get("prod").line()).isEqualTo(lineOf(prodMain, "redis_tier "));
     Map<String, SettingValue> availability =
         setting(all, "google_sql_database_instance.postgres settings.availability_type").values();
     assertThat(availability.get("dev").shown()).isEqualTo("ZONAL");
@@ -62,6 +81,17 @@ class EnvironmentRootsTest {
             .values();
     assertThat(enforcement.get("dev").shown()).isEqualTo("DRYRUN_AUDIT_LOG_ONLY");
     assertThat(enforcement.get("prod").shown()).isEqualTo("ENFORCED_BLOCK_AND_AUDIT_LOG");
+  }
+
+  /** The 1-based line of the first line of the repository file that contains the text. */
+  private static int lineOf(Path file, String text) throws IOException {
+    List<String> lines = Files.readAllLines(InfraTree.repositoryRoot().resolve(file));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(file + " has no line with " + text);
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -86,16 +88,31 @@ class TerraformPlanTest {
         .containsExactlyElementsOf(expected);
   }
 
+  /**
+   * Prod's root with every setting dev and staging may weaken weakened in its module call; the root
+   * declares no variables, so the weakened copy is planned from a temporary tree that keeps the
+   * relative module paths.
+   */
   @Test
-  void prodRefusesEveryWeakerSettingThatDevAndStagingMayUse() {
-    ProcessResult result =
-        plan(
-            "infra/terraform/environments/prod",
-            "-var=gke_location=us-east4-a",
-            "-var=gke_enable_private_endpoint=false",
-            "-var=binary_authorization_enforced=false",
-            "-var=cloudsql_availability_type=ZONAL",
-            "-var=redis_tier=BASIC");
+  void prodRefusesEveryWeakerSettingThatDevAndStagingMayUse(@TempDir Path tree) throws IOException {
+    tfValidate();
+    Path terraform = InfraTree.repositoryRoot().resolve("infra/terraform");
+    copyTree(terraform.resolve("modules"), tree.resolve("modules"));
+    Path prod = tree.resolve("environments/prod");
+    copyTree(terraform.resolve("environments/prod"), prod);
+    String main = Files.readString(prod.resolve("main.tf"));
+    main = weaken(main, "(gke_location\\s*=\\s*)\"us-east4\"", "$1\"us-east4-a\"");
+    main = weaken(main, "(binary_authorization_enforced\\s*=\\s*)true", "$1false");
+    main = weaken(main, "(cloudsql_availability_type\\s*=\\s*)\"REGIONAL\"", "$1\"ZONAL\"");
+    main = weaken(main, "(redis_tier\\s*=\\s*)\"STANDARD_HA\"", "$1\"BASIC\"");
+    main =
+        weaken(
+            main,
+            "(?m)^(\\s*environment\\s*=\\s*\"prod\"\\n)",
+            "$1  gke_enable_private_endpoint = false\n");
+    Files.writeString(prod.resolve("main.tf"), main);
+
+    ProcessResult result = plan(prod.toString());
 
     assertThat(result.status()).isEqualTo(ProcessResult.Status.EXITED);
     assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
@@ -106,6 +123,26 @@ class TerraformPlanTest {
             "prod enforces Binary Authorization; audit mode is for dev and staging.",
             "prod runs Cloud SQL REGIONAL (standby with automatic failover).",
             "prod runs Memorystore STANDARD_HA (replica with automatic failover).");
+  }
+
+  /** Replaces the one setting in prod's main.tf; fails when it is no longer written there. */
+  private static String weaken(String main, String regex, String replacement) {
+    String weakened = main.replaceFirst(regex, replacement);
+    assertThat(weakened).as("prod's main.tf sets %s", regex).isNotEqualTo(main);
+    return weakened;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else if (!path.toString().contains(".terraform")) {
+          Files.copy(path, target);
+        }
+      }
+    }
   }
 
   @Test

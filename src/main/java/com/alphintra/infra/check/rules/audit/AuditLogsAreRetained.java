@@ -130,7 +130,8 @@ public final class AuditLogsAreRetained implements Rule {
         && days.isPresent()
         && days.get() instanceof BigDecimal number
         && number.compareTo(PROD_MINIMUM_DAYS) < 0) {
-      // Where the value is set (prod's terraform.tfvars, say), so the finding concerns prod alone.
+      // Where the value is set (the module call in environments/prod/main.tf, say), so the finding
+      // concerns prod alone.
       Range origin = context.orElseThrow().origin(retention.get().value());
       return List.of(
           Finding.of(

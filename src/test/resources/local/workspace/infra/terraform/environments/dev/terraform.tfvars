@@ -1,1 +1,0 @@
-project_id = "acme-trading-dev"
