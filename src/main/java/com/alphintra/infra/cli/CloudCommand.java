@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     header = "Run the Terraform workflow for Google Cloud, gated by check.",
     description = {
       "bootstrap once per project, then plan, apply or destroy an environment (dev, staging, prod),"
-          + " and fetch its cluster credentials for 'alphintra up --context'."
+          + " fetch its cluster credentials for 'alphintra up --context', and write its Terraform"
+          + " outputs into its Kubernetes overlay."
     },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
       CloudPlanCommand.class,
       CloudApplyCommand.class,
       CloudDestroyCommand.class,
-      CloudKubeconfigCommand.class
+      CloudKubeconfigCommand.class,
+      CloudOutputsCommand.class
     })
 final class CloudCommand implements Callable<Integer> {
 

@@ -1,8 +1,10 @@
 package com.alphintra.infra.cli;
 
 import com.alphintra.infra.cloud.BootstrapReport;
+import com.alphintra.infra.cloud.CloudWorkflow;
 import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.cloud.KubeconfigReport;
+import com.alphintra.infra.cloud.OutputsReport;
 import com.alphintra.infra.cloud.PlanReport;
 import com.alphintra.infra.cloud.PlanSummary;
 import com.alphintra.infra.cloud.ResourceChange;
@@ -171,6 +173,27 @@ final class CloudReportView {
     root.put("location", report.location());
     root.put("endpoint", report.endpoint().id());
     root.put("privateEndpoint", report.privateEndpoint());
+    return root;
+  }
+
+  static String text(OutputsReport report) {
+    return CloudWorkflow.describe(report)
+        + "\nkubectl kustomize infra/kubernetes/overlays/"
+        + report.environment().id()
+        + " now renders with them; install with: alphintra up --context alphintra-"
+        + report.environment().id()
+        + " --overlay "
+        + report.environment().id()
+        + "\n";
+  }
+
+  static Map<String, Object> json(OutputsReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("environment", report.environment().id());
+    root.put("file", report.file().toString());
+    root.put("values", report.values());
+    report.state().ifPresent(state -> root.put("stateSerial", state.serial()));
+    report.state().ifPresent(state -> root.put("stateLineage", state.lineage()));
     return root;
   }
 

@@ -80,7 +80,8 @@ public record Services(
         new CheckPolicyGate(checker(), checkout.root(), checkout.terraform()),
         new EnvironmentSettingsReader(checkout.terraform().resolve("environments"))::read,
         checkout.terraform().resolve("bootstrap"),
-        checkout.localState().resolve("cloud"));
+        checkout.localState().resolve("cloud"),
+        checkout.kubernetes().resolve("overlays"));
   }
 
   public Doctor doctor() {

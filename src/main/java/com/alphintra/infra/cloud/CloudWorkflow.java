@@ -57,6 +57,7 @@ public final class CloudWorkflow {
   private final Function<Environment, EnvironmentSettings> environments;
   private final Path bootstrapDirectory;
   private final Path planDirectory;
+  private final Path overlaysDirectory;
 
   public CloudWorkflow(
       ProcessRunner processes,
@@ -65,7 +66,8 @@ public final class CloudWorkflow {
       PolicyGate gate,
       Function<Environment, EnvironmentSettings> environments,
       Path bootstrapDirectory,
-      Path planDirectory) {
+      Path planDirectory,
+      Path overlaysDirectory) {
     this.processes = processes;
     this.doctor = doctor;
     this.requirements = requirements;
@@ -73,6 +75,7 @@ public final class CloudWorkflow {
     this.environments = environments;
     this.bootstrapDirectory = bootstrapDirectory;
     this.planDirectory = planDirectory;
+    this.overlaysDirectory = overlaysDirectory;
   }
 
   /**
@@ -170,11 +173,94 @@ public final class CloudWorkflow {
       Consumer<String> console) {
     requireConfirmation(environment, confirmation, "apply");
     Prepared prepared = prepare(environment, varFile, acceptFindings, false, console);
-    if (prepared.summary.isEmpty()) {
-      return prepared.report(PlanReport.Operation.APPLY, false);
+    boolean changes = !prepared.summary.isEmpty();
+    if (changes) {
+      run(
+          prepared.terraform.applyPlan(prepared.planFile),
+          APPLY_TIMEOUT,
+          console,
+          "terraform apply");
     }
-    run(prepared.terraform.applyPlan(prepared.planFile), APPLY_TIMEOUT, console, "terraform apply");
-    return prepared.report(PlanReport.Operation.APPLY, true);
+    // Also without changes: the overlay's file may be missing or come from an older state.
+    OutputsReport outputs =
+        writeOutputs(environment, stateOutputs(prepared.terraform, environment));
+    console.accept(describe(outputs));
+    return prepared.report(PlanReport.Operation.APPLY, changes);
+  }
+
+  /**
+   * Writes the environment's Terraform outputs to its overlay's {@code cloud-outputs.env}, from the
+   * environment's state or from a saved {@code terraform output -json} or {@code terraform state
+   * pull}.
+   */
+  public OutputsReport outputs(
+      Environment environment, Optional<Path> from, Consumer<String> console) {
+    CloudOutputs outputs;
+    if (from.isPresent()) {
+      Path file = from.get();
+      requireReadable(
+          file, "pass a file saved with 'terraform output -json' or 'terraform state pull'");
+      try {
+        outputs = CloudOutputs.parse(Files.readString(file), file.toString());
+      } catch (IOException e) {
+        throw new InputException("cannot read " + file + ": " + e.getMessage(), file, "check it");
+      }
+    } else {
+      requirePrerequisites();
+      EnvironmentSettings settings = environments.apply(environment);
+      Terraform terraform = new Terraform(settings.directory());
+      run(terraform.init(backendArguments(settings)), INIT_TIMEOUT, console, "terraform init");
+      outputs = stateOutputs(terraform, environment);
+    }
+    return writeOutputs(environment, outputs);
+  }
+
+  /** One line for the console: what was written where. */
+  public static String describe(OutputsReport report) {
+    return "wrote "
+        + report.values()
+        + " values to "
+        + report.file()
+        + report.state().map(state -> " (state serial " + state.serial() + ")").orElse("");
+  }
+
+  private CloudOutputs stateOutputs(Terraform terraform, Environment environment) {
+    // The state holds every secret in clear: it is parsed here and never shown or stored.
+    ProcessResult pull = processes.run(terraform.statePull().withTimeout(QUERY_TIMEOUT));
+    if (!pull.succeeded()) {
+      throw new OperationFailedException(
+          "terraform state pull failed: " + pull.describe(),
+          "run 'terraform state pull > /dev/null' in " + terraform.directory() + " to see why");
+    }
+    String origin = "the state of environment " + environment.id();
+    if (pull.stdout().isBlank() || !pull.stdout().contains("\"outputs\"")) {
+      throw new OperationFailedException(
+          "environment " + environment.id() + " has no Terraform state yet",
+          "run 'alphintra cloud apply --env " + environment.id() + "' first");
+    }
+    return CloudOutputs.parse(pull.stdout(), origin);
+  }
+
+  private OutputsReport writeOutputs(Environment environment, CloudOutputs outputs) {
+    Path file = CloudOutputsFile.of(overlaysDirectory, environment);
+    if (!Files.isDirectory(file.getParent())) {
+      throw new InputException(
+          "overlay " + environment.id() + " does not exist",
+          file.getParent(),
+          "restore infra/kubernetes/overlays/" + environment.id() + " from git");
+    }
+    try {
+      Path partial = file.resolveSibling(CloudOutputsFile.NAME + ".partial");
+      Files.writeString(partial, outputs.render(environment));
+      Files.move(
+          partial,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return new OutputsReport(environment, file, outputs.values().size(), outputs.state());
   }
 
   public PlanReport destroy(
@@ -295,7 +381,7 @@ public final class CloudWorkflow {
       Optional<String> acceptFindings,
       boolean destroy,
       Consumer<String> console) {
-    varFile.ifPresent(CloudWorkflow::requireReadable);
+    varFile.ifPresent(file -> requireReadable(file, "pass an existing .tfvars file to --var-file"));
     acceptFindings.ifPresent(
         reason -> {
           if (reason.isBlank()) {
@@ -360,10 +446,9 @@ public final class CloudWorkflow {
     }
   }
 
-  private static void requireReadable(Path varFile) {
-    if (!Files.isReadable(varFile)) {
-      throw new InputException(
-          "cannot read the variables file", varFile, "pass an existing .tfvars file to --var-file");
+  private static void requireReadable(Path file, String hint) {
+    if (!Files.isReadable(file)) {
+      throw new InputException("cannot read " + file, file, hint);
     }
   }
 

@@ -61,6 +61,13 @@ record Terraform(Path directory) {
     return Command.of(arguments);
   }
 
+  /** The state snapshot: outputs with the serial and lineage that say which write it is. */
+  Command statePull() {
+    List<String> arguments = new ArrayList<>(base("state"));
+    arguments.add("pull");
+    return Command.of(arguments);
+  }
+
   private List<String> base(String subcommand) {
     return List.of("terraform", "-chdir=" + directory.toAbsolutePath(), subcommand);
   }

@@ -120,6 +120,33 @@ public final class ChartReleases {
     return releases;
   }
 
+  /**
+   * External Secrets Operator and cert-manager, which a GKE overlay needs for its Secrets from
+   * Secret Manager and its gateway certificate (the local overlay generates both itself).
+   */
+  public List<ChartRelease> operators() {
+    Path values = workspace.kubernetes().resolve("operators/helm");
+    List<ChartRelease> releases = new ArrayList<>();
+    // pin key, release name and namespace, repository name as the upstream project calls it
+    for (List<String> entry :
+        List.of(
+            List.of("externalSecrets", "external-secrets", "external-secrets"),
+            List.of("certManager", "cert-manager", "jetstack"))) {
+      String key = "kubernetes." + entry.get(0);
+      String chart = pins.require(key + ".chart");
+      releases.add(
+          release(
+              entry.get(1),
+              entry.get(1),
+              entry.get(2),
+              pins.require(key + ".repository"),
+              chart,
+              pins.require(key + ".version"),
+              List.of(values.resolve(chart + "-values.yaml"))));
+    }
+    return releases;
+  }
+
   /** {@code <chart>-values.yaml}, then {@code <chart>-values-<platform>.yaml} when it exists. */
   private static List<Path> layered(Path folder, String chart, String overlay) {
     Path platform = folder.resolve(chart + "-values-" + platformOf(overlay) + ".yaml");

@@ -54,7 +54,7 @@ final class ObservabilityStep implements Step {
   }
 
   private List<HasMetadata> monitoring() throws InterruptedException {
-    return overlay.objects().stream().filter(PlatformStep::isDeferred).toList();
+    return overlay.objects().stream().filter(PlatformStep::isMonitoring).toList();
   }
 
   @Override

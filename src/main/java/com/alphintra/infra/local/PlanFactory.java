@@ -1,5 +1,8 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.cloud.CloudOutputsGate;
+import com.alphintra.infra.cloud.Environment;
+import com.alphintra.infra.cloud.EnvironmentSettingsReader;
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.error.InputException;
@@ -84,6 +87,9 @@ public final class PlanFactory {
       notes.add("overlay " + shown(overlay) + " is missing: the platform step would fail");
     }
     ChartReleases chartReleases = new ChartReleases(workspace, pins);
+    if (!local) {
+      requireCurrentOutputs(request, notes);
+    }
     Programs programs = new Programs(processes);
     Supplier<Charts> charts =
         new Lazy<>(() -> services.charts().apply(context, workspace.localState()));
@@ -123,10 +129,21 @@ public final class PlanFactory {
               registryHostAddress(k3d),
               shown(samplePom)));
     }
+    steps.add(
+        new PlatformStep(
+            rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)));
+    // On GKE the Secrets come from Secret Manager and the gateway's certificate from Let's
+    // Encrypt, through the operators this step installs.
+    if (!local) {
+      steps.add(
+          new SecretsStep(
+              new Releases(chartReleases.operators(), charts, workspace.root()),
+              rendered,
+              cluster,
+              wait));
+    }
     steps.addAll(
         List.of(
-            new PlatformStep(
-                rendered, secrets, local, cluster, shown(overlay), plannedObjects(overlay)),
             new ObservabilityStep(
                 new Releases(
                     chartReleases.observability(request.overlay()), charts, workspace.root()),
@@ -153,8 +170,8 @@ public final class PlanFactory {
       notes.add(
           "overlay "
               + request.overlay()
-              + ": no local CA and no generated Secrets; the Secrets (the gateway's"
-              + " certificate among them) come from Secret Manager and must exist; the ingress is not probed");
+              + ": no local CA and no generated Secrets; External Secrets makes them from Secret"
+              + " Manager and cert-manager the gateway's certificate; the ingress is not probed");
     }
     // A budget counts the steps this plan has: without the sample service there is no images step.
     List<String> names = steps.stream().map(Step::name).toList();
@@ -181,6 +198,39 @@ public final class PlanFactory {
                     k3d.file(),
                     "set registries.create.hostPort (for example \"5000\", or a free port such as"
                         + " \"5050\" where AirPlay holds 5000)"));
+  }
+
+  /**
+   * A cloud overlay is applied only with the Terraform outputs of its environment's current state
+   * (cloud-outputs.env): otherwise images, addresses and identities could be another project's.
+   */
+  private void requireCurrentOutputs(UpRequest request, List<String> notes) {
+    Environment environment =
+        java.util.Arrays.stream(Environment.values())
+            .filter(candidate -> candidate.id().equals(request.overlay()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InputException(
+                        "overlay " + request.overlay() + " is not a cloud environment",
+                        "use dev, staging or prod (each has a Terraform root under"
+                            + " infra/terraform/environments)"));
+    CloudOutputsGate gate =
+        new CloudOutputsGate(
+            processes,
+            new EnvironmentSettingsReader(workspace.terraform().resolve("environments"))::read,
+            workspace.kubernetes().resolve("overlays"));
+    if (request.dryRun()) {
+      notes.add(
+          "overlay "
+              + request.overlay()
+              + ": a real run first checks that cloud-outputs.env matches the environment's current"
+              + " Terraform state ('alphintra cloud outputs --env "
+              + request.overlay()
+              + "' writes it)");
+      return;
+    }
+    gate.requireCurrent(environment);
   }
 
   private List<String> plannedObjects(Path overlay) {

@@ -1,7 +1,6 @@
 package com.alphintra.infra.local;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ final class PlatformStep implements Step {
 
   /**
    * @param generateSecrets true locally: the Secrets are generated from the templates; false on
-   *     GKE, where they come from Secret Manager and must exist before the workloads that read them
-   *     are applied
+   *     GKE, where External Secrets and cert-manager make them (the secrets step)
    */
   PlatformStep(
       RenderedOverlay overlay,
@@ -45,7 +43,12 @@ final class PlatformStep implements Step {
     this.plannedObjects = List.copyOf(plannedObjects);
   }
 
+  /** Kinds whose CRDs a later step installs: monitoring (observability), operators (secrets). */
   static boolean isDeferred(HasMetadata object) {
+    return isMonitoring(object) || SecretsStep.isOperatorKind(object);
+  }
+
+  static boolean isMonitoring(HasMetadata object) {
     return object.getApiVersion() != null && object.getApiVersion().startsWith(DEFERRED_GROUP);
   }
 
@@ -57,8 +60,8 @@ final class PlatformStep implements Step {
   @Override
   public String description() {
     return "render the overlay, "
-        + (generateSecrets ? "generate local Secrets" : "check its Secrets exist")
-        + ", apply everything in dependency order (server-side apply)";
+        + (generateSecrets ? "generate local Secrets, " : "")
+        + "apply everything in dependency order (server-side apply)";
   }
 
   @Override
@@ -78,12 +81,8 @@ final class PlatformStep implements Step {
               + "owner-only): "
               + String.join(", ", names));
     } else {
-      List<String> required = requiredInTheCloud();
       details.add(
-          "require: "
-              + required.size()
-              + " Secrets, from Secret Manager, before anything is applied: "
-              + String.join(", ", required));
+          "secrets: none generated; External Secrets and cert-manager make them in the secrets step");
     }
     return details;
   }
@@ -121,45 +120,7 @@ final class PlatformStep implements Step {
 
   @Override
   public void apply() throws InterruptedException {
-    if (!generateSecrets) {
-      requireSecrets();
-    }
     applied.apply(cluster.get(), objects());
-  }
-
-  /**
-   * The Secrets a GKE environment needs: the templates whose cloud source is not "none" (the local
-   * data stores' are), and the gateway's certificate.
-   */
-  private List<String> requiredInTheCloud() {
-    List<String> required = new ArrayList<>();
-    for (SecretTemplate template : secrets.templates()) {
-      if (template.isNeededInTheCloud()) {
-        required.add(template.namespace() + "/" + template.name());
-      }
-    }
-    required.add(IstioStep.GATEWAY_NAMESPACE + "/" + GatewayTlsStep.SECRET);
-    return required;
-  }
-
-  /**
-   * On GKE nothing is applied until every Secret it needs exists: a workload without one
-   * crash-loops.
-   */
-  private void requireSecrets() {
-    List<String> missing = new ArrayList<>();
-    for (String secret : requiredInTheCloud()) {
-      String[] parts = secret.split("/", 2);
-      if (cluster.get().get(Secret.class, parts[0], parts[1]).isEmpty()) {
-        missing.add(secret);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new StepFailedException(
-          "Secrets missing on the cluster: " + String.join(", ", missing),
-          "Create them from Secret Manager first (each template in infra/kubernetes/base/secrets names its source"
-              + " in the alphintra.io/cloud-source annotation), then run 'alphintra up --from platform'");
-    }
   }
 
   @Override

@@ -146,11 +146,7 @@ public final class PlatformLoader {
       try {
         for (Path overlay : overlayDirectories) {
           renders.add(
-              kubectl.submit(
-                  () ->
-                      processes.run(
-                          Command.of("kubectl", "kustomize", overlay.toString())
-                              .withTimeout(KUSTOMIZE_TIMEOUT))));
+              kubectl.submit(() -> OverlayRendering.render(processes, overlay, KUSTOMIZE_TIMEOUT)));
         }
         for (Path file : all) {
           String name = file.getFileName().toString();
@@ -389,6 +385,18 @@ public final class PlatformLoader {
                 0,
                 "cannot render overlay " + name + ": " + result.describe()));
         return true;
+      }
+      if (OverlayRendering.usesExample(overlay)) {
+        notes.add(
+            "overlay "
+                + name
+                + " was rendered with "
+                + OverlayRendering.EXAMPLE
+                + " (no "
+                + OverlayRendering.OUTPUTS
+                + ": 'alphintra cloud outputs --env "
+                + name
+                + "' writes it)");
       }
       try {
         ManifestFile rendered =

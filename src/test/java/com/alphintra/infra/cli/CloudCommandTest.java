@@ -51,7 +51,9 @@ class CloudCommandTest {
                 "-chdir=" + dev,
                 "plan")
             .succeeds(resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
-            .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply");
+            .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply")
+            .succeeds(resource("state-dev.json"), "terraform", "-chdir=" + dev, "state", "pull");
+    Files.createDirectories(workspace.kubernetes().resolve("overlays/dev"));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -118,12 +120,40 @@ class CloudCommandTest {
     CliRun run = run("cloud", "apply", "--env", "dev");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Applied for dev:");
+    assertThat(run.out()).contains("Applied for dev:", "wrote 25 values to ");
     assertThat(processes.commandLines())
-        .last()
-        .asString()
-        .contains(" apply -input=false -lock-timeout=5m ")
-        .endsWith("dev.tfplan");
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(" apply -input=false -lock-timeout=5m ")
+                    .endsWith("dev.tfplan"));
+    assertThat(processes.commandLines()).last().asString().endsWith(" state pull");
+    assertThat(workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env")).exists();
+  }
+
+  @Test
+  void outputsFromASavedFileWriteTheOverlaysFileAndSayWhatToRunNext() throws IOException {
+    Path saved = root.resolve("outputs.json");
+    Files.writeString(saved, resource("output-dev.json"));
+
+    CliRun run = run("cloud", "outputs", "--env", "dev", "--from", saved.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("wrote 25 values to ", "alphintra up --context alphintra-dev --overlay dev");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void outputsOfAMalformedFileAreABadInput() throws IOException {
+    Path saved = root.resolve("outputs.json");
+    Files.writeString(saved, "{\"project_id\": {\"value\": \"Not A Project\"}}");
+
+    CliRun run = run("cloud", "outputs", "--env", "dev", "--from", saved.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("output 'project_id'", "is 'Not A Project', not a Google Cloud project id");
   }
 
   @Test

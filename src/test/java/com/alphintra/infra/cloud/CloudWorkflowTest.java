@@ -42,7 +42,8 @@ class CloudWorkflowTest {
   private Path prod;
 
   @BeforeEach
-  void toolsInstalled() {
+  void toolsInstalled() throws Exception {
+    java.nio.file.Files.createDirectories(root.resolve("infra/kubernetes/overlays/dev"));
     dev = root.resolve("infra/terraform/environments/dev");
     prod = root.resolve("infra/terraform/environments/prod");
     processes =
@@ -55,6 +56,8 @@ class CloudWorkflowTest {
                 PlanSummaryTest.resource("plan-dev.json"), "terraform", "-chdir=" + dev, "show")
             .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply")
             .succeeds(OUTPUTS, "terraform", "-chdir=" + dev, "output")
+            .succeeds(
+                PlanSummaryTest.resource("state-dev.json"), "terraform", "-chdir=" + dev, "state")
             .succeeds("Initialized\n", "terraform", "-chdir=" + prod, "init")
             .succeeds("Plan\n", "terraform", "-chdir=" + prod, "plan")
             .succeeds(
@@ -84,7 +87,8 @@ class CloudWorkflowTest {
                 root.resolve("infra/terraform/environments/" + environment.id()),
                 "alphintra-" + environment.id()),
         root.resolve("infra/terraform/bootstrap"),
-        root.resolve(".alphintra/cloud"));
+        root.resolve(".alphintra/cloud"),
+        root.resolve("infra/kubernetes/overlays"));
   }
 
   private List<String> terraformCalls() {
@@ -135,11 +139,119 @@ class CloudWorkflowTest {
                 console::add);
 
     assertThat(terraformCalls())
-        .last()
-        .isEqualTo(
+        .endsWith(
             "terraform -chdir=ROOT/infra/terraform/environments/dev apply -input=false -lock-timeout=5m"
-                + " ROOT/.alphintra/cloud/dev.tfplan");
+                + " ROOT/.alphintra/cloud/dev.tfplan",
+            "terraform -chdir=ROOT/infra/terraform/environments/dev state pull");
     assertThat(report.applied()).isTrue();
+  }
+
+  @Test
+  void applyWritesTheOutputsIntoTheOverlayWithTheStateSerial() throws Exception {
+    workflow()
+        .apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(), console::add);
+
+    Path file = root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env");
+    String written = java.nio.file.Files.readString(file);
+    assertThat(written)
+        .contains(
+            "STATE_SERIAL=42\n",
+            "STATE_LINEAGE=6b3e2f0a-1c4d-4e5f-9a8b-7c6d5e4f3a2b\n",
+            "PROJECT_ID=acme-trading-dev\n",
+            "REGISTRY=europe-west2-docker.pkg.dev/acme-trading-dev/alphintra\n",
+            "CLOUDSQL_CIDR=10.10.32.3/32\n",
+            "REDIS_PORT=6378\n",
+            "GSA_RISK_SERVICE=risk-service-dev@acme-trading-dev.iam.gserviceaccount.com\n",
+            "SECRET_CLOUDSQL_SERVER_CA=alphintra-dev-cloudsql-server-ca\n")
+        .doesNotContain("s3cr3t-in-clear");
+    assertThat(String.join("\n", console)).contains("wrote ").doesNotContain("s3cr3t-in-clear");
+  }
+
+  @Test
+  void applyWithNothingToChangeStillWritesTheOutputs() throws Exception {
+    processes.succeeds(
+        "{\"format_version\": \"1.2\", \"resource_changes\": []}",
+        "terraform",
+        "-chdir=" + dev,
+        "show");
+
+    workflow()
+        .apply(Environment.DEV, Optional.empty(), Optional.empty(), Optional.empty(), console::add);
+
+    assertThat(root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env")).exists();
+  }
+
+  @Test
+  void outputsFromTheStateInitialiseFirstAndNeverStreamTheState() throws Exception {
+    OutputsReport report = workflow().outputs(Environment.DEV, Optional.empty(), console::add);
+
+    assertThat(terraformCalls())
+        .containsExactly(
+            "terraform -chdir=ROOT/infra/terraform/environments/dev init -input=false -reconfigure"
+                + " -backend-config=bucket=alphintra-dev-tfstate",
+            "terraform -chdir=ROOT/infra/terraform/environments/dev state pull");
+    assertThat(report.state())
+        .contains(new StateVersion("6b3e2f0a-1c4d-4e5f-9a8b-7c6d5e4f3a2b", 42));
+    assertThat(String.join("\n", console)).doesNotContain("s3cr3t-in-clear");
+  }
+
+  @Test
+  void outputsFromASavedOutputJsonNeedNoTerraformAndRecordNoSerial(@TempDir Path other)
+      throws Exception {
+    Path saved =
+        java.nio.file.Files.writeString(
+            other.resolve("out.json"), PlanSummaryTest.resource("output-dev.json"));
+
+    OutputsReport report = workflow().outputs(Environment.DEV, Optional.of(saved), console::add);
+
+    assertThat(processes.calls()).isEmpty();
+    assertThat(report.state()).isEmpty();
+    assertThat(java.nio.file.Files.readString(report.file()))
+        .contains("STATE_SERIAL=\n", "SOURCE=terraform-output\n");
+  }
+
+  @Test
+  void outputsFromAMissingOrMalformedFileAreInputErrors(@TempDir Path other) throws Exception {
+    assertThatThrownBy(
+            () ->
+                workflow()
+                    .outputs(
+                        Environment.DEV, Optional.of(other.resolve("none.json")), console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("cannot read");
+    Path garbage = java.nio.file.Files.writeString(other.resolve("bad.json"), "Error: no state\n");
+    assertThatThrownBy(
+            () -> workflow().outputs(Environment.DEV, Optional.of(garbage), console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("is not JSON");
+    Path partial =
+        java.nio.file.Files.writeString(
+            other.resolve("partial.json"),
+            PlanSummaryTest.resource("output-dev.json")
+                .replace("\"redis_host\"", "\"redis_hostname\""));
+    assertThatThrownBy(
+            () -> workflow().outputs(Environment.DEV, Optional.of(partial), console::add))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("output 'redis_host' is missing");
+    assertThat(root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env")).doesNotExist();
+  }
+
+  @Test
+  void outputsOfAnEnvironmentNeverAppliedSayToApplyFirst() {
+    processes.succeeds("", "terraform", "-chdir=" + dev, "state");
+
+    assertThatThrownBy(() -> workflow().outputs(Environment.DEV, Optional.empty(), console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("no Terraform state yet");
+  }
+
+  @Test
+  void failedStatePullIsAFailure() {
+    processes.fails(1, "Error: Failed to load state: 403", "terraform", "-chdir=" + dev, "state");
+
+    assertThatThrownBy(() -> workflow().outputs(Environment.DEV, Optional.empty(), console::add))
+        .isInstanceOf(OperationFailedException.class)
+        .hasMessageContaining("terraform state pull failed");
   }
 
   @Test

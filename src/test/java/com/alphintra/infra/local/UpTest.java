@@ -3,11 +3,13 @@ package com.alphintra.infra.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alphintra.infra.cloud.CloudOutputs;
+import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.MissingPrerequisiteException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -352,91 +354,101 @@ class UpTest {
         .hasMessageContaining("overlay qa does not exist");
   }
 
+  private static UpRequest upDev() {
+    return new UpRequest(
+        false, Optional.of("alphintra-dev"), Optional.empty(), Optional.empty(), false, "dev");
+  }
+
+  /** Writes dev's cloud-outputs.env from state serial 42 and lets terraform report a serial. */
+  private void outputsOfSerial(long currentSerial) throws Exception {
+    Files.writeString(
+        root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env"),
+        CloudOutputs.parse(
+                Files.readString(Path.of("src/test/resources/cloud/state-dev.json")), "state")
+            .render(Environment.DEV));
+    Path environment = root.resolve("infra/terraform/environments/dev");
+    fixture
+        .processes
+        .succeeds("Initialized\n", "terraform", "-chdir=" + environment, "init")
+        .succeeds(
+            "{\"version\": 4, \"serial\": "
+                + currentSerial
+                + ", \"lineage\": \"6b3e2f0a-1c4d-4e5f-9a8b-7c6d5e4f3a2b\", \"outputs\": {}}",
+            "terraform",
+            "-chdir=" + environment,
+            "state",
+            "pull");
+  }
+
   @Test
-  void aCloudOverlayMakesNoLocalCaNorSecretsAndStopsWhileItsSecretsAreMissing() {
+  void aCloudOverlayWithoutItsTerraformOutputsIsRefusedNamingTheCommand() {
     client.resource(LocalFixture.readyNode("gke-node-1")).create();
 
-    RunReport report =
-        run(
-            new UpRequest(
-                false,
-                Optional.of("alphintra-dev"),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                "dev"));
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("cloud-outputs.env is missing")
+        .satisfies(
+            e ->
+                assertThat(((MissingPrerequisiteException) e).hint())
+                    .contains("alphintra cloud outputs --env dev"));
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
+    assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("terraform"));
+  }
 
-    assertThat(report.failure())
-        .hasValueSatisfying(
-            failure -> {
-              assertThat(failure.step()).isEqualTo("platform");
-              assertThat(failure.cause())
-                  .contains(
-                      "Secrets missing on the cluster",
-                      "alphintra/db-credentials",
-                      "alphintra/pgbouncer-userlist",
-                      "istio-ingress/alphintra-gateway-tls");
-            });
-    assertThat(report.results()).extracting(StepResult::name).doesNotContain("tls", "images");
-    assertThat(root.resolve(".alphintra/tls")).doesNotExist();
-    assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
+  @Test
+  void aCloudOverlayWithTheExampleOutputsIsRefused() throws Exception {
+    Files.writeString(
+        root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env"),
+        "SOURCE=example\nPROJECT_ID=alphintra-dev\n");
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("holds the example values");
+  }
+
+  @Test
+  void aCloudOverlayWithOutputsOfAnOlderStateIsRefused() throws Exception {
+    outputsOfSerial(43);
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("is from state serial 42")
+        .hasMessageContaining("at serial 43");
     assertThat(client.namespaces().withName("alphintra").get()).isNull();
   }
 
   @Test
-  void aCloudOverlayAppliesOnceItsSecretsExistAndLeavesThemAsTheyAre() {
-    client.resource(LocalFixture.readyNode("gke-node-1")).create();
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("db-credentials")
-                .withNamespace("alphintra")
-                .endMetadata()
-                .addToStringData("DB_PASSWORD", "from-secret-manager")
-                .build())
-        .create();
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("pgbouncer-userlist")
-                .withNamespace("alphintra")
-                .endMetadata()
-                .addToStringData("userlist.txt", "from-secret-manager")
-                .build())
-        .create();
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("alphintra-gateway-tls")
-                .withNamespace("istio-ingress")
-                .endMetadata()
-                .withType("kubernetes.io/tls")
-                .addToStringData("tls.crt", "from-certificate-manager")
-                .build())
-        .create();
+  void aCloudOverlayWhoseStateCannotBeReadIsRefused() throws Exception {
+    outputsOfSerial(42);
+    fixture.processes.fails(
+        1,
+        "Error: storage: object doesn't exist",
+        "terraform",
+        "-chdir=" + root.resolve("infra/terraform/environments/dev"),
+        "state");
 
-    RunReport report =
-        run(
-            new UpRequest(
-                false,
-                Optional.of("alphintra-dev"),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                "dev"));
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("terraform state pull failed");
+  }
+
+  @Test
+  void aCloudOverlayWithCurrentOutputsMakesNoLocalCaNorSecretsAndRunsTheSecretsStep()
+      throws Exception {
+    client.resource(LocalFixture.readyNode("gke-node-1")).create();
+    outputsOfSerial(42);
+
+    RunReport report = run(upDev());
 
     assertThat(report.failure()).isEmpty();
-    assertThat(
-            client
-                .secrets()
-                .inNamespace("alphintra")
-                .withName("db-credentials")
-                .get()
-                .getStringData())
-        .containsEntry("DB_PASSWORD", "from-secret-manager");
+    assertThat(report.results())
+        .extracting(StepResult::name)
+        .contains("platform", "secrets", "observability")
+        .doesNotContain("tls", "images");
+    assertThat(root.resolve(".alphintra/tls")).doesNotExist();
     assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
+    assertThat(client.namespaces().withName("alphintra").get()).isNotNull();
+    assertThat(fixture.charts.log)
+        .contains("install external-secrets 0.19.2", "install cert-manager v1.18.2");
   }
 }

@@ -79,24 +79,21 @@ final class InfraTree {
     }
   }
 
-  /** Output of `kubectl kustomize` for an overlay, or the error text when it fails. */
-  static Rendered render(String overlay) throws IOException, InterruptedException {
+  /**
+   * Output of `kubectl kustomize` for an overlay, or the error text when it fails; a cloud overlay
+   * without cloud-outputs.env renders with its committed example, as `check` does.
+   */
+  static Rendered render(String overlay) {
     Path dir = kubernetesDir().resolve("overlays").resolve(overlay);
-    Path err = Files.createTempFile("kustomize", ".err");
-    try {
-      Process p =
-          new ProcessBuilder("kubectl", "kustomize", dir.toString())
-              .redirectError(err.toFile())
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(KUBECTL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Rendered(out, 124, "timed out after " + KUBECTL_TIMEOUT);
-      }
-      return new Rendered(out, p.exitValue(), Files.readString(err));
-    } finally {
-      Files.deleteIfExists(err);
-    }
+    com.alphintra.infra.exec.ProcessResult result =
+        com.alphintra.infra.platform.OverlayRendering.render(
+            new com.alphintra.infra.exec.SystemProcessRunner(), dir, KUBECTL_TIMEOUT);
+    return new Rendered(
+        result.stdout(),
+        result.status() == com.alphintra.infra.exec.ProcessResult.Status.EXITED
+            ? result.exitCode()
+            : 124,
+        result.stderr());
   }
 
   @SuppressWarnings("unchecked")

@@ -75,6 +75,12 @@ class RenovateConfigTest {
           pins.get("observability." + stack + ".chart"),
           pins.get("observability." + stack + ".version"));
     }
+    // The operators cloud overlays run (issue 14), in the same repository/chart/version shape.
+    for (String operator : List.of("externalSecrets", "certManager")) {
+      expected.put(
+          pins.get("kubernetes." + operator + ".chart"),
+          pins.get("kubernetes." + operator + ".version"));
+    }
     expected.put("google", pins.get("terraform.providers.google"));
     expected.put("random", pins.get("terraform.providers.random"));
     for (String tool : List.of("k3d", "kubectl", "terraform")) {

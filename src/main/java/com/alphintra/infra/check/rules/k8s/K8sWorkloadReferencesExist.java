@@ -21,8 +21,9 @@ import java.util.Set;
  * Every ConfigMap, Secret, ServiceAccount and PersistentVolumeClaim a workload's pod template names
  * exists in its namespace in the same overlay: env {@code valueFrom} and {@code envFrom}, volumes
  * (also projected), {@code serviceAccountName}. A Secret template of {@code base/secrets/} counts
- * for its Secret (the tooling creates it); a StatefulSet's volumeClaimTemplates count as claims.
- * References marked {@code optional: true} are skipped.
+ * for its Secret (the tooling creates it), and so do an ExternalSecret's target and a cert-manager
+ * Certificate's secretName in the same namespace; a StatefulSet's volumeClaimTemplates count as
+ * claims. References marked {@code optional: true} are skipped.
  */
 public final class K8sWorkloadReferencesExist implements Rule {
 
@@ -133,10 +134,33 @@ public final class K8sWorkloadReferencesExist implements Rule {
       Fields.text(fields.get(field)).ifPresent(name -> require(kind, name, path));
     }
 
+    /**
+     * A Secret that External Secrets ({@code ExternalSecret spec.target.name}, else its own name)
+     * or cert-manager ({@code Certificate spec.secretName}) creates in the same namespace.
+     */
+    private boolean isCreatedByAnOperator(String namespace, String name) {
+      for (LoadedObject object : set.view().ofKinds("ExternalSecret", "Certificate")) {
+        if (!object.namespace().equals(Optional.of(namespace))) {
+          continue;
+        }
+        Map<?, ?> spec = Fields.spec(object);
+        Optional<String> created =
+            object.kind().equals("Certificate")
+                ? Fields.text(spec.get("secretName"))
+                : Fields.text(Fields.map(spec.get("target")).get("name"))
+                    .or(() -> Optional.of(object.name()));
+        if (created.filter(name::equals).isPresent()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private void require(String kind, String name, String path) {
       String namespace = workload.namespace().orElseThrow();
       if (set.view().has(kind, Optional.of(namespace), name)
-          || kind.equals("Secret") && platform.hasSecretTemplate(namespace, name)) {
+          || kind.equals("Secret") && platform.hasSecretTemplate(namespace, name)
+          || kind.equals("Secret") && isCreatedByAnOperator(namespace, name)) {
         return;
       }
       findings.add(

@@ -1,0 +1,135 @@
+package com.alphintra.infra.cloud;
+
+import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.error.MissingPrerequisiteException;
+import com.alphintra.infra.exec.ProcessResult;
+import com.alphintra.infra.exec.ProcessRunner;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Whether a cloud overlay may be applied: its {@code cloud-outputs.env} must exist, hold real
+ * values (not the committed example) and come from the environment's current Terraform state, so no
+ * manifest reaches the cluster with another project's registry or an old database address.
+ */
+public final class CloudOutputsGate {
+
+  private final ProcessRunner processes;
+  private final Function<Environment, EnvironmentSettings> environments;
+  private final Path overlaysDirectory;
+
+  public CloudOutputsGate(
+      ProcessRunner processes,
+      Function<Environment, EnvironmentSettings> environments,
+      Path overlaysDirectory) {
+    this.processes = processes;
+    this.environments = environments;
+    this.overlaysDirectory = overlaysDirectory;
+  }
+
+  /**
+   * Returns the state the file came from, or refuses.
+   *
+   * @throws MissingPrerequisiteException when the file is missing, the example, or older than the
+   *     state, naming the command that writes it
+   */
+  public StateVersion requireCurrent(Environment environment) {
+    Path file = CloudOutputsFile.of(overlaysDirectory, environment);
+    String command = "alphintra cloud outputs --env " + environment.id();
+    if (!Files.isRegularFile(file)) {
+      throw new MissingPrerequisiteException(
+          "overlay " + environment.id() + " has no Terraform outputs: " + file + " is missing",
+          "run '" + command + "' (cloud apply writes it too)");
+    }
+    CloudOutputs outputs;
+    try {
+      outputs = CloudOutputs.read(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new MissingPrerequisiteException(
+          "cannot read " + file + ": " + e.getMessage(), "run '" + command + "'");
+    } catch (InputException e) {
+      throw new MissingPrerequisiteException(e.getMessage(), "run '" + command + "'");
+    }
+    if (outputs.isExample()) {
+      throw new MissingPrerequisiteException(
+          file + " holds the example values, not environment " + environment.id() + "'s",
+          "run '" + command + "'");
+    }
+    StateVersion recorded =
+        outputs
+            .state()
+            .orElseThrow(
+                () ->
+                    new MissingPrerequisiteException(
+                        file
+                            + " was written from a saved 'terraform output -json', which does not"
+                            + " say which state it came from",
+                        "run '" + command + "', which reads the state itself"));
+    StateVersion current = currentState(environment);
+    if (recorded.isOlderThan(current)) {
+      throw new MissingPrerequisiteException(
+          file
+              + " is from state serial "
+              + recorded.serial()
+              + " but environment "
+              + environment.id()
+              + "'s state is at serial "
+              + current.serial()
+              + (recorded.lineage().equals(current.lineage()) ? "" : " of another lineage"),
+          "run '" + command + "'");
+    }
+    return recorded;
+  }
+
+  private StateVersion currentState(Environment environment) {
+    EnvironmentSettings settings = environments.apply(environment);
+    Terraform terraform = new Terraform(settings.directory());
+    String hint =
+        "'alphintra cloud outputs --env "
+            + environment.id()
+            + "' shows the same problem with Terraform's output; 'gcloud auth"
+            + " application-default login' when the credentials expired";
+    ProcessResult init =
+        processes.run(
+            terraform
+                .init(java.util.List.of("-backend-config=bucket=" + settings.stateBucket()))
+                .withTimeout(CloudWorkflow.INIT_TIMEOUT));
+    if (!init.succeeded()) {
+      throw new MissingPrerequisiteException(
+          "cannot read environment "
+              + environment.id()
+              + "'s Terraform state to compare (terraform init failed: "
+              + init.describe()
+              + ")",
+          hint);
+    }
+    ProcessResult pull =
+        processes.run(terraform.statePull().withTimeout(CloudWorkflow.QUERY_TIMEOUT));
+    if (!pull.succeeded()) {
+      throw new MissingPrerequisiteException(
+          "cannot read environment "
+              + environment.id()
+              + "'s Terraform state to compare (terraform state pull failed: "
+              + pull.describe()
+              + ")",
+          hint);
+    }
+    try {
+      JsonNode state = new ObjectMapper().readTree(pull.stdout());
+      if (state == null || !state.has("lineage") || !state.has("serial")) {
+        throw new MissingPrerequisiteException(
+            "environment " + environment.id() + " has no Terraform state yet",
+            "run 'alphintra cloud apply --env " + environment.id() + "' first");
+      }
+      return new StateVersion(state.path("lineage").asText(), state.path("serial").asLong());
+    } catch (JsonProcessingException e) {
+      throw new MissingPrerequisiteException(
+          "terraform state pull printed something that is not JSON", hint);
+    }
+  }
+}
