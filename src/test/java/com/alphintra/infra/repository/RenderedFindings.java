@@ -41,6 +41,12 @@ final class RenderedFindings {
       "the Service selects the StatefulSet that the Prometheus operator creates from the Prometheus or"
           + " Alertmanager object, which no chart renders";
 
+  private static final String JAEGER_LEGACY_PORTS =
+      "jaeger 4.x keeps the Jaeger v1 agent and collector ports (UDP Thrift, sampling REST, TChannel)"
+          + " on headless Services for old clients; the chart names them and sets targetPort 0 (the"
+          + " API defaults it to the port), no value changes either, and our services send OTLP to"
+          + " the collector's named otlp ports instead";
+
   static final List<Accepted> ACCEPTED =
       List.of(
           new Accepted("k8s-drop-all-capabilities", CNI, CNI_REASON),
@@ -133,6 +139,20 @@ final class RenderedFindings {
               "Deployment observability/kube-prometheus-stack-grafana",
               "Secret grafana-admin comes from our secret templates (base/secrets) locally and from"
                   + " Secret Manager on GKE"),
+          new Accepted(
+              "k8s-service-port-named", "Service observability/jaeger-agent", JAEGER_LEGACY_PORTS),
+          new Accepted(
+              "k8s-service-port-named",
+              "Service observability/jaeger-collector",
+              JAEGER_LEGACY_PORTS),
+          new Accepted(
+              "k8s-service-target-port-exists",
+              "Service observability/jaeger-agent",
+              JAEGER_LEGACY_PORTS),
+          new Accepted(
+              "k8s-service-target-port-exists",
+              "Service observability/jaeger-collector",
+              JAEGER_LEGACY_PORTS),
           new Accepted(
               "k8s-workload-refs-exist",
               "Deployment observability/kube-prometheus-stack-operator",
