@@ -1,5 +1,6 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.workspace.ChartRelease;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.UpgradeCommand;
