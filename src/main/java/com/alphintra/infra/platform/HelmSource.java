@@ -96,7 +96,7 @@ public record HelmSource(
       }
     }
     if (key.equals("image")
-        && (name.equals("tag") || name.equals("image"))
+        && (name.equals("tag") || name.equals("image") || name.endsWith("version"))
         && value != null
         && !(value instanceof Map)
         && rendered instanceof String image) {

@@ -144,6 +144,8 @@ public final class PlatformLoader {
       if (charts.isEmpty()
           || !covers
           || overlayDirectories.isEmpty()
+          || !Files.isDirectory(root.resolve("infra/kubernetes/istio/helm"))
+          || !Files.isDirectory(root.resolve("infra/kubernetes/observability/helm"))
           || !Files.isRegularFile(
               root.resolve(com.alphintra.infra.workspace.Workspace.VERSIONS_FILE))) {
         return HelmReleases.Result.none();
