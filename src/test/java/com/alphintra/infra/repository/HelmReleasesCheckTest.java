@@ -143,6 +143,42 @@ class HelmReleasesCheckTest {
         .contains("kube-prometheus-stack-91.5.0.tgz");
   }
 
+  @Test
+  void theRenderAsksNoClusterAnything() throws IOException {
+    String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+    Assumptions.assumeTrue(
+        System.getenv("KUBECONFIG") == null && !Files.exists(Path.of(home, ".kube", "config")),
+        "a kubeconfig is present: Helm's client would go to its cluster, not to 127.0.0.1:8080");
+    com.sun.net.httpserver.HttpServer server;
+    try {
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 8080), 0);
+    } catch (java.net.BindException e) {
+      Assumptions.abort("127.0.0.1:8080, where Helm's client goes without a kubeconfig, is taken");
+      return;
+    }
+    List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(exchange.getRequestURI().toString());
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    server.start();
+    try {
+      var result =
+          com.alphintra.infra.platform.HelmReleases.render(
+              InfraTree.repositoryRoot(), pinnedCharts(), InfraTree.OVERLAYS, java.util.Map.of());
+      assertThat(result.errors()).isEmpty();
+      assertThat(result.objects()).isNotEmpty();
+    } finally {
+      server.stop(0);
+    }
+    assertThat(requests).as("API requests made while rendering (a chart's lookup)").isEmpty();
+  }
+
   private static void copyRepository(Path target) throws IOException {
     Path source = InfraTree.repositoryRoot().resolve("infra");
     try (Stream<Path> paths = Files.walk(source)) {
