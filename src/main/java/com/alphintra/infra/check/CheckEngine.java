@@ -33,7 +33,7 @@ public final class CheckEngine {
     List<Finding> found = new ArrayList<>();
     for (Rule rule : registry.rules()) {
       if (selected.contains(rule.info().id())) {
-        found.addAll(runOne(rule, platform));
+        found.addAll(runOne(rule, platform, platform.renderedOverlays()));
       }
     }
 
@@ -46,6 +46,12 @@ public final class CheckEngine {
     List<Finding> unsuppressed = new ArrayList<>();
     for (Finding finding : found) {
       Suppression match = byPlace.get(place(finding.file(), finding.line(), finding.rule()));
+      if (match == null
+          && platform
+              .helmAcceptance(finding.rule(), finding.file(), finding.object())
+              .isPresent()) {
+        continue;
+      }
       if (match == null) {
         unsuppressed.add(finding);
       } else {
@@ -102,9 +108,9 @@ public final class CheckEngine {
     return file + ":" + line + ":" + rule;
   }
 
-  private static List<Finding> runOne(Rule rule, Platform platform) {
+  private static List<Finding> runOne(Rule rule, Platform platform, Set<String> overlays) {
     try {
-      return Finding.merge(rule.check(platform), platform.overlays().keySet());
+      return Finding.merge(rule.check(platform), overlays);
     } catch (RuntimeException | StackOverflowError e) {
       String why =
           e.getMessage() == null

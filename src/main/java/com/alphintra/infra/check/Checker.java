@@ -29,7 +29,7 @@ public final class Checker {
 
   public CheckReport check(CheckRequest request) {
     engine.registry().select(request.options().rules(), request.options().skippedRules());
-    Platform platform = loader.load(request.target(), request.providerSchema());
+    Platform platform = loader.load(request.target(), request.providerSchema(), request.charts());
     CheckOptions options = request.options();
     if (request.baseline().isPresent()) {
       Path file = request.baseline().get();

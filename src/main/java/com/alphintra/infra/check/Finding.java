@@ -79,6 +79,16 @@ public record Finding(
       String name,
       String message) {
     SourceLocation location = platform.locate(object, path);
+    if (object.helm().isPresent()) {
+      return new Finding(
+          rule.id(),
+          rule.severity(),
+          location.file(),
+          location.line(),
+          name,
+          message + " (" + HELM + object.helm().get().release() + ")",
+          object.helm().get().overlays());
+    }
     return new Finding(
         rule.id(),
         rule.severity(),
@@ -88,6 +98,8 @@ public record Finding(
         message,
         object.overlay().map(List::of).orElse(List.of()));
   }
+
+  private static final String HELM = "helm release ";
 
   /**
    * One finding per distinct cause: equal findings (rule, place, object, message) of several
@@ -116,12 +128,23 @@ public record Finding(
                   finding.file(),
                   finding.line(),
                   finding.object(),
-                  everywhere
-                      ? finding.message()
-                      : finding.message() + " (in overlays: " + String.join(", ", overlays) + ")",
+                  everywhere ? finding.message() : inOverlays(finding.message(), overlays),
                   List.copyOf(overlays)));
         });
     return merged;
+  }
+
+  /**
+   * The message with the overlays named: {@code (in overlays: prod)}, or for a Helm release's
+   * object {@code (helm release istiod, overlays: local)}.
+   */
+  private static String inOverlays(String message, Set<String> overlays) {
+    String names = String.join(", ", overlays);
+    int helm = message.lastIndexOf(" (" + HELM);
+    if (helm >= 0 && message.endsWith(")")) {
+      return message.substring(0, message.length() - 1) + ", overlays: " + names + ")";
+    }
+    return message + " (in overlays: " + names + ")";
   }
 
   /** A finding of {@code rule} at {@code file:line}. */

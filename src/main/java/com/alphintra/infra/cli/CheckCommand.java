@@ -8,6 +8,7 @@ import com.alphintra.infra.check.EnvironmentDiff;
 import com.alphintra.infra.check.ReportFormat;
 import com.alphintra.infra.check.RuleCatalog;
 import com.alphintra.infra.check.Severity;
+import com.alphintra.infra.workspace.ChartCache;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +99,15 @@ final class CheckCommand implements Callable<Integer> {
   Path providerSchema;
 
   @Option(
+      names = "--charts",
+      paramLabel = "DIR",
+      description =
+          "Render the Helm releases from the chart archives <chart>-<version>.tgz in DIR"
+              + " (default: the cache 'up' fills, $${XDG_CACHE_HOME:-~/.cache}/alphintra/charts);"
+              + " releases without an archive are skipped with a note.")
+  Path charts;
+
+  @Option(
       names = "--env-diff",
       description =
           "Print how security and reliability settings differ between dev, staging and prod, and exit.")
@@ -132,7 +142,8 @@ final class CheckCommand implements Callable<Integer> {
                 options,
                 Optional.ofNullable(baseline),
                 Optional.ofNullable(writeBaseline),
-                Optional.ofNullable(providerSchema)));
+                Optional.ofNullable(providerSchema),
+                Optional.of(charts != null ? charts : ChartCache.folder(System.getenv()))));
     String rendered =
         format
             .reporter(spec.commandLine().getColorScheme().ansi(), VersionProvider.toolVersion())

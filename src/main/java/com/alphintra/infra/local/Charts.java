@@ -1,5 +1,6 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.workspace.ChartRelease;
 import java.time.Duration;
 import java.util.Optional;
 

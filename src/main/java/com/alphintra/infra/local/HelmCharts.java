@@ -1,5 +1,7 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.workspace.ChartCache;
+import com.alphintra.infra.workspace.ChartRelease;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.UpgradeCommand;
@@ -7,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,14 +23,26 @@ public final class HelmCharts implements Charts {
   private final String kubeconfig;
   private final Path repositoryConfig;
   private final Set<String> addedRepositories = new HashSet<>();
+  private final Path helmRepositoryCache;
+  private final Path chartCache;
 
   /**
    * @param kubeconfig the kubeconfig text with the wanted context as its current context
    * @param repositoryConfig where Helm keeps the repository list for the tool
    */
   public HelmCharts(String kubeconfig, Path repositoryConfig) {
+    this(kubeconfig, repositoryConfig, System.getenv());
+  }
+
+  /**
+   * @param environment where Helm's download cache and the chart cache {@code check} reads are
+   */
+  public HelmCharts(String kubeconfig, Path repositoryConfig, Map<String, String> environment) {
     this.kubeconfig = kubeconfig;
     this.repositoryConfig = repositoryConfig;
+    this.helmRepositoryCache =
+        ChartCache.helmRepositoryCache(environment, System.getProperty("os.name", ""));
+    this.chartCache = ChartCache.folder(environment);
   }
 
   @Override
@@ -50,6 +65,7 @@ public final class HelmCharts implements Charts {
           .waitReady()
           .withTimeout((int) Math.max(1, timeout.toSeconds()))
           .call();
+      saveArchive(release);
     } catch (IllegalStateException e) {
       throw new StepFailedException(
           "helm could not install "
@@ -60,6 +76,18 @@ public final class HelmCharts implements Charts {
               + release.name(),
           e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Keeps the archive Helm downloaded for the release in the chart cache, where {@code check}
+   * renders the releases from. A cache that cannot be written costs only that check: not a failure.
+   */
+  private void saveArchive(ChartRelease release) {
+    try {
+      ChartCache.save(helmRepositoryCache, chartCache, release.chart(), release.version());
+    } catch (java.io.IOException | RuntimeException e) {
+      // the release is installed; check will say the archive is missing
     }
   }
 

@@ -87,7 +87,8 @@ public record LocalServices(
         (context, state) ->
             new HelmCharts(
                 contexts.resolve(context).kubeconfig(),
-                state.resolve("helm").resolve("repositories.yaml")),
+                state.resolve("helm").resolve("repositories.yaml"),
+                System.getenv()),
         TlsIngressProber::new,
         Clock.systemUTC(),
         Duration.ofMinutes(3),

@@ -8,6 +8,7 @@ import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.image.SampleServiceBuild;
+import com.alphintra.infra.workspace.ChartReleases;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Files;

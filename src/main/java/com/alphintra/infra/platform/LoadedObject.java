@@ -15,8 +15,16 @@ import java.util.Optional;
  *     directory
  * @param overlay the overlay whose rendered output it comes from; empty for an object of a loose
  *     file
+ * @param helm the Helm release that renders it, for an object of a chart (then {@code file} is the
+ *     chart's template, {@code charts/istiod-1.30.4.tgz:templates/deployment.yaml})
  */
-public record LoadedObject(KubeObject object, Path file, Optional<String> overlay) {
+public record LoadedObject(
+    KubeObject object, Path file, Optional<String> overlay, Optional<HelmSource> helm) {
+
+  /** An object of a file, or of a rendered overlay. */
+  public LoadedObject(KubeObject object, Path file, Optional<String> overlay) {
+    this(object, file, overlay, Optional.empty());
+  }
 
   public String kind() {
     return object.kind();
@@ -32,7 +40,7 @@ public record LoadedObject(KubeObject object, Path file, Optional<String> overla
 
   /** The line where the object starts; 0 for a rendered object, whose lines are not in any file. */
   public int line() {
-    return overlay.isPresent() ? 0 : object.start().line();
+    return overlay.isPresent() || helm.isPresent() ? 0 : object.start().line();
   }
 
   /**
@@ -41,7 +49,9 @@ public record LoadedObject(KubeObject object, Path file, Optional<String> overla
    * ancestor.
    */
   public int lineOf(String path) {
-    return overlay.isPresent() ? 0 : object.nearestPositionOf(FieldPath.parse(path)).line();
+    return overlay.isPresent() || helm.isPresent()
+        ? 0
+        : object.nearestPositionOf(FieldPath.parse(path)).line();
   }
 
   /** {@code Deployment alphintra/trading-api}: how a message names the object. */

@@ -26,7 +26,9 @@ import java.util.Optional;
  * @param kustomizations the kustomizations as written: which files are patches, what each overlay
  *     includes, and where a rendered value is written
  * @param deployed the objects the single-object rules judge: every object of every rendered
- *     overlay, plus the objects of files that no rendered overlay includes; never a patch
+ *     overlay, plus the objects of files that no rendered overlay includes, plus the objects our
+ *     Helm releases render; never a patch
+ * @param helm what rendering the Helm releases gave: the overlays rendered, the accepted findings
  */
 public record Platform(
     Path root,
@@ -39,7 +41,8 @@ public record Platform(
     List<LoadError> loadErrors,
     List<String> notes,
     Kustomizations kustomizations,
-    KubernetesView deployed) {
+    KubernetesView deployed,
+    HelmReleases.Result helm) {
 
   public Platform {
     overlays = Map.copyOf(overlays);
@@ -48,6 +51,34 @@ public record Platform(
     comments = Map.copyOf(comments);
     loadErrors = List.copyOf(loadErrors);
     notes = List.copyOf(notes);
+  }
+
+  /** A view without Helm releases. */
+  public Platform(
+      Path root,
+      TerraformView terraform,
+      KubernetesView kubernetes,
+      Map<String, KubernetesView> overlays,
+      List<K3dConfig> k3d,
+      List<Path> files,
+      Map<Path, List<SourceComment>> comments,
+      List<LoadError> loadErrors,
+      List<String> notes,
+      Kustomizations kustomizations,
+      KubernetesView deployed) {
+    this(
+        root,
+        terraform,
+        kubernetes,
+        overlays,
+        k3d,
+        files,
+        comments,
+        loadErrors,
+        notes,
+        kustomizations,
+        deployed,
+        HelmReleases.Result.none());
   }
 
   /**
@@ -125,7 +156,33 @@ public record Platform(
         errors,
         notes,
         kustomizations,
-        deployed);
+        deployed,
+        helm);
+  }
+
+  /** Every overlay something was rendered for: the kustomize overlays and the Helm releases'. */
+  public java.util.Set<String> renderedOverlays() {
+    java.util.Set<String> all = new java.util.TreeSet<>(overlays.keySet());
+    all.addAll(helm.overlays());
+    return all;
+  }
+
+  /**
+   * The accepted finding of {@link HelmReleases#ACCEPTED_FILE} that covers a finding of {@code
+   * rule} on {@code object} located in {@code file}, when the file is a chart's template or one of
+   * the values files of a Helm release (only Helm objects have findings there).
+   */
+  public java.util.Optional<AcceptedFinding> helmAcceptance(String rule, Path file, String object) {
+    boolean helmFile =
+        file.toString().contains(".tgz:")
+            || helm.objects().stream()
+                .flatMap(loaded -> loaded.helm().stream())
+                .flatMap(source -> source.values().stream())
+                .anyMatch(values -> values.file().equals(file));
+    if (!helmFile) {
+      return java.util.Optional.empty();
+    }
+    return helm.accepted().stream().filter(entry -> entry.covers(rule, object)).findFirst();
   }
 
   /**
@@ -160,6 +217,9 @@ public record Platform(
    * ancestor in the file the object is written in (see {@link Kustomizations#locate}).
    */
   public SourceLocation locate(LoadedObject object, String path) {
+    if (object.helm().isPresent()) {
+      return object.helm().get().locate(object, path);
+    }
     if (object.overlay().isEmpty()) {
       return new SourceLocation(object.file(), object.lineOf(path));
     }

@@ -76,6 +76,17 @@ public final class PlatformLoader {
    * @throws InputException when {@code target} is not a directory
    */
   public Platform load(Path target, Optional<Path> providerSchema) {
+    return load(target, providerSchema, Optional.empty());
+  }
+
+  /**
+   * As {@link #load(Path, Optional)}, and, with {@code charts} (a folder of chart archives {@code
+   * <chart>-<version>.tgz}), with the objects every Helm release of every overlay renders (see
+   * {@link HelmReleases}), when the whole of infra/ or infra/kubernetes is loaded.
+   *
+   * @throws InputException when {@code target} is not a directory
+   */
+  public Platform load(Path target, Optional<Path> providerSchema, Optional<Path> charts) {
     Path folder = target.toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
       throw new InputException(
@@ -83,7 +94,7 @@ public final class PlatformLoader {
           target,
           "pass the infra/ folder of the repository (or one of its subfolders), or run inside the repository");
     }
-    return new Reading(rootOf(folder), providerSchema).read(folder);
+    return new Reading(rootOf(folder), providerSchema, charts).read(folder);
   }
 
   /**
@@ -116,9 +127,47 @@ public final class PlatformLoader {
     private final Map<Path, ManifestDocument> kustomizations = new HashMap<>();
     private final Map<Path, List<ManifestDocument>> documents = new HashMap<>();
 
-    Reading(Path root, Optional<Path> providerSchemaFile) {
+    private final Optional<Path> charts;
+
+    Reading(Path root, Optional<Path> providerSchemaFile, Optional<Path> charts) {
       this.root = root;
       this.providerSchemaFile = providerSchemaFile;
+      this.charts = charts;
+    }
+
+    /** The Helm releases' objects, when asked for and the whole Kubernetes tree is loaded. */
+    private HelmReleases.Result helm(Path loaded, List<Path> overlayDirectories) {
+      boolean covers =
+          loaded.toString().isEmpty()
+              || loaded.equals(Path.of("infra"))
+              || loaded.equals(Path.of("infra", "kubernetes"));
+      if (charts.isEmpty()
+          || !covers
+          || overlayDirectories.isEmpty()
+          || !Files.isDirectory(root.resolve("infra/kubernetes/istio/helm"))
+          || !Files.isDirectory(root.resolve("infra/kubernetes/observability/helm"))
+          || !Files.isRegularFile(
+              root.resolve(com.alphintra.infra.workspace.Workspace.VERSIONS_FILE))) {
+        return HelmReleases.Result.none();
+      }
+      List<String> names =
+          overlayDirectories.stream().map(d -> d.getFileName().toString()).sorted().toList();
+      try {
+        HelmReleases.Result result = HelmReleases.render(root, charts.get(), names, documents);
+        notes.addAll(result.notes());
+        errors.addAll(result.errors());
+        return result;
+      } catch (InputException e) {
+        errors.add(
+            new LoadError(
+                Path.of("infra", "versions.yaml"),
+                0,
+                0,
+                "cannot list the Helm releases: "
+                    + e.getMessage()
+                    + e.location().map(where -> " (" + where + ")").orElse("")));
+        return HelmReleases.Result.none();
+      }
     }
 
     Platform read(Path folder) {
@@ -199,6 +248,13 @@ public final class PlatformLoader {
           modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
       KubernetesView written = new KubernetesView(objects, gatewayValues, whole);
       Kustomizations kustomize = new Kustomizations(kustomizations, documents, objects);
+      HelmReleases.Result helm = helm(loaded, overlayDirectories);
+      KubernetesView deployed = Platform.deployed(written, overlays, kustomize);
+      if (!helm.objects().isEmpty()) {
+        List<LoadedObject> judged = new ArrayList<>(deployed.objects());
+        judged.addAll(helm.objects());
+        deployed = new KubernetesView(judged, gatewayValues, deployed.isComplete());
+      }
       return new Platform(
           root,
           new TerraformView(root, modules, schema),
@@ -210,7 +266,8 @@ public final class PlatformLoader {
           errors,
           notes,
           kustomize,
-          Platform.deployed(written, overlays, kustomize));
+          deployed,
+          helm);
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.workspace.ChartRelease;
+import com.alphintra.infra.workspace.ChartReleases;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package com.alphintra.infra.local;
 
+import com.alphintra.infra.workspace.ChartRelease;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package com.alphintra.infra.repository;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.alphintra.infra.local.ChartRelease;
+import com.alphintra.infra.workspace.ChartRelease;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;

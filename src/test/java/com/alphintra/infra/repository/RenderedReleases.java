@@ -1,7 +1,7 @@
 package com.alphintra.infra.repository;
 
-import com.alphintra.infra.local.ChartRelease;
-import com.alphintra.infra.local.ChartReleases;
+import com.alphintra.infra.workspace.ChartRelease;
+import com.alphintra.infra.workspace.ChartReleases;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;

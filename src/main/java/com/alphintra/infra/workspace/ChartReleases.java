@@ -1,8 +1,6 @@
-package com.alphintra.infra.local;
+package com.alphintra.infra.workspace;
 
 import com.alphintra.infra.error.InputException;
-import com.alphintra.infra.workspace.PinnedVersions;
-import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +24,18 @@ public final class ChartReleases {
   /** The platform layer of the CNI values for the GKE environments. */
   public static final String GKE = "gke";
 
+  /** The overlay of the local k3d cluster. */
+  public static final String LOCAL_OVERLAY = "local";
+
+  /** Where istiod, base and CNI go. */
+  public static final String ISTIO_NAMESPACE = "istio-system";
+
+  /** The ingress gateway's namespace, also its release name. */
+  public static final String GATEWAY_NAMESPACE = "istio-ingress";
+
+  /** Where the observability charts go. */
+  public static final String OBSERVABILITY_NAMESPACE = "observability";
+
   private final Workspace workspace;
   private final PinnedVersions pins;
 
@@ -36,7 +46,7 @@ public final class ChartReleases {
 
   /** The platform whose CNI values an overlay uses: k3d for {@code local}, GKE for the others. */
   public static String platformOf(String overlay) {
-    return UpRequest.LOCAL_OVERLAY.equals(overlay) ? K3D : GKE;
+    return LOCAL_OVERLAY.equals(overlay) ? K3D : GKE;
   }
 
   /** Every release {@code up --overlay overlay} installs, in the order it installs them. */
@@ -54,7 +64,7 @@ public final class ChartReleases {
     releases.add(
         release(
             "istio-base",
-            IstioStep.ISTIOD_NAMESPACE,
+            ISTIO_NAMESPACE,
             "istio",
             repository,
             "base",
@@ -66,7 +76,7 @@ public final class ChartReleases {
                 releases.add(
                     release(
                         "istio-cni",
-                        IstioStep.ISTIOD_NAMESPACE,
+                        ISTIO_NAMESPACE,
                         "istio",
                         repository,
                         "cni",
@@ -77,7 +87,7 @@ public final class ChartReleases {
     releases.add(
         release(
             "istiod",
-            IstioStep.ISTIOD_NAMESPACE,
+            ISTIO_NAMESPACE,
             "istio",
             repository,
             "istiod",
@@ -85,8 +95,8 @@ public final class ChartReleases {
             List.of(values.resolve("istiod-values.yaml"))));
     releases.add(
         release(
-            IstioStep.GATEWAY,
-            IstioStep.GATEWAY_NAMESPACE,
+            GATEWAY_NAMESPACE,
+            GATEWAY_NAMESPACE,
             "istio",
             repository,
             "gateway",
@@ -110,7 +120,7 @@ public final class ChartReleases {
       releases.add(
           release(
               entry.get(1),
-              HealthCheck.OBSERVABILITY,
+              OBSERVABILITY_NAMESPACE,
               entry.get(2),
               pins.require(key + ".repository"),
               chart,

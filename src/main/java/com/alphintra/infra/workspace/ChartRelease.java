@@ -1,4 +1,4 @@
-package com.alphintra.infra.local;
+package com.alphintra.infra.workspace;
 
 import java.nio.file.Path;
 import java.util.List;
