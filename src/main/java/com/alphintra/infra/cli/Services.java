@@ -105,7 +105,7 @@ public record Services(
         checkout.kubernetes().resolve("overlays"),
         sample::compile,
         () -> sample.image().request(),
-        sample.image().version(),
+        () -> sample.image().version(),
         MirroredImage.list(PinnedVersions.read(checkout.versionsFile())));
   }
 

@@ -52,13 +52,14 @@ public final class CloudImages {
   private final Path overlaysDirectory;
   private final Runnable compile;
   private final Supplier<ImageRequest> sampleService;
-  private final String sampleVersion;
+  private final Supplier<String> sampleVersion;
   private final List<MirroredImage> mirror;
 
   /**
    * @param compile compiles the sample service (its Maven build); a failure throws
    * @param sampleService the sample service's image request, read after compiling
-   * @param sampleVersion the version its tags start with (images.sampleService's tag)
+   * @param sampleVersion the version its tags start with (images.sampleService's tag), read when
+   *     needed
    * @param mirror the third-party images to copy
    */
   public CloudImages(
@@ -68,7 +69,7 @@ public final class CloudImages {
       Path overlaysDirectory,
       Runnable compile,
       Supplier<ImageRequest> sampleService,
-      String sampleVersion,
+      Supplier<String> sampleVersion,
       List<MirroredImage> mirror) {
     this.processes = processes;
     this.images = images;
@@ -101,7 +102,7 @@ public final class CloudImages {
 
     compile.run();
     ImageRequest request = sampleService.get();
-    String target = registry + "/sample-service:" + ContentTag.of(request, sampleVersion);
+    String target = registry + "/sample-service:" + ContentTag.of(request, sampleVersion.get());
     List<ImageResult> results = new ArrayList<>();
     ImageResult sample;
     String sampleDigest;

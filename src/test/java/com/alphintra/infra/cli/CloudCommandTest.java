@@ -132,6 +132,34 @@ class CloudCommandTest {
   }
 
   @Test
+  void imagesWithoutTheEnvironmentsOutputsExitThreeNamingTheCommand() {
+    CliRun run = run("cloud", "images", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err())
+        .contains("cloud-outputs.env is missing", "alphintra cloud outputs --env dev");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void imagesWithoutGcloudExitThreeBeforeBuildingAnything() throws IOException {
+    Files.writeString(
+        workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env"),
+        "SOURCE=terraform-state\nSTATE_LINEAGE=l\nSTATE_SERIAL=1\n"
+            + "REGISTRY=us-east4-docker.pkg.dev/alphintra-dev/alphintra\n");
+    processes.missing("gcloud", "auth");
+
+    CliRun run = run("cloud", "images", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("gcloud is not installed", "doctor --target cloud");
+    assertThat(processes.commandLines())
+        .singleElement()
+        .asString()
+        .isEqualTo("gcloud auth application-default print-access-token");
+  }
+
+  @Test
   void outputsFromASavedFileWriteTheOverlaysFileAndSayWhatToRunNext() throws IOException {
     Path saved = root.resolve("outputs.json");
     Files.writeString(saved, resource("output-dev.json"));

@@ -122,7 +122,7 @@ class CloudImagesTest {
         overlays,
         compiled::incrementAndGet,
         () -> request(classes),
-        "0.1.0",
+        () -> "0.1.0",
         mirror);
   }
 
