@@ -173,6 +173,27 @@ class CloudCommandTest {
   }
 
   @Test
+  void outputsKeepTheSampleServiceTagCloudImagesRecorded() throws IOException {
+    Path saved = root.resolve("outputs.json");
+    Files.writeString(saved, resource("output-dev.json"));
+    Path file = workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env");
+    Path example = workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env.example");
+    Files.writeString(example, "SOURCE=example\nSAMPLE_SERVICE_TAG=0.1.0\n");
+
+    assertThat(run("cloud", "outputs", "--env", "dev", "--from", saved.toString()).exitCode())
+        .isZero();
+    assertThat(Files.readString(file)).contains("\nSAMPLE_SERVICE_TAG=0.1.0\n");
+
+    String pushed = "0.1.0-3f9a1c2b4d5e@sha256:" + "ab".repeat(32);
+    Files.writeString(
+        file,
+        Files.readString(file).replace("SAMPLE_SERVICE_TAG=0.1.0", "SAMPLE_SERVICE_TAG=" + pushed));
+    assertThat(run("cloud", "outputs", "--env", "dev", "--from", saved.toString()).exitCode())
+        .isZero();
+    assertThat(Files.readString(file)).contains("\nSAMPLE_SERVICE_TAG=" + pushed + "\n");
+  }
+
+  @Test
   void outputsOfAMalformedFileAreABadInput() throws IOException {
     Path saved = root.resolve("outputs.json");
     Files.writeString(saved, "{\"project_id\": {\"value\": \"Not A Project\"}}");
