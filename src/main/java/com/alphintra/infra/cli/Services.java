@@ -104,7 +104,7 @@ public record Services(
         new RegistryManifests(),
         checkout.kubernetes().resolve("overlays"),
         sample::compile,
-        () -> sample.image().request(),
+        () -> sample.image().request(CloudImages.NODE_PLATFORM),
         () -> sample.image().version(),
         MirroredImage.list(PinnedVersions.read(checkout.versionsFile())));
   }

@@ -57,7 +57,8 @@ public final class CloudImages {
 
   /**
    * @param compile compiles the sample service (its Maven build); a failure throws
-   * @param sampleService the sample service's image request, read after compiling
+   * @param sampleService the sample service's image request for {@link #NODE_PLATFORM}, read after
+   *     compiling
    * @param sampleVersion the version its tags start with (images.sampleService's tag), read when
    *     needed
    * @param mirror the third-party images to copy
@@ -102,7 +103,8 @@ public final class CloudImages {
 
     compile.run();
     ImageRequest request = sampleService.get();
-    String target = registry + "/sample-service:" + ContentTag.of(request, sampleVersion.get());
+    String target =
+        registry + "/sample-service:" + ContentTag.of(request, sampleVersion.get(), NODE_PLATFORM);
     List<ImageResult> results = new ArrayList<>();
     ImageResult sample;
     String sampleDigest;

@@ -1,5 +1,6 @@
 package com.alphintra.infra.image;
 
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ public final class ContentTag {
 
   private ContentTag() {}
 
-  public static String of(ImageRequest request, String version) {
+  /** The tag of {@code request} built for {@code platform}, e.g. {@code 0.1.0-3f9a1c2b4d5e}. */
+  public static String of(ImageRequest request, String version, Platform platform) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -30,7 +32,7 @@ public final class ContentTag {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
     field(sha, "base", request.base().describe());
-    field(sha, "platform", ImageBuilder.hostPlatform().getArchitecture());
+    field(sha, "platform", platform.getOs() + "/" + platform.getArchitecture());
     field(sha, "appRoot", request.appRoot());
     field(sha, "entrypoint", String.join("\u0000", request.entrypoint()));
     field(sha, "user", request.user());

@@ -55,6 +55,18 @@ public final class ImageBuilder implements ImagePublisher {
    */
   public BuiltImage build(
       ImageRequest request, ImageDestination destination, Optional<RegistryCredential> credential) {
+    return build(request, destination, credential, hostPlatform());
+  }
+
+  /**
+   * Builds {@code request} for {@code platform} (a registry base is resolved for it), e.g. the GKE
+   * nodes' linux/amd64 whatever this machine is.
+   */
+  public BuiltImage build(
+      ImageRequest request,
+      ImageDestination destination,
+      Optional<RegistryCredential> credential,
+      Platform platform) {
     requireClasses(request.classes());
     long started = System.nanoTime();
     try {
@@ -77,7 +89,7 @@ public final class ImageBuilder implements ImagePublisher {
               .setExposedPorts(Set.of(Port.tcp(request.port())))
               .setLabels(request.labels());
       if (request.base() instanceof BaseImage.Registry) {
-        container.setPlatforms(Set.of(hostPlatform()));
+        container.setPlatforms(Set.of(platform));
       }
       JibContainer result = container.containerize(containerizer(destination, credential));
       return new BuiltImage(
@@ -108,7 +120,7 @@ public final class ImageBuilder implements ImagePublisher {
   }
 
   /** The platform of this machine, so the pinned base matches the cluster nodes k3d runs here. */
-  static Platform hostPlatform() {
+  public static Platform hostPlatform() {
     String arch = System.getProperty("os.arch");
     return new Platform(
         arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64", "linux");
