@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
     header = "Run the Terraform workflow for Google Cloud, gated by check.",
     description = {
       "bootstrap once per project, then plan, apply or destroy an environment (dev, staging, prod),"
-          + " fetch its cluster credentials for 'alphintra up --context', and write its Terraform"
-          + " outputs into its Kubernetes overlay."
+          + " fetch its cluster credentials for 'alphintra up --context', write its Terraform"
+          + " outputs into its Kubernetes overlay, and push and mirror its images."
     },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       CloudApplyCommand.class,
       CloudDestroyCommand.class,
       CloudKubeconfigCommand.class,
-      CloudOutputsCommand.class
+      CloudOutputsCommand.class,
+      CloudImagesCommand.class
     })
 final class CloudCommand implements Callable<Integer> {
 

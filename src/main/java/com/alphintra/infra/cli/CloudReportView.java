@@ -3,6 +3,7 @@ package com.alphintra.infra.cli;
 import com.alphintra.infra.cloud.BootstrapReport;
 import com.alphintra.infra.cloud.CloudWorkflow;
 import com.alphintra.infra.cloud.Environment;
+import com.alphintra.infra.cloud.ImagesReport;
 import com.alphintra.infra.cloud.KubeconfigReport;
 import com.alphintra.infra.cloud.OutputsReport;
 import com.alphintra.infra.cloud.PlanReport;
@@ -180,7 +181,9 @@ final class CloudReportView {
     return CloudWorkflow.describe(report)
         + "\nkubectl kustomize infra/kubernetes/overlays/"
         + report.environment().id()
-        + " now renders with them; install with: alphintra up --context alphintra-"
+        + " now renders with them; push the images with: alphintra cloud images --env "
+        + report.environment().id()
+        + "; then install with: alphintra up --context alphintra-"
         + report.environment().id()
         + " --overlay "
         + report.environment().id()
@@ -194,6 +197,48 @@ final class CloudReportView {
     root.put("values", report.values());
     report.state().ifPresent(state -> root.put("stateSerial", state.serial()));
     report.state().ifPresent(state -> root.put("stateLineage", state.lineage()));
+    return root;
+  }
+
+  static String text(ImagesReport report) {
+    Map<ImagesReport.Outcome, Long> counts = new java.util.EnumMap<>(ImagesReport.Outcome.class);
+    report.images().forEach(image -> counts.merge(image.outcome(), 1L, Long::sum));
+    String env = report.environment().id();
+    return "Images of "
+        + env
+        + " in "
+        + report.registry()
+        + ": "
+        + counts.getOrDefault(ImagesReport.Outcome.PUSHED, 0L)
+        + " pushed, "
+        + counts.getOrDefault(ImagesReport.Outcome.COPIED, 0L)
+        + " copied, "
+        + counts.getOrDefault(ImagesReport.Outcome.PRESENT, 0L)
+        + " already present\nsample service: "
+        + report.sampleService()
+        + " (SAMPLE_SERVICE_TAG in infra/kubernetes/overlays/"
+        + env
+        + "/cloud-outputs.env)\ninstall with: alphintra up --context alphintra-"
+        + env
+        + " --overlay "
+        + env
+        + "\n";
+  }
+
+  static Map<String, Object> json(ImagesReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("environment", report.environment().id());
+    root.put("registry", report.registry());
+    root.put("sampleService", report.sampleService());
+    List<Map<String, Object>> images = new ArrayList<>();
+    for (ImagesReport.ImageResult image : report.images()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("source", image.source());
+      entry.put("target", image.target());
+      entry.put("outcome", image.outcome().name().toLowerCase(Locale.ROOT));
+      images.add(entry);
+    }
+    root.put("images", images);
     return root;
   }
 

@@ -24,6 +24,7 @@ final class CommandFactory implements CommandLine.IFactory {
             Map.entry(CloudDestroyCommand.class, () -> new CloudDestroyCommand(services)),
             Map.entry(CloudKubeconfigCommand.class, () -> new CloudKubeconfigCommand(services)),
             Map.entry(CloudOutputsCommand.class, () -> new CloudOutputsCommand(services)),
+            Map.entry(CloudImagesCommand.class, () -> new CloudImagesCommand(services)),
             Map.entry(DevDeployCommand.class, () -> new DevDeployCommand(services)),
             Map.entry(VersionProvider.class, () -> new VersionProvider(services)));
   }

@@ -4,8 +4,10 @@ import com.alphintra.infra.check.CheckEngine;
 import com.alphintra.infra.check.Checker;
 import com.alphintra.infra.check.RuleRegistry;
 import com.alphintra.infra.cloud.CheckPolicyGate;
+import com.alphintra.infra.cloud.CloudImages;
 import com.alphintra.infra.cloud.CloudWorkflow;
 import com.alphintra.infra.cloud.EnvironmentSettingsReader;
+import com.alphintra.infra.cloud.MirroredImage;
 import com.alphintra.infra.dev.DevLoop;
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.HostProbe;
@@ -13,9 +15,13 @@ import com.alphintra.infra.doctor.RequirementsReader;
 import com.alphintra.infra.doctor.SystemHostProbe;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.image.ImageBuilder;
+import com.alphintra.infra.image.RegistryManifests;
+import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.platform.PlatformLoader;
+import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -82,6 +88,25 @@ public record Services(
         checkout.terraform().resolve("bootstrap"),
         checkout.localState().resolve("cloud"),
         checkout.kubernetes().resolve("overlays"));
+  }
+
+  /**
+   * Pushes the sample service and mirrors the third-party images into an environment's registry;
+   * layers are cached with the dev loop's, under the checkout's .alphintra/.
+   */
+  public CloudImages cloudImages() {
+    Workspace checkout = requireWorkspace();
+    ImageBuilder builder = new ImageBuilder(LocalServices.imageCache(checkout));
+    SampleServiceBuild sample = new SampleServiceBuild(checkout, processes, builder);
+    return new CloudImages(
+        processes,
+        builder,
+        new RegistryManifests(),
+        checkout.kubernetes().resolve("overlays"),
+        sample::compile,
+        () -> sample.image().request(CloudImages.NODE_PLATFORM),
+        () -> sample.image().version(),
+        MirroredImage.list(PinnedVersions.read(checkout.versionsFile())));
   }
 
   public Doctor doctor() {

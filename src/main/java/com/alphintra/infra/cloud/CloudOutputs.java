@@ -43,6 +43,14 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
           "cloudsql-server-ca",
           "pgbouncer-stats-password");
 
+  /**
+   * The sample service's tag and digest in the environment's registry ({@code TAG@sha256:...}),
+   * written by {@code alphintra cloud images}, not by Terraform: {@code cloud outputs} keeps it
+   * when it writes the file again (or takes the example's, the pinned version, before the first
+   * push).
+   */
+  public static final String SAMPLE_SERVICE_TAG = "SAMPLE_SERVICE_TAG";
+
   /** The value of key SOURCE in the committed example, which {@code up} never accepts. */
   public static final String EXAMPLE_SOURCE = "example";
 
@@ -171,6 +179,13 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
       }
     }
     return new CloudOutputs(state, values);
+  }
+
+  /** These values with {@code key} set to {@code value}. */
+  public CloudOutputs with(String key, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(values);
+    changed.put(key, value);
+    return new CloudOutputs(state, changed);
   }
 
   /** Whether this is the committed example rather than an environment's real values. */

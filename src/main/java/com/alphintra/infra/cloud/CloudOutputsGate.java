@@ -14,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * Whether a cloud overlay may be applied: its {@code cloud-outputs.env} must exist, hold real
- * values (not the committed example) and come from the environment's current Terraform state, so no
- * manifest reaches the cluster with another project's registry or an old database address.
+ * values (not the committed example), name the sample service's pushed digest ({@code cloud
+ * images}) and come from the environment's current Terraform state, so no manifest reaches the
+ * cluster with another project's registry, an image that is not there or an old database address.
  */
 public final class CloudOutputsGate {
 
@@ -59,6 +60,17 @@ public final class CloudOutputsGate {
       throw new MissingPrerequisiteException(
           file + " holds the example values, not environment " + environment.id() + "'s",
           "run '" + command + "'");
+    }
+    String tag = outputs.values().getOrDefault(CloudOutputs.SAMPLE_SERVICE_TAG, "");
+    if (!tag.contains("@sha256:")) {
+      throw new MissingPrerequisiteException(
+          "the sample service has not been pushed to environment "
+              + environment.id()
+              + "'s registry: "
+              + file
+              + (tag.isEmpty() ? " has no " : " has no digest in ")
+              + CloudOutputs.SAMPLE_SERVICE_TAG,
+          "run 'alphintra cloud images --env " + environment.id() + "'");
     }
     StateVersion recorded =
         outputs

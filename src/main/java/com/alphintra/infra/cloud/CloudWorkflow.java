@@ -241,13 +241,23 @@ public final class CloudWorkflow {
     return CloudOutputs.parse(pull.stdout(), origin);
   }
 
-  private OutputsReport writeOutputs(Environment environment, CloudOutputs outputs) {
+  private OutputsReport writeOutputs(Environment environment, CloudOutputs terraformOutputs) {
     Path file = CloudOutputsFile.of(overlaysDirectory, environment);
     if (!Files.isDirectory(file.getParent())) {
       throw new InputException(
           "overlay " + environment.id() + " does not exist",
           file.getParent(),
           "restore infra/kubernetes/overlays/" + environment.id() + " from git");
+    }
+    CloudOutputs outputs = terraformOutputs;
+    // The sample service's tag comes from `cloud images`, not Terraform: keep it.
+    for (Path previous : List.of(file, file.resolveSibling(CloudOutputsFile.EXAMPLE_NAME))) {
+      Optional<String> tag =
+          readQuietly(previous).map(values -> values.get(CloudOutputs.SAMPLE_SERVICE_TAG));
+      if (tag.isPresent()) {
+        outputs = outputs.with(CloudOutputs.SAMPLE_SERVICE_TAG, tag.get());
+        break;
+      }
     }
     try {
       Path partial = file.resolveSibling(CloudOutputsFile.NAME + ".partial");
@@ -261,6 +271,17 @@ public final class CloudWorkflow {
       throw new UncheckedIOException("cannot write " + file, e);
     }
     return new OutputsReport(environment, file, outputs.values().size(), outputs.state());
+  }
+
+  private static Optional<java.util.Map<String, String>> readQuietly(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CloudOutputs.read(Files.readString(file), file.toString()).values());
+    } catch (IOException | InputException e) {
+      return Optional.empty();
+    }
   }
 
   public PlanReport destroy(

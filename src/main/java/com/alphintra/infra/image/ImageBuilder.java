@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -45,6 +46,27 @@ public final class ImageBuilder implements ImagePublisher {
   }
 
   public BuiltImage build(ImageRequest request, ImageDestination destination) {
+    return build(request, destination, Optional.empty());
+  }
+
+  /**
+   * Builds {@code request} into {@code destination}, authenticating to a destination registry with
+   * {@code credential} when given.
+   */
+  public BuiltImage build(
+      ImageRequest request, ImageDestination destination, Optional<RegistryCredential> credential) {
+    return build(request, destination, credential, hostPlatform());
+  }
+
+  /**
+   * Builds {@code request} for {@code platform} (a registry base is resolved for it), e.g. the GKE
+   * nodes' linux/amd64 whatever this machine is.
+   */
+  public BuiltImage build(
+      ImageRequest request,
+      ImageDestination destination,
+      Optional<RegistryCredential> credential,
+      Platform platform) {
     requireClasses(request.classes());
     long started = System.nanoTime();
     try {
@@ -67,9 +89,9 @@ public final class ImageBuilder implements ImagePublisher {
               .setExposedPorts(Set.of(Port.tcp(request.port())))
               .setLabels(request.labels());
       if (request.base() instanceof BaseImage.Registry) {
-        container.setPlatforms(Set.of(hostPlatform()));
+        container.setPlatforms(Set.of(platform));
       }
-      JibContainer result = container.containerize(containerizer(destination));
+      JibContainer result = container.containerize(containerizer(destination, credential));
       return new BuiltImage(
           destination.reference(),
           result.getDigest().toString(),
@@ -98,7 +120,7 @@ public final class ImageBuilder implements ImagePublisher {
   }
 
   /** The platform of this machine, so the pinned base matches the cluster nodes k3d runs here. */
-  static Platform hostPlatform() {
+  public static Platform hostPlatform() {
     String arch = System.getProperty("os.arch");
     return new Platform(
         arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64", "linux");
@@ -126,14 +148,66 @@ public final class ImageBuilder implements ImagePublisher {
     return Jib.fromScratch();
   }
 
-  private Containerizer containerizer(ImageDestination destination)
+  /**
+   * Copies {@code source} from its registry into {@code target} with Jib, registry to registry
+   * (layers are streamed through the base-layer cache; no Docker daemon), for {@code platform}. The
+   * copy keeps the source's layers, entrypoint, user, environment and labels; its manifest is
+   * Jib's, so its digest differs from the source's.
+   *
+   * @param credential for the target registry; the source is pulled anonymously
+   */
+  public BuiltImage copy(
+      String source, String target, Platform platform, Optional<RegistryCredential> credential) {
+    long started = System.nanoTime();
+    try {
+      RegistryImage from = RegistryImage.named(source);
+      JibContainer result =
+          Jib.from(from)
+              .setPlatforms(Set.of(platform))
+              .containerize(
+                  containerizer(new ImageDestination.Registry(target), credential)
+                      .setAllowInsecureRegistries(
+                          isLoopbackRegistry(source) || isLoopbackRegistry(target)));
+      return new BuiltImage(
+          target,
+          result.getDigest().toString(),
+          result.getImageId().toString(),
+          Duration.ofNanos(System.nanoTime() - started));
+    } catch (InvalidImageReferenceException e) {
+      throw new OperationFailedException(
+          "invalid image reference: " + e.getMessage(),
+          "check the mirror list (mirror.*) in infra/versions.yaml");
+    } catch (IOException
+        | ExecutionException
+        | com.google.cloud.tools.jib.api.RegistryException
+        | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      String message =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      throw new OperationFailedException(
+          "could not copy " + source + " to " + target + ": " + message,
+          "check that "
+              + source
+              + " can be pulled and that the credentials may write to "
+              + target);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationFailedException(
+          "copying " + source + " was interrupted", "run the command again");
+    }
+  }
+
+  private Containerizer containerizer(
+      ImageDestination destination, Optional<RegistryCredential> credential)
       throws InvalidImageReferenceException {
     Containerizer containerizer;
     if (destination instanceof ImageDestination.Tarball tarball) {
       containerizer = Containerizer.to(TarImage.at(tarball.file()).named(tarball.reference()));
     } else {
+      RegistryImage target = RegistryImage.named(destination.reference());
+      credential.ifPresent(given -> target.addCredential(given.username(), given.secret()));
       containerizer =
-          Containerizer.to(RegistryImage.named(destination.reference()))
+          Containerizer.to(target)
               .setAllowInsecureRegistries(isLoopbackRegistry(destination.reference()));
     }
     return containerizer

@@ -3,6 +3,7 @@ package com.alphintra.infra.image;
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,21 +87,31 @@ public final class SampleServiceImage {
   }
 
   public BaseImage base() {
-    boolean arm = ImageBuilder.hostPlatform().getArchitecture().equals("arm64");
+    return base(ImageBuilder.hostPlatform());
+  }
+
+  /** The base pinned for {@code platform}'s architecture (amd64 or arm64). */
+  public BaseImage base(Platform platform) {
+    boolean arm = platform.getArchitecture().equals("arm64");
     return new BaseImage.Registry(
         pins.require(arm ? "images.sampleServiceBaseArm64" : "images.sampleServiceBase"));
   }
 
   public ImageRequest request() {
+    return request(ImageBuilder.hostPlatform());
+  }
+
+  /** The request for an image that runs on {@code platform}: its base is the one pinned for it. */
+  public ImageRequest request(Platform platform) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("org.opencontainers.image.title", "sample-service");
     labels.put("org.opencontainers.image.version", version());
     labels.put(
         "org.opencontainers.image.source",
         pins.find("images.sampleServiceSource").orElse("services/sample-service"));
-    labels.put("org.opencontainers.image.base.name", base().describe());
+    labels.put("org.opencontainers.image.base.name", base(platform).describe());
     return new ImageRequest(
-        base(),
+        base(platform),
         classes(),
         "/app",
         List.of("java", "-cp", "/app/classes", MAIN_CLASS),

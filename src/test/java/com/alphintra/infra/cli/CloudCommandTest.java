@@ -132,6 +132,34 @@ class CloudCommandTest {
   }
 
   @Test
+  void imagesWithoutTheEnvironmentsOutputsExitThreeNamingTheCommand() {
+    CliRun run = run("cloud", "images", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err())
+        .contains("cloud-outputs.env is missing", "alphintra cloud outputs --env dev");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void imagesWithoutGcloudExitThreeBeforeBuildingAnything() throws IOException {
+    Files.writeString(
+        workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env"),
+        "SOURCE=terraform-state\nSTATE_LINEAGE=l\nSTATE_SERIAL=1\n"
+            + "REGISTRY=us-east4-docker.pkg.dev/alphintra-dev/alphintra\n");
+    processes.missing("gcloud", "auth");
+
+    CliRun run = run("cloud", "images", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("gcloud is not installed", "doctor --target cloud");
+    assertThat(processes.commandLines())
+        .singleElement()
+        .asString()
+        .isEqualTo("gcloud auth application-default print-access-token");
+  }
+
+  @Test
   void outputsFromASavedFileWriteTheOverlaysFileAndSayWhatToRunNext() throws IOException {
     Path saved = root.resolve("outputs.json");
     Files.writeString(saved, resource("output-dev.json"));
@@ -142,6 +170,27 @@ class CloudCommandTest {
     assertThat(run.out())
         .contains("wrote 25 values to ", "alphintra up --context alphintra-dev --overlay dev");
     assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void outputsKeepTheSampleServiceTagCloudImagesRecorded() throws IOException {
+    Path saved = root.resolve("outputs.json");
+    Files.writeString(saved, resource("output-dev.json"));
+    Path file = workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env");
+    Path example = workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env.example");
+    Files.writeString(example, "SOURCE=example\nSAMPLE_SERVICE_TAG=0.1.0\n");
+
+    assertThat(run("cloud", "outputs", "--env", "dev", "--from", saved.toString()).exitCode())
+        .isZero();
+    assertThat(Files.readString(file)).contains("\nSAMPLE_SERVICE_TAG=0.1.0\n");
+
+    String pushed = "0.1.0-3f9a1c2b4d5e@sha256:" + "ab".repeat(32);
+    Files.writeString(
+        file,
+        Files.readString(file).replace("SAMPLE_SERVICE_TAG=0.1.0", "SAMPLE_SERVICE_TAG=" + pushed));
+    assertThat(run("cloud", "outputs", "--env", "dev", "--from", saved.toString()).exitCode())
+        .isZero();
+    assertThat(Files.readString(file)).contains("\nSAMPLE_SERVICE_TAG=" + pushed + "\n");
   }
 
   @Test

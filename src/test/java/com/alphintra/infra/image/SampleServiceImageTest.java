@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class SampleServiceImageTest {
 
   private static final Path ROOT = Path.of("/checkout");
+
+  @org.junit.jupiter.api.io.TempDir Path temp;
 
   private static SampleServiceImage image(String reference) {
     return new SampleServiceImage(
@@ -23,6 +26,34 @@ class SampleServiceImageTest {
                 "images.sampleServiceBase", "eclipse-temurin:21-jre-noble@sha256:" + "a".repeat(64),
                 "images.sampleServiceBaseArm64",
                     "eclipse-temurin:21-jre-noble@sha256:" + "b".repeat(64))));
+  }
+
+  @Test
+  void anImageForTheGkeNodesIsBuiltOnTheAmd64BaseWhateverThisMachineIs() {
+    SampleServiceImage image =
+        image("k3d-alphintra-registry.localhost:5000/alphintra/sample-service:0.1.0");
+
+    assertThat(image.request(new Platform("amd64", "linux")).base().describe())
+        .endsWith("a".repeat(64));
+    assertThat(image.request(new Platform("arm64", "linux")).base().describe())
+        .endsWith("b".repeat(64));
+  }
+
+  @Test
+  void theContentTagNamesThePlatformAndTheClasses() throws Exception {
+    Path classes = ImageBuilderTest.someClasses(temp);
+    ImageRequest request = ImageBuilderTest.request(new BaseImage.Scratch(), classes);
+    Platform amd64 = new Platform("amd64", "linux");
+
+    String tag = ContentTag.of(request, "0.1.0", amd64);
+
+    assertThat(tag)
+        .matches("0\\.1\\.0-[0-9a-f]{12}")
+        .isEqualTo(ContentTag.of(request, "0.1.0", amd64));
+    assertThat(ContentTag.of(request, "0.1.0", new Platform("arm64", "linux"))).isNotEqualTo(tag);
+    java.nio.file.Files.write(
+        classes.resolve("com/alphintra/sample/Main.class"), new byte[] {(byte) 0xCA, 2});
+    assertThat(ContentTag.of(request, "0.1.0", amd64)).isNotEqualTo(tag);
   }
 
   @Test

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class CloudOverlayUpTest {
 
+  /** The sample service as `cloud images` records it after a push. */
+  static final String PUSHED = "0.1.0-3f9a1c2b4d5e@sha256:" + "ab".repeat(32);
+
   KubernetesClient client;
 
   @TempDir Path root;
@@ -58,6 +61,7 @@ class CloudOverlayUpTest {
         kubernetes.resolve("overlays/dev/cloud-outputs.env"),
         CloudOutputs.parse(
                 Files.readString(Path.of("src/test/resources/cloud/state-dev.json")), "state")
+            .with(CloudOutputs.SAMPLE_SERVICE_TAG, PUSHED)
             .render(Environment.DEV));
     Path environment = root.resolve("infra/terraform/environments/dev");
     fixture

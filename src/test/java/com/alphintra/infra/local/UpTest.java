@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnableKubernetesMockClient(crud = true)
 class UpTest {
 
+  /** The sample service as `cloud images` records it after a push. */
+  static final String PUSHED = "0.1.0-3f9a1c2b4d5e@sha256:" + "ab".repeat(32);
+
   static final List<String> STEPS =
       List.of("prerequisites", "cluster", "istio", "tls", "platform", "observability", "verify");
 
@@ -365,6 +368,7 @@ class UpTest {
         root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env"),
         CloudOutputs.parse(
                 Files.readString(Path.of("src/test/resources/cloud/state-dev.json")), "state")
+            .with(CloudOutputs.SAMPLE_SERVICE_TAG, PUSHED)
             .render(Environment.DEV));
     Path environment = root.resolve("infra/terraform/environments/dev");
     fixture
@@ -404,6 +408,27 @@ class UpTest {
     assertThatThrownBy(() -> run(upDev()))
         .isInstanceOf(MissingPrerequisiteException.class)
         .hasMessageContaining("holds the example values");
+  }
+
+  @Test
+  void aCloudOverlayWhoseSampleServiceWasNeverPushedIsRefusedNamingCloudImages() throws Exception {
+    outputsOfSerial(42);
+    Path file = root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                CloudOutputs.SAMPLE_SERVICE_TAG + "=" + PUSHED,
+                CloudOutputs.SAMPLE_SERVICE_TAG + "=0.1.0"));
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("has no digest in SAMPLE_SERVICE_TAG")
+        .satisfies(
+            e ->
+                assertThat(((MissingPrerequisiteException) e).hint())
+                    .contains("alphintra cloud images --env dev"));
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
   }
 
   @Test

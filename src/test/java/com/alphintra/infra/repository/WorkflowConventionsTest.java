@@ -139,7 +139,12 @@ class WorkflowConventionsTest {
       assertThat(job.get("uses")).isEqualTo("./.github/workflows/terraform-apply.yml");
       assertThat(GithubWorkflows.map(job.get("with"))).containsEntry("environment", env);
     }
-    assertThat(workflow("images.yml").text()).contains("./alphintra cloud images --env dev");
+    // cloud-outputs.env is git-ignored: the job writes it (the registry) before pushing.
+    String images = workflow("images.yml").text();
+    assertThat(images).contains("./alphintra cloud images --env dev");
+    assertThat(images.indexOf("run: ./alphintra cloud outputs --env dev"))
+        .isPositive()
+        .isLessThan(images.indexOf("run: ./alphintra cloud images --env dev"));
   }
 
   @Test
