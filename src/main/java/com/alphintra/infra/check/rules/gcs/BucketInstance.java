@@ -1,5 +1,7 @@
 package com.alphintra.infra.check.rules.gcs;
 
+import com.alphintra.infra.check.Finding;
+import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.tf.References;
 import com.alphintra.infra.hcl.Attribute;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One instance of a {@code google_storage_bucket} (one per element of its {@code for_each} or index
@@ -141,6 +144,47 @@ record BucketInstance(
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The finding when this bucket leaves {@code setting} out, or sets it to a known value that
+   * {@code isUnsafe} rejects; empty when it is safe or its value cannot be known statically.
+   *
+   * @param subject how each message starts: the address, or "ADDRESS holds logs but"
+   * @param whenUnset what leaving the setting out means (", which defaults to false"), or empty
+   * @param unsetLine the line of the finding when the setting is left out
+   */
+  Optional<Finding> unsafeSetting(
+      RuleInfo info,
+      String setting,
+      Predicate<Object> isUnsafe,
+      String subject,
+      String whenUnset,
+      int unsetLine) {
+    if (!writes(setting)) {
+      return Optional.of(
+          Finding.of(
+              info,
+              resource.file(),
+              unsetLine,
+              address,
+              subject + " does not set " + setting + whenUnset + where()));
+    }
+    return value(setting)
+        .filter(isUnsafe)
+        .map(
+            unsafe ->
+                Finding.of(
+                    info,
+                    resource.file(),
+                    resource.lineOf(setting),
+                    address,
+                    subject
+                        + " sets "
+                        + setting
+                        + " = "
+                        + (unsafe instanceof String text ? "\"" + text + "\"" : unsafe)
+                        + where()));
   }
 
   /** {@code " (in prod)"} for a module evaluated in an environment, else empty. */

@@ -42,36 +42,15 @@ public final class GcsBucketsKeepVersions implements Rule {
       if (holds.isEmpty() || bucket.generates("versioning")) {
         continue;
       }
-      if (!bucket.writes(SETTING)) {
-        findings.add(
-            Finding.of(
-                INFO,
-                bucket.resource().file(),
-                bucket.resource().lineOf(SETTING),
-                bucket.address(),
-                bucket.address()
-                    + " holds "
-                    + holds.get()
-                    + " but does not set "
-                    + SETTING
-                    + bucket.where()));
-        continue;
-      }
-      if (Boolean.FALSE.equals(bucket.value(SETTING).orElse(null))) {
-        findings.add(
-            Finding.of(
-                INFO,
-                bucket.resource().file(),
-                bucket.resource().lineOf(SETTING),
-                bucket.address(),
-                bucket.address()
-                    + " holds "
-                    + holds.get()
-                    + " but sets "
-                    + SETTING
-                    + " = false"
-                    + bucket.where()));
-      }
+      bucket
+          .unsafeSetting(
+              INFO,
+              SETTING,
+              Boolean.FALSE::equals,
+              bucket.address() + " holds " + holds.get() + " but",
+              "",
+              bucket.resource().lineOf(SETTING))
+          .ifPresent(findings::add);
     }
     return findings;
   }

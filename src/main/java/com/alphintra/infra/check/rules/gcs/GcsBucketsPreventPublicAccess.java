@@ -8,7 +8,6 @@ import com.alphintra.infra.check.Target;
 import com.alphintra.infra.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Every bucket enforces public access prevention, whatever it holds. */
 public final class GcsBucketsPreventPublicAccess implements Rule {
@@ -39,36 +38,15 @@ public final class GcsBucketsPreventPublicAccess implements Rule {
   public List<Finding> check(Platform platform) {
     List<Finding> findings = new ArrayList<>();
     for (BucketInstance bucket : BucketInstance.all(platform)) {
-      if (!bucket.writes(SETTING)) {
-        findings.add(
-            Finding.of(
-                INFO,
-                bucket.resource().file(),
-                bucket.resource().line(),
-                bucket.address(),
-                bucket.address()
-                    + " does not set "
-                    + SETTING
-                    + ", which defaults to \"inherited\""
-                    + bucket.where()));
-        continue;
-      }
-      Optional<Object> value = bucket.value(SETTING);
-      if (value.isPresent() && !"enforced".equals(value.get())) {
-        findings.add(
-            Finding.of(
-                INFO,
-                bucket.resource().file(),
-                bucket.resource().lineOf(SETTING),
-                bucket.address(),
-                bucket.address()
-                    + " sets "
-                    + SETTING
-                    + " = \""
-                    + value.get()
-                    + "\""
-                    + bucket.where()));
-      }
+      bucket
+          .unsafeSetting(
+              INFO,
+              SETTING,
+              value -> !"enforced".equals(value),
+              bucket.address(),
+              ", which defaults to \"inherited\"",
+              bucket.resource().line())
+          .ifPresent(findings::add);
     }
     return findings;
   }

@@ -41,35 +41,15 @@ public final class GcsBucketsUseUniformAccess implements Rule {
       if (holds.isEmpty()) {
         continue;
       }
-      if (!bucket.writes(SETTING)) {
-        findings.add(
-            Finding.of(
-                INFO,
-                bucket.resource().file(),
-                bucket.resource().line(),
-                bucket.address(),
-                bucket.address()
-                    + " holds "
-                    + holds.get()
-                    + " but does not set "
-                    + SETTING
-                    + ", which defaults to false"
-                    + bucket.where()));
-      } else if (Boolean.FALSE.equals(bucket.value(SETTING).orElse(null))) {
-        findings.add(
-            Finding.of(
-                INFO,
-                bucket.resource().file(),
-                bucket.resource().lineOf(SETTING),
-                bucket.address(),
-                bucket.address()
-                    + " holds "
-                    + holds.get()
-                    + " but sets "
-                    + SETTING
-                    + " = false"
-                    + bucket.where()));
-      }
+      bucket
+          .unsafeSetting(
+              INFO,
+              SETTING,
+              Boolean.FALSE::equals,
+              bucket.address() + " holds " + holds.get() + " but",
+              ", which defaults to false",
+              bucket.resource().line())
+          .ifPresent(findings::add);
     }
     return findings;
   }
