@@ -26,7 +26,7 @@ final class CloudApplyCommand extends CloudEnvironmentCommand {
   @Override
   PlanReport run(CloudWorkflow workflow, Consumer<String> console) {
     return workflow.apply(
-        environment.environment,
+        environment.environment(),
         environment.varFile(),
         environment.acceptFindings(),
         Optional.ofNullable(confirm),

@@ -27,7 +27,7 @@ final class CloudDestroyCommand extends CloudEnvironmentCommand {
   @Override
   PlanReport run(CloudWorkflow workflow, Consumer<String> console) {
     return workflow.destroy(
-        environment.environment,
+        environment.environment(),
         environment.varFile(),
         environment.acceptFindings(),
         Optional.ofNullable(confirm),

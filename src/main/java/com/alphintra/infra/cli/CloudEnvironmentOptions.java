@@ -3,17 +3,13 @@ package com.alphintra.infra.cli;
 import com.alphintra.infra.cloud.Environment;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options plan, apply and destroy share: which environment, extra variables, and the gate. */
 final class CloudEnvironmentOptions {
 
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "ENV",
-      description = "The environment: ${COMPLETION-CANDIDATES}.")
-  Environment environment;
+  @Mixin EnvironmentOption env;
 
   @Option(
       names = "--var-file",
@@ -27,6 +23,10 @@ final class CloudEnvironmentOptions {
       description =
           "Go ahead despite check findings at HIGH or above; the reason is printed in the summary.")
   String acceptFindings;
+
+  Environment environment() {
+    return env.environment;
+  }
 
   Optional<Path> varFile() {
     return Optional.ofNullable(varFile);

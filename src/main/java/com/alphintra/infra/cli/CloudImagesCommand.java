@@ -1,13 +1,11 @@
 package com.alphintra.infra.cli;
 
 import com.alphintra.infra.cloud.CloudImages;
-import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.cloud.ImagesReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -34,12 +32,7 @@ final class CloudImagesCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "ENV",
-      description = "The environment: ${COMPLETION-CANDIDATES}.")
-  Environment environment;
+  @Mixin EnvironmentOption env;
 
   CloudImagesCommand(Services services) {
     this.services = services;
@@ -49,7 +42,7 @@ final class CloudImagesCommand implements Callable<Integer> {
   public Integer call() {
     CloudConsole console = CloudConsole.of(spec, output);
     CloudImages images = services.cloudImages();
-    ImagesReport report = images.push(environment, console::line);
+    ImagesReport report = images.push(env.environment, console::line);
     console.report(CloudReportView.text(report), CloudReportView.json(report));
     return ExitCode.OK.code();
   }

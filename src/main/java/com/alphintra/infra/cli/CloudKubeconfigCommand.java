@@ -1,12 +1,10 @@
 package com.alphintra.infra.cli;
 
-import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.cloud.KubeconfigReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -21,12 +19,7 @@ final class CloudKubeconfigCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "ENV",
-      description = "The environment: ${COMPLETION-CANDIDATES}.")
-  Environment environment;
+  @Mixin EnvironmentOption env;
 
   CloudKubeconfigCommand(Services services) {
     this.services = services;
@@ -35,7 +28,7 @@ final class CloudKubeconfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CloudConsole console = CloudConsole.of(spec, output);
-    KubeconfigReport report = services.cloudWorkflow().kubeconfig(environment, console::line);
+    KubeconfigReport report = services.cloudWorkflow().kubeconfig(env.environment, console::line);
     console.report(CloudReportView.text(report), CloudReportView.json(report));
     return ExitCode.OK.code();
   }

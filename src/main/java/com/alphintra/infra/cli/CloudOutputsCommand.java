@@ -1,6 +1,5 @@
 package com.alphintra.infra.cli;
 
-import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.cloud.OutputsReport;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,12 +29,7 @@ final class CloudOutputsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "ENV",
-      description = "The environment: ${COMPLETION-CANDIDATES}.")
-  Environment environment;
+  @Mixin EnvironmentOption env;
 
   @Option(
       names = "--from",
@@ -51,7 +45,7 @@ final class CloudOutputsCommand implements Callable<Integer> {
   public Integer call() {
     CloudConsole console = CloudConsole.of(spec, output);
     OutputsReport report =
-        services.cloudWorkflow().outputs(environment, Optional.ofNullable(from), console::line);
+        services.cloudWorkflow().outputs(env.environment, Optional.ofNullable(from), console::line);
     console.report(CloudReportView.text(report), CloudReportView.json(report));
     return ExitCode.OK.code();
   }

@@ -18,6 +18,6 @@ final class CloudPlanCommand extends CloudEnvironmentCommand {
   @Override
   PlanReport run(CloudWorkflow workflow, Consumer<String> console) {
     return workflow.plan(
-        environment.environment, environment.varFile(), environment.acceptFindings(), console);
+        environment.environment(), environment.varFile(), environment.acceptFindings(), console);
   }
 }
