@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +92,86 @@ public final class HelmReleases {
    */
   public static Result render(
       Path root, Path charts, List<String> overlays, Map<Path, List<ManifestDocument>> documents) {
+    return template(root, charts, overlays).withValues(root, documents);
+  }
+
+  /**
+   * One release rendered for some overlays, before our values files are attached (they are parsed
+   * in parallel with the render): its objects, each with the chart template it comes from.
+   */
+  private record Rendered(
+      ChartRelease release,
+      List<String> overlays,
+      List<KubeObject> objects,
+      List<Path> templates) {}
+
+  /**
+   * What {@link #template} gave: the renders, the notes about missing archives, the releases that
+   * did not render, and the overlays asked for.
+   */
+  public static final class Templates {
+
+    private final List<Rendered> rendered;
+    private final List<String> overlays;
+    private final List<String> notes;
+    private final List<LoadError> errors;
+
+    private Templates(
+        List<Rendered> rendered,
+        List<String> overlays,
+        List<String> notes,
+        List<LoadError> errors) {
+      this.rendered = List.copyOf(rendered);
+      this.overlays = List.copyOf(overlays);
+      this.notes = List.copyOf(notes);
+      this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * The result, with each object's {@link HelmSource} naming our values files as read in {@code
+     * documents} (by file relative to {@code root}) and the accepted findings of {@link
+     * #ACCEPTED_FILE}.
+     */
+    public Result withValues(Path root, Map<Path, List<ManifestDocument>> documents) {
+      List<LoadedObject> objects = new ArrayList<>();
+      for (Rendered render : rendered) {
+        List<HelmSource.ValuesFile> values = new ArrayList<>();
+        for (Path file : render.release().valuesFiles()) {
+          Path relative = relative(root, file);
+          List<ManifestDocument> written = documents.getOrDefault(relative, List.of());
+          if (!written.isEmpty()) {
+            values.add(new HelmSource.ValuesFile(relative, written.get(0)));
+          }
+        }
+        for (int index = 0; index < render.objects().size(); index++) {
+          Path template = render.templates().get(index);
+          objects.add(
+              new LoadedObject(
+                  render.objects().get(index),
+                  template,
+                  Optional.empty(),
+                  Optional.of(
+                      new HelmSource(
+                          render.release().name(), template, render.overlays(), values))));
+        }
+      }
+      return new Result(
+          objects,
+          overlays,
+          notes,
+          errors,
+          AcceptedFinding.read(documents.getOrDefault(ACCEPTED_FILE, List.of())));
+    }
+  }
+
+  /**
+   * Renders the releases of {@code overlays} from the archives in {@code charts}, each object in
+   * its release's namespace when the chart writes none (as {@code helm install -n} creates it).
+   * Reads infra/versions.yaml, nothing else of the tree.
+   *
+   * @throws com.alphintra.infra.error.InputException when infra/versions.yaml lacks a pin
+   */
+  public static Templates template(Path root, Path charts, List<String> overlays) {
     Workspace workspace = new Workspace(root);
     PinnedVersions pins = PinnedVersions.read(workspace.versionsFile());
     ChartReleases releases = new ChartReleases(workspace, pins);
@@ -111,7 +192,7 @@ public final class HelmReleases {
         overlaysOf.computeIfAbsent(key, k -> new ArrayList<>()).add(overlay);
       }
     }
-    List<LoadedObject> objects = new ArrayList<>();
+    List<Rendered> rendered = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<LoadError> errors = new ArrayList<>();
     TreeSet<String> missing = new TreeSet<>();
@@ -170,29 +251,20 @@ public final class HelmReleases {
                 "cannot render " + label + " from " + archive + ": " + e.getMessage()));
         continue;
       }
-      List<HelmSource.ValuesFile> values = new ArrayList<>();
-      for (Path file : release.valuesFiles()) {
-        Path relative = relative(root, file);
-        List<ManifestDocument> written = documents.getOrDefault(relative, List.of());
-        if (!written.isEmpty()) {
-          values.add(new HelmSource.ValuesFile(relative, written.get(0)));
-        }
-      }
       try {
-        ManifestFile rendered = new ManifestLoader().fromTextUntyped(yaml, Origin.rendered(label));
+        ManifestFile file =
+            new ManifestLoader()
+                .fromTextUntyped(
+                    inReleaseNamespace(yaml, release.namespace()), Origin.rendered(label));
         List<YamlComment> sources =
-            rendered.comments().stream()
+            file.comments().stream()
                 .filter(comment -> SOURCE.matcher(comment.text().strip()).find())
                 .toList();
-        for (KubeObject object : rendered.objects()) {
-          Path template = Path.of("charts", archiveName + ":" + templateOf(object, sources));
-          objects.add(
-              new LoadedObject(
-                  object,
-                  template,
-                  Optional.empty(),
-                  Optional.of(new HelmSource(release.name(), template, renderOverlays, values))));
+        List<Path> templates = new ArrayList<>();
+        for (KubeObject object : file.objects()) {
+          templates.add(Path.of("charts", archiveName + ":" + templateOf(object, sources)));
         }
+        rendered.add(new Rendered(release, renderOverlays, file.objects(), templates));
       } catch (ManifestParseException e) {
         errors.add(
             new LoadError(
@@ -213,12 +285,110 @@ public final class HelmReleases {
               + (missing.size() == 1 ? "it renders" : "they render")
               + " were not checked (`alphintra up` saves the archives there, or pass --charts DIR)");
     }
-    return new Result(
-        objects,
-        List.copyOf(overlays),
-        notes,
-        errors,
-        AcceptedFinding.read(documents.getOrDefault(ACCEPTED_FILE, List.of())));
+    return new Templates(rendered, overlays, notes, errors);
+  }
+
+  /**
+   * The kinds Helm creates outside any namespace; every other object a chart renders without {@code
+   * metadata.namespace} lands in the release's namespace.
+   */
+  private static final Set<String> CLUSTER_SCOPED =
+      Set.of(
+          "Namespace",
+          "CustomResourceDefinition",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "MutatingWebhookConfiguration",
+          "ValidatingWebhookConfiguration",
+          "ValidatingAdmissionPolicy",
+          "ValidatingAdmissionPolicyBinding",
+          "PriorityClass",
+          "StorageClass",
+          "PersistentVolume",
+          "APIService",
+          "IngressClass",
+          "RuntimeClass",
+          "CSIDriver",
+          "CSINode",
+          "Node",
+          "ClusterIssuer",
+          "ClusterSecretStore");
+
+  private static final Pattern DOCUMENT_KIND = Pattern.compile("^kind:\\s*[\"']?([A-Za-z]+)");
+  private static final Pattern CHILD = Pattern.compile("^(\\s+)\\S");
+
+  /**
+   * The rendered text as {@code helm install -n namespace} creates it: a namespaced object whose
+   * template writes no {@code metadata.namespace} (jaeger's Services, for one) gets the release's.
+   * Helm prints each object in block style with a top-level {@code metadata:} key, so the line is
+   * added as the first key under it, with the indentation of the next one; a document of another
+   * shape is left as it is.
+   */
+  public static String inReleaseNamespace(String rendered, String namespace) {
+    String[] lines = rendered.split("\n", -1);
+    StringBuilder out = new StringBuilder(rendered.length() + 256);
+    int start = 0;
+    for (int index = 0; index <= lines.length; index++) {
+      if (index == lines.length || lines[index].startsWith("---")) {
+        appendDocument(out, lines, start, index, namespace);
+        if (index < lines.length) {
+          out.append(lines[index]);
+          if (index + 1 < lines.length) {
+            out.append('\n');
+          }
+        }
+        start = index + 1;
+      }
+    }
+    return out.toString();
+  }
+
+  private static void appendDocument(
+      StringBuilder out, String[] lines, int from, int to, String namespace) {
+    String kind = null;
+    int metadata = -1;
+    for (int index = from; index < to; index++) {
+      Matcher matcher = DOCUMENT_KIND.matcher(lines[index]);
+      if (matcher.find()) {
+        kind = matcher.group(1);
+      } else if (lines[index].stripTrailing().equals("metadata:")) {
+        metadata = index;
+      }
+    }
+    int insertAfter = -1;
+    String indent = null;
+    if (kind != null && metadata >= 0 && !CLUSTER_SCOPED.contains(kind)) {
+      insertAfter = metadata;
+      for (int index = metadata + 1; index < to; index++) {
+        String line = lines[index];
+        if (line.isBlank() || line.stripLeading().startsWith("#")) {
+          continue;
+        }
+        Matcher child = CHILD.matcher(line);
+        if (!child.find()) {
+          break;
+        }
+        if (indent == null) {
+          indent = child.group(1);
+        }
+        if (child.group(1).equals(indent) && line.strip().startsWith("namespace:")) {
+          insertAfter = -1;
+          break;
+        }
+      }
+    }
+    for (int index = from; index < to; index++) {
+      out.append(lines[index]);
+      if (index + 1 < lines.length) {
+        out.append('\n');
+      }
+      if (index == insertAfter) {
+        out.append(indent == null ? "  " : indent)
+            .append("namespace: ")
+            .append(namespace)
+            .append('\n');
+      }
+    }
   }
 
   /** The template of the nearest {@code # Source:} comment above the object, inside the chart. */

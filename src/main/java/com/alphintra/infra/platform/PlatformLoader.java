@@ -135,8 +135,13 @@ public final class PlatformLoader {
       this.charts = charts;
     }
 
-    /** The Helm releases' objects, when asked for and the whole Kubernetes tree is loaded. */
-    private HelmReleases.Result helm(Path loaded, List<Path> overlayDirectories) {
+    /**
+     * Starts rendering the Helm releases' objects on {@code pool}, when asked for and the whole
+     * Kubernetes tree is loaded; empty otherwise. The render reads only the chart archives and
+     * infra/versions.yaml, so it runs while the files are parsed.
+     */
+    private Optional<Future<HelmReleases.Templates>> startHelm(
+        Path loaded, List<Path> overlayDirectories, ExecutorService pool) {
       boolean covers =
           loaded.toString().isEmpty()
               || loaded.equals(Path.of("infra"))
@@ -148,25 +153,39 @@ public final class PlatformLoader {
           || !Files.isDirectory(root.resolve("infra/kubernetes/observability/helm"))
           || !Files.isRegularFile(
               root.resolve(com.alphintra.infra.workspace.Workspace.VERSIONS_FILE))) {
-        return HelmReleases.Result.none();
+        return Optional.empty();
       }
       List<String> names =
           overlayDirectories.stream().map(d -> d.getFileName().toString()).sorted().toList();
+      return Optional.of(pool.submit(() -> HelmReleases.template(root, charts.get(), names)));
+    }
+
+    /** The Helm releases' objects with our values files attached, once the files are parsed. */
+    private HelmReleases.Result helm(Optional<Future<HelmReleases.Templates>> render) {
+      if (render.isEmpty()) {
+        return HelmReleases.Result.none();
+      }
       try {
-        HelmReleases.Result result = HelmReleases.render(root, charts.get(), names, documents);
+        HelmReleases.Result result = render.get().get().withValues(root, documents);
         notes.addAll(result.notes());
         errors.addAll(result.errors());
         return result;
-      } catch (InputException e) {
-        errors.add(
-            new LoadError(
-                Path.of("infra", "versions.yaml"),
-                0,
-                0,
-                "cannot list the Helm releases: "
-                    + e.getMessage()
-                    + e.location().map(where -> " (" + where + ")").orElse("")));
-        return HelmReleases.Result.none();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the Helm releases were rendered", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof InputException input) {
+          errors.add(
+              new LoadError(
+                  Path.of("infra", "versions.yaml"),
+                  0,
+                  0,
+                  "cannot list the Helm releases: "
+                      + input.getMessage()
+                      + input.location().map(where -> " (" + where + ")").orElse("")));
+          return HelmReleases.Result.none();
+        }
+        throw new IllegalStateException("the Helm releases could not be rendered", e.getCause());
       }
     }
 
@@ -192,6 +211,16 @@ public final class PlatformLoader {
                 thread.setDaemon(true);
                 return thread;
               });
+      ExecutorService helmPool =
+          Executors.newSingleThreadExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "helm-template");
+                thread.setDaemon(true);
+                return thread;
+              });
+      Optional<Future<HelmReleases.Templates>> helmRender =
+          startHelm(relative(folder), overlayDirectories, helmPool);
+      HelmReleases.Result helm;
       try {
         for (Path overlay : overlayDirectories) {
           renders.add(
@@ -222,8 +251,10 @@ public final class PlatformLoader {
             break;
           }
         }
+        helm = helm(helmRender);
       } finally {
         kubectl.shutdownNow();
+        helmPool.shutdownNow();
       }
       List<TerraformModule> modules = new ArrayList<>();
       tfFiles.forEach(
@@ -248,7 +279,6 @@ public final class PlatformLoader {
           modules.isEmpty() ? Optional.empty() : providerSchema(tfFiles.keySet());
       KubernetesView written = new KubernetesView(objects, gatewayValues, whole);
       Kustomizations kustomize = new Kustomizations(kustomizations, documents, objects);
-      HelmReleases.Result helm = helm(loaded, overlayDirectories);
       KubernetesView deployed = Platform.deployed(written, overlays, kustomize);
       if (!helm.objects().isEmpty()) {
         List<LoadedObject> judged = new ArrayList<>(deployed.objects());

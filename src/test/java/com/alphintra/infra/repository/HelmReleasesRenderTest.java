@@ -11,6 +11,7 @@ import com.alphintra.infra.manifest.ManifestFile;
 import com.alphintra.infra.manifest.ManifestLoader;
 import com.alphintra.infra.manifest.ManifestParseException;
 import com.alphintra.infra.manifest.Origin;
+import com.alphintra.infra.platform.HelmReleases;
 import com.alphintra.infra.platform.KubernetesView;
 import com.alphintra.infra.platform.LoadedObject;
 import com.alphintra.infra.platform.Platform;
@@ -26,11 +27,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Every Helm release {@code up} installs, rendered as {@code up} installs it (release name,
@@ -217,7 +213,8 @@ class HelmReleasesRenderTest {
     for (RenderedReleases.Render render : releases.all()) {
       if (render.overlay().equals(overlay) && render.yaml().isPresent()) {
         Path file = Path.of("helm", render.release().chart() + "-" + render.renderedVersion());
-        String installed = inReleaseNamespace(text(render), render.release().namespace());
+        String installed =
+            HelmReleases.inReleaseNamespace(text(render), render.release().namespace());
         for (KubeObject object :
             new ManifestLoader().fromText(installed, Origin.rendered(render.label())).objects()) {
           objects.add(new LoadedObject(object, file, Optional.empty()));
@@ -235,51 +232,6 @@ class HelmReleasesRenderTest {
         List.of(),
         List.of());
   }
-
-  /**
-   * The rendered text as {@code helm install -n NAMESPACE} stores it: many chart templates leave
-   * {@code metadata.namespace} out (jaeger's Services, for one), and Helm then creates the object
-   * in the release's namespace. Cluster-scoped kinds keep none.
-   */
-  static String inReleaseNamespace(String rendered, String namespace) {
-    Load load = new Load(LoadSettings.builder().build());
-    Dump dump = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
-    StringBuilder out = new StringBuilder();
-    for (Object document : load.loadAllFromString(rendered)) {
-      if (!(document instanceof Map<?, ?> map)) {
-        continue;
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> object = (Map<String, Object>) map;
-      if (object.get("metadata") instanceof Map<?, ?> metadata
-          && !metadata.containsKey("namespace")
-          && !CLUSTER_SCOPED.contains(String.valueOf(object.get("kind")))) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> writable = (Map<String, Object>) metadata;
-        writable.put("namespace", namespace);
-      }
-      out.append("---\n").append(dump.dumpToString(object));
-    }
-    return out.toString();
-  }
-
-  private static final java.util.Set<String> CLUSTER_SCOPED =
-      java.util.Set.of(
-          "Namespace",
-          "CustomResourceDefinition",
-          "ClusterRole",
-          "ClusterRoleBinding",
-          "MutatingWebhookConfiguration",
-          "ValidatingWebhookConfiguration",
-          "ValidatingAdmissionPolicy",
-          "ValidatingAdmissionPolicyBinding",
-          "PriorityClass",
-          "StorageClass",
-          "PersistentVolume",
-          "APIService",
-          "IngressClass",
-          "RuntimeClass",
-          "CSIDriver");
 
   private static Optional<String> freeFormReason(String chart, String dotted) {
     return FREE_FORM.entrySet().stream()
