@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -97,6 +98,30 @@ public record Finding(
         name,
         message,
         object.overlay().map(List::of).orElse(List.of()));
+  }
+
+  /**
+   * A finding of a rule that relates objects, judged in the objects deployed together in {@code
+   * overlay} (empty: the files as written), at {@code location}, about {@code object} (named {@code
+   * name}): an object of a Helm release is labelled with its release. The engine merges the
+   * findings of several overlays (see {@link #merge}).
+   */
+  public static Finding in(
+      RuleInfo rule,
+      Optional<String> overlay,
+      SourceLocation location,
+      Optional<LoadedObject> object,
+      String name,
+      String message) {
+    Optional<String> release = object.flatMap(LoadedObject::helm).map(source -> source.release());
+    return new Finding(
+        rule.id(),
+        rule.severity(),
+        location.file(),
+        location.line(),
+        name,
+        release.map(text -> message + " (" + HELM + text + ")").orElse(message),
+        overlay.map(List::of).orElse(List.of()));
   }
 
   private static final String HELM = "helm release ";

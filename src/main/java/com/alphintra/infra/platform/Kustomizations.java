@@ -114,23 +114,12 @@ public final class Kustomizations {
    * file the object is written in, else the overlay's kustomization.
    */
   public SourceLocation locate(String overlay, LoadedObject rendered, String path) {
+    Optional<SourceLocation> changed = changeOf(overlay, rendered, path);
+    if (changed.isPresent()) {
+      return changed.get();
+    }
     FieldPath field = FieldPath.parse(path);
     Closure closure = overlays.get(overlay);
-    if (closure != null) {
-      for (int index = closure.patches().size() - 1; index >= 0; index--) {
-        Patch patch = closure.patches().get(index);
-        if (patch.targets(rendered)) {
-          Optional<Integer> line = patch.lineWriting(rendered, field);
-          if (line.isPresent()) {
-            return new SourceLocation(patch.file(), line.get());
-          }
-        }
-      }
-      Optional<SourceLocation> image = imageEntry(closure, rendered, field);
-      if (image.isPresent()) {
-        return image.get();
-      }
-    }
     Optional<LoadedObject> source = writtenSource(overlay, closure, rendered);
     if (source.isPresent()) {
       LoadedObject written = source.get();
@@ -141,6 +130,48 @@ public final class Kustomizations {
     Path kustomization =
         closure != null ? closure.file() : rendered.file().resolve("kustomization.yaml");
     return new SourceLocation(kustomization, 1);
+  }
+
+  /**
+   * The line that changes the value at {@code path} of {@code rendered} (an object of overlay
+   * {@code overlay}) from what its file writes: the last patch applied to it that writes or removes
+   * the value, else an {@code images:} entry that sets the container's tag, digest or name.
+   */
+  public Optional<SourceLocation> changeOf(String overlay, LoadedObject rendered, String path) {
+    FieldPath field = FieldPath.parse(path);
+    Closure closure = overlays.get(overlay);
+    if (closure == null) {
+      return Optional.empty();
+    }
+    for (int index = closure.patches().size() - 1; index >= 0; index--) {
+      Patch patch = closure.patches().get(index);
+      if (patch.targets(rendered)) {
+        Optional<Integer> line = patch.lineWriting(rendered, field);
+        if (line.isPresent()) {
+          return Optional.of(new SourceLocation(patch.file(), line.get()));
+        }
+      }
+    }
+    return imageEntry(closure, rendered, field);
+  }
+
+  /**
+   * The patch that deletes {@code written} (an object of a file) from what overlay {@code overlay}
+   * renders: a strategic-merge {@code $patch: delete} of the overlay, a component or a base, at
+   * that line.
+   */
+  public Optional<SourceLocation> deletionOf(String overlay, LoadedObject written) {
+    Closure closure = overlays.get(overlay);
+    if (closure == null) {
+      return Optional.empty();
+    }
+    for (int index = closure.patches().size() - 1; index >= 0; index--) {
+      Optional<Integer> line = closure.patches().get(index).lineDeleting(written);
+      if (line.isPresent()) {
+        return Optional.of(new SourceLocation(closure.patches().get(index).file(), line.get()));
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<LoadedObject> writtenSource(
@@ -577,6 +608,21 @@ public final class Kustomizations {
               || object.namespace().orElse("default").equals(namespace));
     }
 
+    /** The line of this patch's {@code $patch: delete} of {@code written}, if it has one. */
+    Optional<Integer> lineDeleting(LoadedObject written) {
+      for (ManifestDocument document : documents) {
+        if (document.root() instanceof Map<?, ?> patch
+            && "delete".equals(patch.get("$patch"))
+            && (target.isPresent()
+                ? target.get().matches(written)
+                : writesObject(patch, written))) {
+          return Optional.of(
+              line(document.nearestPositionOf(FieldPath.root().key("$patch")).line()));
+        }
+      }
+      return Optional.empty();
+    }
+
     /** The line of this patch that writes {@code field} of {@code rendered}, if it does. */
     Optional<Integer> lineWriting(LoadedObject rendered, FieldPath field) {
       for (ManifestDocument document : documents) {
@@ -613,10 +659,17 @@ public final class Kustomizations {
         FieldPath written = fromPointer(pointer, rendered.object().raw());
         List<PathSegment> prefix = written.segments();
         List<PathSegment> segments = field.segments();
+        FieldPath at = FieldPath.root().index(index);
+        if ("remove".equals(operation.get("op"))
+            && prefix.size() > segments.size()
+            && prefix.subList(0, segments.size()).equals(segments)) {
+          // What is gone from under the field is that field's change.
+          return Optional.of(
+              line(document.positionOf(at.key("path")).orElse(document.start()).line()));
+        }
         if (prefix.size() > segments.size() || !segments.subList(0, prefix.size()).equals(prefix)) {
           continue;
         }
-        FieldPath at = FieldPath.root().index(index);
         FieldPath value = at.key("value");
         for (PathSegment segment : segments.subList(prefix.size(), segments.size())) {
           value =

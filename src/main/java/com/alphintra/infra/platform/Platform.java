@@ -29,6 +29,9 @@ import java.util.Optional;
  *     overlay, plus the objects of files that no rendered overlay includes, plus the objects our
  *     Helm releases render; never a patch
  * @param helm what rendering the Helm releases gave: the overlays rendered, the accepted findings
+ * @param objectSets the sets of objects that are deployed together, in which references must
+ *     resolve and which the rules that relate objects judge (see {@link #objectSets(KubernetesView,
+ *     Map, List, HelmReleases.Result)})
  */
 public record Platform(
     Path root,
@@ -42,15 +45,47 @@ public record Platform(
     List<String> notes,
     Kustomizations kustomizations,
     KubernetesView deployed,
-    HelmReleases.Result helm) {
+    HelmReleases.Result helm,
+    List<ObjectSet> objectSets) {
 
   public Platform {
+    objectSets = List.copyOf(objectSets);
     overlays = Map.copyOf(overlays);
     k3d = List.copyOf(k3d);
     files = List.copyOf(files);
     comments = Map.copyOf(comments);
     loadErrors = List.copyOf(loadErrors);
     notes = List.copyOf(notes);
+  }
+
+  /** A view whose object sets are those of its overlays and Helm releases. */
+  public Platform(
+      Path root,
+      TerraformView terraform,
+      KubernetesView kubernetes,
+      Map<String, KubernetesView> overlays,
+      List<K3dConfig> k3d,
+      List<Path> files,
+      Map<Path, List<SourceComment>> comments,
+      List<LoadError> loadErrors,
+      List<String> notes,
+      Kustomizations kustomizations,
+      KubernetesView deployed,
+      HelmReleases.Result helm) {
+    this(
+        root,
+        terraform,
+        kubernetes,
+        overlays,
+        k3d,
+        files,
+        comments,
+        loadErrors,
+        notes,
+        kustomizations,
+        deployed,
+        helm,
+        objectSets(kubernetes, overlays, files, helm));
   }
 
   /** A view without Helm releases. */
@@ -157,7 +192,8 @@ public record Platform(
         notes,
         kustomizations,
         deployed,
-        helm);
+        helm,
+        objectSets);
   }
 
   /** Every overlay something was rendered for: the kustomize overlays and the Helm releases'. */
@@ -187,16 +223,36 @@ public record Platform(
 
   /**
    * The sets of objects that are deployed together, in which references must resolve: each rendered
-   * overlay; the files as written when the tree has no overlay at all. Empty when overlays exist
-   * but none was rendered (kubectl missing or failing): the files as written mix every overlay with
-   * patches, so cross-references between them mean nothing; empty too when only a subfolder of
-   * infra/kubernetes was loaded.
+   * overlay with the objects its Helm releases render; the files as written when the tree has no
+   * overlay at all. Empty when overlays exist but none was rendered (kubectl missing or failing):
+   * the files as written mix every overlay with patches, so cross-references between them mean
+   * nothing; empty too when only a subfolder of infra/kubernetes was loaded.
    */
-  public List<ObjectSet> objectSets() {
+  public static List<ObjectSet> objectSets(
+      KubernetesView kubernetes,
+      Map<String, KubernetesView> overlays,
+      List<Path> files,
+      HelmReleases.Result helm) {
     if (!overlays.isEmpty()) {
+      Map<String, List<LoadedObject>> charted = new java.util.HashMap<>();
+      for (LoadedObject object : helm.objects()) {
+        for (String overlay : object.helm().orElseThrow().overlays()) {
+          charted.computeIfAbsent(overlay, name -> new ArrayList<>()).add(object);
+        }
+      }
       return overlays.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
-          .map(entry -> new ObjectSet(Optional.of(entry.getKey()), entry.getValue()))
+          .map(
+              entry -> {
+                List<LoadedObject> fromCharts = charted.getOrDefault(entry.getKey(), List.of());
+                KubernetesView view = entry.getValue();
+                if (!fromCharts.isEmpty()) {
+                  List<LoadedObject> all = new ArrayList<>(view.objects());
+                  all.addAll(fromCharts);
+                  view = new KubernetesView(all, view.istioGatewayValues(), view.isComplete());
+                }
+                return new ObjectSet(Optional.of(entry.getKey()), view);
+              })
           .toList();
     }
     boolean hasOverlays =
@@ -224,6 +280,42 @@ public record Platform(
       return new SourceLocation(object.file(), object.lineOf(path));
     }
     return kustomizations.locate(object.overlay().get(), object, path);
+  }
+
+  /**
+   * The line of an overlay that changes the field at {@code path} of {@code rendered} from what its
+   * file writes (a patch of the overlay, a component or a base, an {@code images:} entry); empty
+   * for an object of a file or a chart, or a value the files write as rendered.
+   */
+  public Optional<SourceLocation> changeOf(LoadedObject rendered, String path) {
+    return rendered.helm().isPresent() || rendered.overlay().isEmpty()
+        ? Optional.empty()
+        : kustomizations.changeOf(rendered.overlay().get(), rendered, path);
+  }
+
+  /**
+   * The {@code $patch: delete} that removes {@code written} (an object of a file that overlay
+   * {@code overlay} includes) from what the overlay renders.
+   */
+  public Optional<SourceLocation> deletionOf(String overlay, LoadedObject written) {
+    return kustomizations.deletionOf(overlay, written);
+  }
+
+  /** Whether overlay {@code overlay} deploys the objects of {@code written}'s file. */
+  public boolean includes(String overlay, LoadedObject written) {
+    return written.overlay().isEmpty()
+        && written.helm().isEmpty()
+        && !kustomizations.isFragment(written.file())
+        && kustomizations.includes(overlay, written.file());
+  }
+
+  /**
+   * The sets the rules about what a namespace or a workload lacks judge: {@link #objectSets()};
+   * when that is empty (no overlay rendered, or part of the Kubernetes files loaded), the objects
+   * the single-object rules judge, as one set.
+   */
+  public List<ObjectSet> deployedSets() {
+    return objectSets.isEmpty() ? List.of(new ObjectSet(Optional.empty(), deployed)) : objectSets;
   }
 
   /**

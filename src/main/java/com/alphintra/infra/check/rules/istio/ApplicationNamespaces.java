@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * The namespaces our applications run in, decided from the objects: a Namespace labelled for
  * sidecar injection ({@code istio-injection: enabled} or {@code istio.io/rev}), or one that holds a
- * workload of ours (every workload in {@code infra/} is ours: third-party components come as Helm
- * values, not manifests).
+ * workload of ours (every workload written in {@code infra/} is ours; a workload a Helm chart
+ * renders is not, and makes no namespace an application namespace).
  */
 final class ApplicationNamespaces {
 
@@ -51,7 +51,9 @@ final class ApplicationNamespaces {
     }
     Map<String, LoadedObject> workloads = new LinkedHashMap<>();
     for (LoadedObject workload : view.ofKinds(WORKLOAD_KINDS.toArray(String[]::new))) {
-      workload.namespace().ifPresent(namespace -> workloads.putIfAbsent(namespace, workload));
+      if (workload.helm().isEmpty()) {
+        workload.namespace().ifPresent(namespace -> workloads.putIfAbsent(namespace, workload));
+      }
     }
     Map<String, ApplicationNamespace> found = new LinkedHashMap<>();
     definitions.forEach(

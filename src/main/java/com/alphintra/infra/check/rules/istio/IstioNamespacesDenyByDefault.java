@@ -6,9 +6,11 @@ import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.check.rules.istio.ApplicationNamespaces.ApplicationNamespace;
+import com.alphintra.infra.check.rules.refs.ReferenceFindings;
+import com.alphintra.infra.check.rules.refs.Undoings;
 import com.alphintra.infra.platform.LoadedObject;
+import com.alphintra.infra.platform.ObjectSet;
 import com.alphintra.infra.platform.Platform;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.Set;
  * Every application namespace starts from "deny everything": an allow-nothing AuthorizationPolicy
  * (ALLOW with no rules, {@code spec: {}}) or a DENY policy with an empty rule, applying to the
  * whole namespace. A policy in the root namespace (istio-system) applies to every namespace and
- * counts for all of them.
+ * counts for all of them. Judged in what each overlay deploys; reported at the line that removes or
+ * weakens the namespace's deny-all when an overlay does, else at the namespace.
  */
 public final class IstioNamespacesDenyByDefault implements Rule {
 
@@ -46,31 +49,52 @@ public final class IstioNamespacesDenyByDefault implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    Set<String> denied = new HashSet<>();
-    for (LoadedObject policy : platform.kubernetes().ofKind("AuthorizationPolicy")) {
-      if (isDenyAll(Raw.spec(policy))) {
-        policy.namespace().ifPresent(denied::add);
+    ReferenceFindings findings = new ReferenceFindings(INFO, platform);
+    for (ObjectSet set : platform.deployedSets()) {
+      Set<String> denied = new HashSet<>();
+      for (LoadedObject policy : set.view().ofKind("AuthorizationPolicy")) {
+        if (isDenyAll(Raw.spec(policy))) {
+          policy.namespace().ifPresent(denied::add);
+        }
       }
-    }
-    List<Finding> findings = new ArrayList<>();
-    if (denied.contains(ROOT_NAMESPACE)) {
-      return findings;
-    }
-    for (ApplicationNamespace namespace : ApplicationNamespaces.of(platform.kubernetes())) {
-      if (!denied.contains(namespace.name())) {
+      if (denied.contains(ROOT_NAMESPACE)) {
+        continue;
+      }
+      for (ApplicationNamespace namespace : ApplicationNamespaces.of(set.view())) {
+        if (denied.contains(namespace.name())) {
+          continue;
+        }
+        List<LoadedObject> written =
+            platform.kubernetes().ofKind("AuthorizationPolicy").stream()
+                .filter(policy -> isDenyAll(Raw.spec(policy)))
+                .filter(
+                    policy ->
+                        policy.namespace().isEmpty()
+                            || policy.namespace().get().equals(namespace.name())
+                            || policy.namespace().get().equals(ROOT_NAMESPACE))
+                .toList();
         LoadedObject anchor = namespace.anchor();
         findings.add(
-            Finding.of(
-                INFO,
-                anchor.file(),
-                anchor.lineOf(namespace.anchorPath()),
-                "Namespace " + namespace.name(),
-                "application namespace "
-                    + namespace.name()
-                    + " has no default-deny AuthorizationPolicy (ALLOW with no rules, or DENY with an empty rule)"));
+            set,
+            anchor,
+            "Namespace " + namespace.name(),
+            Undoings.of(
+                    platform,
+                    set,
+                    written,
+                    policy -> isDenyAll(Raw.spec(policy)),
+                    "spec.action",
+                    "spec.rules",
+                    "spec.selector",
+                    "spec.targetRefs",
+                    "spec")
+                .orElseGet(() -> platform.locate(anchor, namespace.anchorPath())),
+            "application namespace "
+                + namespace.name()
+                + " has no default-deny AuthorizationPolicy (ALLOW with no rules, or DENY with an empty rule)");
       }
     }
-    return findings;
+    return findings.list();
   }
 
   /** Whether a policy spec applies to its whole namespace and lets nothing through. */

@@ -5,9 +5,13 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.refs.ReferenceFindings;
+import com.alphintra.infra.check.rules.refs.Undoings;
+import com.alphintra.infra.platform.KubernetesView;
 import com.alphintra.infra.platform.LoadedObject;
+import com.alphintra.infra.platform.ObjectSet;
 import com.alphintra.infra.platform.Platform;
-import java.util.ArrayList;
+import com.alphintra.infra.platform.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,9 @@ import java.util.Optional;
  * empty podSelector, policyTypes Ingress and Egress, no rules; one policy or one per direction), so
  * each allowed flow is a policy of its own. An application namespace is one labelled {@code
  * istio-injection: enabled}, or one that holds a workload (Deployment, StatefulSet, DaemonSet, Job,
- * CronJob, Pod) of ours.
+ * CronJob, Pod) of ours. Judged in what each overlay deploys (its Helm releases' objects included),
+ * and reported at the line that removes or weakens the namespace's default deny when an overlay
+ * does, else at the namespace.
  */
 public final class K8sNamespacesDenyByDefault implements Rule {
 
@@ -48,19 +54,27 @@ public final class K8sNamespacesDenyByDefault implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
+    ReferenceFindings findings = new ReferenceFindings(INFO, platform);
+    for (ObjectSet set : platform.deployedSets()) {
+      check(platform, set, findings);
+    }
+    return findings.list();
+  }
+
+  /** The namespaces of one overlay (or of the files as written) that lack a default deny. */
+  private static void check(Platform platform, ObjectSet set, ReferenceFindings findings) {
     Map<String, Denial> denied = new LinkedHashMap<>();
-    for (LoadedObject policy : platform.kubernetes().ofKind("NetworkPolicy")) {
+    for (LoadedObject policy : set.view().ofKind("NetworkPolicy")) {
       Denial denial = Denial.of(policy);
       if (policy.namespace().isEmpty()) {
         if (denial.ingress() || denial.egress()) {
-          return List.of();
+          return;
         }
         continue;
       }
       denied.merge(policy.namespace().get(), denial, Denial::or);
     }
-    List<Finding> findings = new ArrayList<>();
-    applicationNamespaces(platform)
+    applicationNamespaces(set.view())
         .forEach(
             (namespace, where) -> {
               Denial denial = denied.getOrDefault(namespace, Denial.NONE);
@@ -71,46 +85,60 @@ public final class K8sNamespacesDenyByDefault implements Rule {
                   !denial.ingress() && !denial.egress()
                       ? "ingress and egress"
                       : denial.ingress() ? "egress" : "ingress";
-              String object = "Namespace " + namespace;
+              List<LoadedObject> written =
+                  platform.kubernetes().ofKind("NetworkPolicy").stream()
+                      .filter(
+                          policy ->
+                              policy.namespace().isEmpty()
+                                  || policy.namespace().get().equals(namespace))
+                      .filter(policy -> !Denial.of(policy).equals(Denial.NONE))
+                      .toList();
+              SourceLocation location =
+                  Undoings.of(
+                          platform,
+                          set,
+                          written,
+                          policy -> Denial.of(policy).completes(denial),
+                          "spec.podSelector",
+                          "spec.policyTypes",
+                          "spec.ingress",
+                          "spec.egress")
+                      .orElseGet(() -> platform.locate(where.object(), where.path()));
               findings.add(
-                  Finding.of(
-                      INFO,
-                      where.object().file(),
-                      where.line(),
-                      object,
-                      object
-                          + " has no default-deny NetworkPolicy for "
-                          + missing
-                          + " (podSelector: {}, policyTypes Ingress and Egress, no rules)"));
+                  set,
+                  where.object(),
+                  "Namespace " + namespace,
+                  location,
+                  "Namespace "
+                      + namespace
+                      + " has no default-deny NetworkPolicy for "
+                      + missing
+                      + " (podSelector: {}, policyTypes Ingress and Egress, no rules)");
             });
-    return findings;
   }
 
   /**
    * Each application namespace and where to report it: its Namespace object, else its first
-   * workload.
+   * workload. A workload of a Helm chart makes no namespace ours.
    */
-  private static Map<String, Location> applicationNamespaces(Platform platform) {
+  private static Map<String, Location> applicationNamespaces(KubernetesView view) {
     Map<String, Location> namespaces = new LinkedHashMap<>();
-    for (LoadedObject namespace : platform.kubernetes().ofKind("Namespace")) {
+    for (LoadedObject namespace : view.ofKind("Namespace")) {
       if ("enabled".equals(namespace.object().labels().get("istio-injection"))) {
-        namespaces.put(
-            namespace.name(), new Location(namespace, namespace.lineOf("metadata.name")));
+        namespaces.put(namespace.name(), new Location(namespace, "metadata.name"));
       }
     }
-    for (LoadedObject workload :
-        platform.kubernetes().ofKinds(WORKLOAD_KINDS.toArray(String[]::new))) {
+    for (LoadedObject workload : view.ofKinds(WORKLOAD_KINDS.toArray(String[]::new))) {
       Optional<String> name = workload.namespace();
-      if (name.isEmpty() || namespaces.containsKey(name.get())) {
+      if (name.isEmpty() || namespaces.containsKey(name.get()) || workload.helm().isPresent()) {
         continue;
       }
-      List<LoadedObject> declared =
-          platform.kubernetes().find("Namespace", Optional.empty(), name.get());
+      List<LoadedObject> declared = view.find("Namespace", Optional.empty(), name.get());
       namespaces.put(
           name.get(),
           declared.isEmpty()
-              ? new Location(workload, workload.lineOf("metadata.namespace"))
-              : new Location(declared.get(0), declared.get(0).lineOf("metadata.name")));
+              ? new Location(workload, "metadata.namespace")
+              : new Location(declared.get(0), "metadata.name"));
     }
     return namespaces;
   }
@@ -127,7 +155,7 @@ public final class K8sNamespacesDenyByDefault implements Rule {
         || value instanceof Map<?, ?> map && map.isEmpty();
   }
 
-  private record Location(LoadedObject object, int line) {}
+  private record Location(LoadedObject object, String path) {}
 
   /**
    * Whether a policy (or the policies of a namespace together) deny all ingress and all egress of
@@ -151,6 +179,11 @@ public final class K8sNamespacesDenyByDefault implements Rule {
 
     Denial or(Denial other) {
       return new Denial(ingress || other.ingress, egress || other.egress);
+    }
+
+    /** Whether this, with the rest of a namespace's {@code denial}, denies both ways. */
+    boolean completes(Denial denial) {
+      return (ingress || denial.ingress) && (egress || denial.egress);
     }
   }
 }

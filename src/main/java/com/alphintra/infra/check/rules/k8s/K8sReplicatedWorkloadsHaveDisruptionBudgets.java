@@ -5,9 +5,13 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.refs.ReferenceFindings;
+import com.alphintra.infra.check.rules.refs.Undoings;
 import com.alphintra.infra.platform.KubernetesView;
 import com.alphintra.infra.platform.LoadedObject;
+import com.alphintra.infra.platform.ObjectSet;
 import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,17 +26,12 @@ import java.util.Set;
 /**
  * Every Deployment or StatefulSet that runs more than one replica (by {@code spec.replicas} or by
  * the {@code minReplicas} of its HorizontalPodAutoscaler) has a PodDisruptionBudget selecting its
- * pods. Replica counts are usually patched per overlay, so the rule reads each rendered overlay as
- * well as the files as written, and reports each workload once, at its source file, naming the
- * overlays.
+ * pods. Replica counts and budgets are usually patched per overlay, so the rule judges what each
+ * overlay deploys (its Helm releases' objects included) and reports at the line that removes or
+ * changes a budget the files give the workload when an overlay does, else at the line that sets the
+ * replica count, naming the overlays.
  */
 public final class K8sReplicatedWorkloadsHaveDisruptionBudgets implements Rule {
-
-  /**
-   * The replica count of the files as written, dropped where a rendered overlay gives the real
-   * ones.
-   */
-  private static final String AS_WRITTEN = "as written: ";
 
   static final RuleInfo INFO =
       new RuleInfo(
@@ -56,51 +55,61 @@ public final class K8sReplicatedWorkloadsHaveDisruptionBudgets implements Rule {
 
   @Override
   public List<Finding> check(Platform platform) {
-    Map<String, Gap> gaps = new LinkedHashMap<>();
-    for (Unprotected workload : unprotected(platform.kubernetes())) {
-      gaps.computeIfAbsent(
-              key(workload.object()), k -> new Gap(workload.object(), new ArrayList<>()))
-          .counts()
-          .add(AS_WRITTEN + workload.replicas());
-    }
-    platform.overlays().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            overlay -> {
-              for (Unprotected workload : unprotected(overlay.getValue())) {
-                LoadedObject source =
-                    platform
-                        .kubernetes()
-                        .find(
-                            workload.object().kind(),
-                            workload.object().namespace(),
-                            workload.object().name())
-                        .stream()
-                        .findFirst()
-                        .orElse(workload.object());
-                gaps.computeIfAbsent(key(source), k -> new Gap(source, new ArrayList<>()))
-                    .counts()
-                    .add("overlay " + overlay.getKey() + ": " + workload.replicas());
-              }
-            });
-    List<Finding> findings = new ArrayList<>();
-    for (Gap gap : gaps.values()) {
-      if (gap.counts().stream().anyMatch(count -> count.startsWith("overlay "))) {
-        gap.counts().removeIf(count -> count.startsWith(AS_WRITTEN));
+    ReferenceFindings findings = new ReferenceFindings(INFO, platform);
+    for (ObjectSet set : platform.deployedSets()) {
+      for (Unprotected gap : unprotected(set.view())) {
+        LoadedObject workload = gap.workload();
+        Map<String, String> labels = KubernetesView.podLabels(workload);
+        List<LoadedObject> budgets =
+            platform.kubernetes().ofKind("PodDisruptionBudget").stream()
+                .filter(
+                    budget ->
+                        budget.namespace().isEmpty()
+                            || budget.namespace().equals(workload.namespace()))
+                .filter(budget -> selects(budget, labels, gap.writtenLabels(platform)))
+                .toList();
+        Optional<SourceLocation> undone =
+            Undoings.of(
+                    platform,
+                    set,
+                    budgets,
+                    budget -> selects(budget, labels, Map.of()),
+                    "spec.selector")
+                .or(() -> platform.changeOf(workload, "spec.template.metadata.labels"));
+        String object = workload.describe();
+        findings.add(
+            set,
+            workload,
+            object,
+            undone.orElseGet(() -> platform.locate(gap.counted(), gap.countPath())),
+            object
+                + " runs "
+                + (undone.isPresent() ? "more than one replica" : gap.replicas() + " replicas")
+                + " but no PodDisruptionBudget selects its pods");
       }
-      String object = gap.object().describe();
-      findings.add(
-          Finding.of(
-              INFO,
-              gap.object().file(),
-              gap.object().lineOf("spec.replicas"),
-              object,
-              object
-                  + " runs more than one replica ("
-                  + String.join(", ", gap.counts())
-                  + ") but no PodDisruptionBudget selects its pods"));
     }
-    return findings;
+    return findings.list();
+  }
+
+  /**
+   * Whether a budget's {@code matchLabels} select pods labelled {@code labels} or {@code
+   * alsoLabels}; a selector with expressions counts as selecting.
+   */
+  private static boolean selects(
+      LoadedObject budget, Map<String, String> labels, Map<String, String> alsoLabels) {
+    if (!(field(budget.object().raw(), "spec", "selector") instanceof Map<?, ?> selector)) {
+      return false;
+    }
+    if (selector.get("matchExpressions") != null) {
+      return true;
+    }
+    if (!(selector.get("matchLabels") instanceof Map<?, ?> matchLabels) || matchLabels.isEmpty()) {
+      return false;
+    }
+    Map<String, String> wanted = new LinkedHashMap<>();
+    matchLabels.forEach((key, value) -> wanted.put(String.valueOf(key), String.valueOf(value)));
+    return labels.entrySet().containsAll(wanted.entrySet())
+        || alsoLabels.entrySet().containsAll(wanted.entrySet());
   }
 
   /**
@@ -127,32 +136,39 @@ public final class K8sReplicatedWorkloadsHaveDisruptionBudgets implements Rule {
             .ifPresent(namespace -> covered.addAll(view.workloadsSelectedBy(namespace, labels)));
       }
     }
-    Map<String, Long> autoscaledMinimums = new HashMap<>();
+    Map<String, LoadedObject> autoscalers = new HashMap<>();
     for (LoadedObject autoscaler : view.ofKind("HorizontalPodAutoscaler")) {
       if (field(autoscaler.object().raw(), "spec", "scaleTargetRef") instanceof Map<?, ?> ref) {
-        autoscaledMinimums.merge(
+        autoscalers.merge(
             autoscaler.namespace() + "/" + ref.get("kind") + "/" + ref.get("name"),
-            number(field(autoscaler.object().raw(), "spec", "minReplicas")).orElse(1L),
-            Math::max);
+            autoscaler,
+            (one, other) -> minimum(one) >= minimum(other) ? one : other);
       }
     }
     List<Unprotected> found = new ArrayList<>();
     for (LoadedObject workload : view.ofKinds("Deployment", "StatefulSet")) {
-      long replicas =
-          Math.max(
-              number(field(workload.object().raw(), "spec", "replicas")).orElse(1L),
-              autoscaledMinimums.getOrDefault(
-                  workload.namespace() + "/" + workload.kind() + "/" + workload.name(), 1L));
+      long replicas = number(field(workload.object().raw(), "spec", "replicas")).orElse(1L);
+      LoadedObject autoscaler =
+          autoscalers.get(workload.namespace() + "/" + workload.kind() + "/" + workload.name());
+      boolean autoscaled = autoscaler != null && minimum(autoscaler) > replicas;
       boolean hasPodLabels =
           field(workload.object().raw(), "spec", "template", "metadata", "labels") instanceof Map;
-      if (replicas > 1
+      long count = autoscaled ? minimum(autoscaler) : replicas;
+      if (count > 1
           && hasPodLabels
           && !covered.contains(workload)
           && !coveredNamespaces.contains(workload.namespace())) {
-        found.add(new Unprotected(workload, replicas));
+        found.add(
+            autoscaled
+                ? new Unprotected(workload, count, autoscaler, "spec.minReplicas")
+                : new Unprotected(workload, count, workload, "spec.replicas"));
       }
     }
     return found;
+  }
+
+  private static long minimum(LoadedObject autoscaler) {
+    return number(field(autoscaler.object().raw(), "spec", "minReplicas")).orElse(1L);
   }
 
   private static Object field(Object node, String... keys) {
@@ -166,11 +182,24 @@ public final class K8sReplicatedWorkloadsHaveDisruptionBudgets implements Rule {
     return value instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
   }
 
-  private static String key(LoadedObject object) {
-    return object.file() + "#" + object.describe();
+  /**
+   * A replicated workload without a budget.
+   *
+   * @param counted the object that sets the replica count: the workload, or its autoscaler
+   * @param countPath the field of {@code counted} that sets it
+   */
+  private record Unprotected(
+      LoadedObject workload, long replicas, LoadedObject counted, String countPath) {
+
+    /** The pod labels of the workload as its file writes them, for a rendered workload. */
+    Map<String, String> writtenLabels(Platform platform) {
+      return platform
+          .kubernetes()
+          .find(workload.kind(), workload.namespace(), workload.name())
+          .stream()
+          .findFirst()
+          .map(KubernetesView::podLabels)
+          .orElse(Map.of());
+    }
   }
-
-  private record Unprotected(LoadedObject object, long replicas) {}
-
-  private record Gap(LoadedObject object, List<String> counts) {}
 }

@@ -7,23 +7,20 @@ import com.alphintra.infra.platform.ObjectSet;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.SourceLocation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
- * The findings of a cross-reference rule over every {@link ObjectSet}: each at the file and line
- * the object was written in, and one finding (naming the overlays) where the same broken reference
- * shows in several overlays rendered from the same file.
+ * The findings of a rule that relates objects, over every {@link ObjectSet}: each at the line that
+ * writes the field (see {@link Platform#locate}), in the overlay of its set; the engine makes the
+ * findings of several overlays with the same cause one, naming the overlays ({@link
+ * Finding#merge}).
  */
 public final class ReferenceFindings {
 
-  private record Key(SourceLocation location, String object, String message) {}
-
   private final RuleInfo rule;
   private final Platform platform;
-  private final Map<Key, TreeSet<String>> found = new LinkedHashMap<>();
+  private final List<Finding> found = new ArrayList<>();
 
   public ReferenceFindings(RuleInfo rule, Platform platform) {
     this.rule = rule;
@@ -32,32 +29,24 @@ public final class ReferenceFindings {
 
   /** A finding about the field at {@code path} of {@code object} in {@code set}. */
   public void add(ObjectSet set, LoadedObject object, String path, String message) {
-    add(set, platform.locate(object, path), object.describe(), message);
+    add(set, object, object.describe(), platform.locate(object, path), message);
+  }
+
+  /**
+   * A finding about {@code object} in {@code set}, named {@code name}, at a place other than its
+   * field, such as the patch that removed what it needs.
+   */
+  public void add(
+      ObjectSet set, LoadedObject object, String name, SourceLocation location, String message) {
+    found.add(Finding.in(rule, set.overlay(), location, Optional.of(object), name, message));
   }
 
   /** A finding at a known place, such as a Helm values file. */
   public void add(ObjectSet set, SourceLocation location, String object, String message) {
-    TreeSet<String> overlays =
-        found.computeIfAbsent(new Key(location, object, message), key -> new TreeSet<>());
-    set.overlay().ifPresent(overlays::add);
+    found.add(Finding.in(rule, set.overlay(), location, Optional.empty(), object, message));
   }
 
   public List<Finding> list() {
-    List<Finding> findings = new ArrayList<>();
-    found.forEach(
-        (key, overlays) ->
-            findings.add(
-                Finding.of(
-                    rule,
-                    key.location().file(),
-                    key.location().line(),
-                    key.object(),
-                    key.message()
-                        + (overlays.isEmpty()
-                            ? ""
-                            : overlays.size() == 1
-                                ? " (overlay " + overlays.first() + ")"
-                                : " (overlays " + String.join(", ", overlays) + ")"))));
-    return findings;
+    return List.copyOf(found);
   }
 }
