@@ -608,6 +608,17 @@ public final class Kustomizations {
               || object.namespace().orElse("default").equals(namespace));
     }
 
+    /**
+     * The fields by which a strategic-merge patch names the object it patches: writing them the
+     * same as the object changes nothing.
+     */
+    private static final Set<FieldPath> IDENTITY =
+        Set.of(
+            FieldPath.parse("apiVersion"),
+            FieldPath.parse("kind"),
+            FieldPath.parse("metadata.name"),
+            FieldPath.parse("metadata.namespace"));
+
     /** The line of this patch's {@code $patch: delete} of {@code written}, if it has one. */
     Optional<Integer> lineDeleting(LoadedObject written) {
       for (ManifestDocument document : documents) {
@@ -632,7 +643,8 @@ public final class Kustomizations {
             return line;
           }
         } else if (document.root() instanceof Map<?, ?> patch
-            && (target.isPresent() || writesObject(patch, rendered))) {
+            && (target.isPresent() || writesObject(patch, rendered))
+            && !IDENTITY.contains(field)) {
           FieldPath translated = translate(field, rendered.object().raw(), patch);
           Optional<Integer> line =
               document.positionOf(translated).map(position -> line(position.line()));

@@ -146,6 +146,42 @@ class ObjectSetsTest {
   }
 
   @Test
+  void eachOverlaySetHoldsTheObjectsOfItsHelmReleasesAndNoOthers() throws Exception {
+    write("infra/kubernetes/base/api.yaml", DEPLOYMENT);
+    write("infra/kubernetes/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
+    write("infra/kubernetes/overlays/local/kustomization.yaml", "resources: [../../base]\n");
+    Platform platform = load(new FakeProcessRunner().succeeds(DEPLOYMENT, "kubectl", "kustomize"));
+    Path template = Path.of("charts/cni-1.30.4.tgz:templates/daemonset.yaml");
+    LoadedObject cni =
+        new LoadedObject(
+            new com.alphintra.infra.manifest.ManifestLoader()
+                .fromTextUntyped(
+                    "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: istio-cni-node\n"
+                        + "  namespace: istio-system\n",
+                    com.alphintra.infra.manifest.Origin.rendered("helm release istio-cni"))
+                .objects()
+                .get(0),
+            template,
+            Optional.empty(),
+            Optional.of(new HelmSource("istio-cni", template, List.of("local"), List.of())));
+    HelmReleases.Result helm =
+        new HelmReleases.Result(
+            List.of(cni), List.of("dev", "local"), List.of(), List.of(), List.of());
+
+    List<ObjectSet> sets =
+        Platform.objectSets(platform.kubernetes(), platform.overlays(), platform.files(), helm);
+
+    assertThat(sets).extracting(set -> set.overlay().orElseThrow()).containsExactly("dev", "local");
+    assertThat(sets.get(0).view().ofKind("DaemonSet")).isEmpty();
+    assertThat(sets.get(0).view().ofKind("Deployment")).hasSize(1);
+    assertThat(sets.get(1).view().ofKind("DaemonSet")).containsExactly(cni);
+    assertThat(sets.get(1).view().ofKind("Deployment")).hasSize(1);
+    assertThat(Platform.objectSets(platform.kubernetes(), Map.of(), platform.files(), helm))
+        .as("overlays that were not rendered leave no set, whatever the charts render")
+        .isEmpty();
+  }
+
+  @Test
   void workloadsAreIndexedByPodLabelsAndServiceAccount() throws IOException {
     write("infra/kubernetes/base/api.yaml", DEPLOYMENT);
 
