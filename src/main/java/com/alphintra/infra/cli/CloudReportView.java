@@ -91,6 +91,7 @@ final class CloudReportView {
     root.put("changes", changes);
     root.put("planFile", report.planFile().toString());
     root.put("blockingFindings", report.gate().blocking());
+    root.put("checkNotes", report.gate().notes());
     root.put("acceptedFindingsReason", report.acceptedFindingsReason().orElse(null));
     return root;
   }

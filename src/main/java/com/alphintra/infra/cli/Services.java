@@ -21,6 +21,7 @@ import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.platform.PlatformLoader;
+import com.alphintra.infra.workspace.ChartCache;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
@@ -76,14 +77,21 @@ public record Services(
     return new Checker(new PlatformLoader(processes), new CheckEngine(RuleRegistry.builtIn()));
   }
 
-  /** The Terraform workflow for the checkout, gated by check over its Terraform tree. */
+  /**
+   * The Terraform workflow for the checkout, gated by check over its infra/ as {@code check} judges
+   * it (the Helm releases from the chart cache).
+   */
   public CloudWorkflow cloudWorkflow() {
     Workspace checkout = requireWorkspace();
     return new CloudWorkflow(
         processes,
         doctor(),
         RequirementsReader.read(checkout),
-        new CheckPolicyGate(checker(), checkout.root(), checkout.terraform()),
+        new CheckPolicyGate(
+            checker(),
+            checkout.root(),
+            checkout.terraform(),
+            Optional.of(ChartCache.folder(System.getenv()))),
         new EnvironmentSettingsReader(checkout.terraform().resolve("environments"))::read,
         checkout.terraform().resolve("bootstrap"),
         checkout.localState().resolve("cloud"),

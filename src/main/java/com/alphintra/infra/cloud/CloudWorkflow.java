@@ -412,6 +412,7 @@ public final class CloudWorkflow {
         });
     requirePrerequisites();
     GateVerdict verdict = gate.evaluate(environment);
+    verdict.notes().forEach(note -> console.accept("check: note: " + note));
     if (!verdict.isClear() && acceptFindings.isEmpty()) {
       throw new OperationFailedException(
           "alphintra check found "

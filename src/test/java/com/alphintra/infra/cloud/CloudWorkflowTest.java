@@ -295,6 +295,20 @@ class CloudWorkflowTest {
   }
 
   @Test
+  void theGatesNotesArePrintedAndKeptInTheReport() {
+    String note =
+        "no chart archive in /cache for the Helm release kiali (kiali-server-2.24.0.tgz): the"
+            + " objects it renders were not checked";
+    verdict = new GateVerdict(List.of(), 0, List.of(note));
+
+    PlanReport report =
+        workflow().plan(Environment.DEV, Optional.empty(), Optional.empty(), console::add);
+
+    assertThat(console).contains("check: note: " + note);
+    assertThat(report.gate().notes()).containsExactly(note);
+  }
+
+  @Test
   void acceptedFindingsGoAheadAndTheReasonIsKept() {
     verdict =
         new GateVerdict(
