@@ -93,7 +93,7 @@ class HelmReleasesCheckTest {
   }
 
   @Test
-  void aFlawInAValuesFileIsFoundAtItsLine() throws IOException {
+  void flawsInAValuesFileAreFoundAtTheirLines() throws IOException {
     Assumptions.assumeTrue(InfraTree.hasKubectl(), "kubectl is not installed");
     Path charts = pinnedCharts();
     copyRepository(copy);
@@ -103,7 +103,9 @@ class HelmReleasesCheckTest {
         kiali,
         values
             .replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true")
-            .replace("view_only_mode: true", "view_only_mode: true\n  image_version: latest"));
+            .replace(
+                "view_only_mode: true",
+                "view_only_mode: true\n  image_version: latest\n  replicas: 2"));
     List<String> lines = Files.readAllLines(kiali);
 
     CheckReport report = check(copy, Optional.of(charts));
@@ -122,6 +124,17 @@ class HelmReleasesCheckTest {
               assertThat(finding.rule()).isEqualTo("k8s-image-pinned");
               assertThat(finding.file()).isEqualTo(file);
               assertThat(lines.get(finding.line() - 1)).contains("image_version: latest");
+            })
+        .anySatisfy(
+            finding -> {
+              // a rule that relates objects: no budget of the overlay selects the chart's pods
+              assertThat(finding.rule()).isEqualTo("k8s-pdb-for-replicas");
+              assertThat(finding.file()).isEqualTo(file);
+              assertThat(lines.get(finding.line() - 1)).contains("replicas: 2");
+              assertThat(finding.message())
+                  .isEqualTo(
+                      "Deployment observability/kiali runs 2 replicas but no PodDisruptionBudget"
+                          + " selects its pods (helm release kiali)");
             });
     assertThat(report.findings().stream().map(Finding::file).distinct())
         .as("only the flawed values file")
