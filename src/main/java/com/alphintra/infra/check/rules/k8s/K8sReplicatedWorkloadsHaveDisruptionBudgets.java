@@ -60,13 +60,14 @@ public final class K8sReplicatedWorkloadsHaveDisruptionBudgets implements Rule {
       for (Unprotected gap : unprotected(set.view())) {
         LoadedObject workload = gap.workload();
         Map<String, String> labels = KubernetesView.podLabels(workload);
+        Map<String, String> writtenLabels = gap.writtenLabels(platform);
         List<LoadedObject> budgets =
             platform.kubernetes().ofKind("PodDisruptionBudget").stream()
                 .filter(
                     budget ->
                         budget.namespace().isEmpty()
                             || budget.namespace().equals(workload.namespace()))
-                .filter(budget -> selects(budget, labels, gap.writtenLabels(platform)))
+                .filter(budget -> selects(budget, labels, writtenLabels))
                 .toList();
         Optional<SourceLocation> undone =
             Undoings.of(
