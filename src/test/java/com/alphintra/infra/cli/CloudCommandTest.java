@@ -40,6 +40,7 @@ class CloudCommandTest {
         new FakeProcessRunner()
             .succeeds("Terraform v1.11.4\n", "terraform", "version")
             .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+            .succeeds("OpenSSL 3.0.17 1 Jul 2025 (Library: OpenSSL 3.0.17)\n", "openssl", "version")
             .succeeds(
                 "Terraform has been successfully initialized!\n",
                 "terraform",
