@@ -161,6 +161,10 @@ output "environment" {
     error_message = "prod enforces Binary Authorization; audit mode is for dev and staging."
   }
   precondition {
+    condition     = var.environment != "prod" || length(var.binary_authorization_allowed_images) == 0
+    error_message = "prod admits only its Artifact Registry and Google's system images."
+  }
+  precondition {
     condition     = var.environment != "prod" || var.cloudsql_availability_type == "REGIONAL"
     error_message = "prod runs Cloud SQL REGIONAL (standby with automatic failover)."
   }

@@ -182,7 +182,11 @@ class TerraformPlanTest {
     copyTree(terraform.resolve("environments/prod"), prod);
     String main = Files.readString(prod.resolve("main.tf"));
     main = weaken(main, "(gke_location\\s*=\\s*)\"us-east4\"", "$1\"us-east4-a\"");
-    main = weaken(main, "(binary_authorization_enforced\\s*=\\s*)true", "$1false");
+    main =
+        weaken(
+            main,
+            "(binary_authorization_enforced\\s*=\\s*)true",
+            "$1false\n  binary_authorization_allowed_images = [\"docker.io/istio/*\"]");
     main = weaken(main, "(cloudsql_availability_type\\s*=\\s*)\"REGIONAL\"", "$1\"ZONAL\"");
     main = weaken(main, "(redis_tier\\s*=\\s*)\"STANDARD_HA\"", "$1\"BASIC\"");
     main =
@@ -201,6 +205,7 @@ class TerraformPlanTest {
             "prod runs a regional cluster: gke_location must be a region, not a zone.",
             "prod keeps the Kubernetes API on its private endpoint.",
             "prod enforces Binary Authorization; audit mode is for dev and staging.",
+            "prod admits only its Artifact Registry and Google's system images.",
             "prod runs Cloud SQL REGIONAL (standby with automatic failover).",
             "prod runs Memorystore STANDARD_HA (replica with automatic failover).");
   }
