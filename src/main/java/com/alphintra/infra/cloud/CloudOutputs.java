@@ -44,6 +44,12 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
           "pgbouncer-stats-password");
 
   /**
+   * The keys of output {@code rbac_groups}, each the group the RoleBindings of one ClusterRole name
+   * ({@code alphintra-developer}, {@code alphintra-deployer}).
+   */
+  public static final List<String> RBAC_GROUPS = List.of("developers", "deployers");
+
+  /**
    * The sample service's tag and digest in the environment's registry ({@code TAG@sha256:...}),
    * written by {@code alphintra cloud images}, not by Terraform: {@code cloud outputs} keeps it
    * when it writes the file again (or takes the example's, the pinned version, before the first
@@ -65,6 +71,14 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
   private static final Pattern REGISTRY =
       Pattern.compile(
           "[a-z0-9-]+-docker\\.pkg\\.dev/[a-z][a-z0-9-]{4,28}[a-z0-9]/[a-z0-9][a-z0-9._-]*");
+
+  /**
+   * A Google group of the Workspace domain ({@code alphintra-developers@example.com}) with Google
+   * Groups for RBAC on; without it the bare name, which no Google identity carries.
+   */
+  private static final Pattern GROUP =
+      Pattern.compile("[a-z0-9][a-z0-9._-]*(@[a-z0-9][a-z0-9.-]*\\.[a-z]{2,})?");
+
   private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
 
@@ -133,6 +147,15 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
     values.put(
         "GSA_CERT_MANAGER",
         reader.text("cert_manager_service_account", EMAIL, "a service account email"));
+    for (String group : RBAC_GROUPS) {
+      values.put(
+          "RBAC_" + key(group) + "_GROUP",
+          reader.entry(
+              "rbac_groups",
+              group,
+              GROUP,
+              "a Google group email (alphintra-" + group + "@DOMAIN) or a bare group name"));
+    }
     for (String secret : SECRETS) {
       values.put(
           "SECRET_" + key(secret),

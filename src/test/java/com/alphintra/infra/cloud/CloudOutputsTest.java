@@ -43,6 +43,52 @@ class CloudOutputsTest {
   }
 
   @Test
+  void theRbacGroupsBecomeOneKeyPerRoleBinding() {
+    CloudOutputs parsed = CloudOutputs.parse(STATE, "state");
+
+    assertThat(parsed.values())
+        .containsEntry("RBAC_DEVELOPERS_GROUP", "alphintra-developers@acme-trading.example")
+        .containsEntry("RBAC_DEPLOYERS_GROUP", "alphintra-deployers@acme-trading.example");
+  }
+
+  @Test
+  void withoutGoogleGroupsForRbacTheBareGroupNamesAreWritten() {
+    CloudOutputs parsed =
+        CloudOutputs.parse(STATE.replace("@acme-trading.example\"", "\""), "state");
+
+    assertThat(parsed.values())
+        .containsEntry("RBAC_DEVELOPERS_GROUP", "alphintra-developers")
+        .containsEntry("RBAC_DEPLOYERS_GROUP", "alphintra-deployers");
+  }
+
+  @Test
+  void aMissingOrMalformedRbacGroupStopsWithTheOutputsName() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode state =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(STATE);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) state.path("outputs")).remove("rbac_groups");
+    String withoutOutput = state.toString();
+    assertThat(withoutOutput).doesNotContain("rbac_groups");
+    assertThatThrownBy(() -> CloudOutputs.parse(withoutOutput, "state"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("output 'rbac_groups' is missing from state")
+        .satisfies(e -> assertThat(((InputException) e).hint()).contains("docs/cloud-outputs.md"));
+    assertThatThrownBy(
+            () -> CloudOutputs.parse(STATE.replace("\"deployers\": \"", "\"ci\": \""), "state"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("output 'rbac_groups' in state has no entry 'deployers'");
+    assertThatThrownBy(
+            () ->
+                CloudOutputs.parse(
+                    STATE.replace(
+                        "alphintra-developers@acme-trading.example", "Alphintra Developers"),
+                    "state"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("rbac_groups[\"developers\"]")
+        .hasMessageContaining("not a Google group email");
+  }
+
+  @Test
   void aLaterSerialOrAnotherLineageMakesTheFileOlder() {
     StateVersion recorded = new StateVersion("a", 42);
 

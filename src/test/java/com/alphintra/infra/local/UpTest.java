@@ -432,6 +432,25 @@ class UpTest {
   }
 
   @Test
+  void aCloudOverlayWhoseOutputsLackAKeyTheOverlayReadsIsRefused() throws Exception {
+    outputsOfSerial(42);
+    Path file = root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env");
+    // The committed example names every key the overlay reads; the file was written before the
+    // RBAC groups were.
+    Files.writeString(file.resolveSibling("cloud-outputs.env.example"), Files.readString(file));
+    Files.writeString(file, Files.readString(file).replaceAll("(?m)^RBAC_[A-Z_]+=.*\n", ""));
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("lacks RBAC_DEPLOYERS_GROUP, RBAC_DEVELOPERS_GROUP")
+        .satisfies(
+            e ->
+                assertThat(((MissingPrerequisiteException) e).hint())
+                    .contains("alphintra cloud outputs --env dev"));
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
+  }
+
+  @Test
   void aCloudOverlayWithOutputsOfAnOlderStateIsRefused() throws Exception {
     outputsOfSerial(43);
 
