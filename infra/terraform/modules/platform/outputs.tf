@@ -135,6 +135,11 @@ output "google_apis_cidr" {
   value       = module.vpc.google_apis_cidr
 }
 
+output "gke_control_plane_cidr" {
+  description = "The /28 of the private GKE control plane: the Kubernetes API's address for Pods (443) and the source of its calls to admission webhooks, what the operators' NetworkPolicies admit."
+  value       = module.vpc.gke_master_cidr
+}
+
 # Never null: Terraform keeps no null root output in its state, and `alphintra cloud outputs` must tell
 # "Google Groups for RBAC off" from "the root does not output it".
 output "rbac_groups" {

@@ -135,6 +135,8 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
     values.put("REDIS_PORT", reader.text("redis_port", PORT, "a port number"));
     values.put("REDIS_CIDR", redis + "/32");
     values.put("GOOGLE_APIS_CIDR", reader.text("google_apis_cidr", CIDR, "an IPv4 CIDR"));
+    values.put(
+        "GKE_CONTROL_PLANE_CIDR", reader.text("gke_control_plane_cidr", CIDR, "an IPv4 CIDR"));
     for (String service : SERVICES) {
       values.put(
           "GSA_" + key(service),

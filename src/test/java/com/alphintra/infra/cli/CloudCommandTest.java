@@ -121,7 +121,7 @@ class CloudCommandTest {
     CliRun run = run("cloud", "apply", "--env", "dev");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Applied for dev:", "wrote 27 values to ");
+    assertThat(run.out()).contains("Applied for dev:", "wrote 28 values to ");
     assertThat(processes.commandLines())
         .anySatisfy(
             line ->
@@ -169,7 +169,7 @@ class CloudCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("wrote 27 values to ", "alphintra up --context alphintra-dev --overlay dev");
+        .contains("wrote 28 values to ", "alphintra up --context alphintra-dev --overlay dev");
     assertThat(processes.calls()).isEmpty();
   }
 
