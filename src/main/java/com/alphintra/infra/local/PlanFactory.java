@@ -142,6 +142,8 @@ public final class PlanFactory {
               rendered,
               cluster,
               wait));
+      // The db-extensions Job reads the Secrets the secrets step waited for.
+      steps.add(new JobsStep(rendered, cluster, wait));
     }
     steps.addAll(
         List.of(

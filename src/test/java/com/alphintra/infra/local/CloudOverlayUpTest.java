@@ -103,6 +103,10 @@ class CloudOverlayUpTest {
                   .build())
           .create();
     }
+    // The Job controller: the db-extensions Job completes once the platform step has applied it.
+    Thread jobController = new Thread(this::completeTheDbExtensionsJob);
+    jobController.setDaemon(true);
+    jobController.start();
     RunReport report =
         fixture
             .environment()
@@ -118,6 +122,13 @@ class CloudOverlayUpTest {
             .report()
             .orElseThrow();
 
+    jobController.join(Duration.ofSeconds(5).toMillis());
+    assertThat(report.results())
+        .filteredOn(result -> result.name().equals("jobs"))
+        .singleElement()
+        .satisfies(
+            result ->
+                assertThat(result.outcome()).isIn(StepOutcome.APPLIED, StepOutcome.ALREADY_DONE));
     // Everything is applied; only verify fails, as the mock runs no controller to make pods.
     assertThat(report.failure())
         .hasValueSatisfying(failure -> assertThat(failure.step()).isEqualTo("verify"));
@@ -153,6 +164,32 @@ class CloudOverlayUpTest {
         .anyMatch(text -> text.contains("10.10.32.3"));
     assertThat(client.configMaps().inNamespace("alphintra").withName("cloud-outputs").get())
         .isNull();
+  }
+
+  private void completeTheDbExtensionsJob() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      io.fabric8.kubernetes.api.model.batch.v1.Job job =
+          client.batch().v1().jobs().inNamespace("alphintra-data").withName("db-extensions").get();
+      if (job != null) {
+        job.setStatus(
+            new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+                .addNewCondition()
+                .withType("Complete")
+                .withStatus("True")
+                .endCondition()
+                .withSucceeded(1)
+                .build());
+        client.batch().v1().jobs().resource(job).updateStatus();
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void crd(String group, String kind, String plural, String scope) {

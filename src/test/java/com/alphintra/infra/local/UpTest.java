@@ -477,7 +477,7 @@ class UpTest {
   }
 
   @Test
-  void aCloudOverlayWithCurrentOutputsMakesNoLocalCaNorSecretsAndRunsTheSecretsStep()
+  void aCloudOverlayWithCurrentOutputsMakesNoLocalCaNorSecretsAndRunsTheSecretsAndJobsSteps()
       throws Exception {
     client.resource(LocalFixture.readyNode("gke-node-1")).create();
     outputsOfSerial(42);
@@ -487,7 +487,7 @@ class UpTest {
     assertThat(report.failure()).isEmpty();
     assertThat(report.results())
         .extracting(StepResult::name)
-        .contains("platform", "secrets", "observability")
+        .containsSubsequence("platform", "secrets", "jobs", "observability", "verify")
         .doesNotContain("tls", "images");
     assertThat(root.resolve(".alphintra/tls")).doesNotExist();
     assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();
