@@ -195,7 +195,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
     Optional<String> project =
         policy.block().body().attribute("project").flatMap(found -> context.string(found.value()));
     for (GeneratedBlock block :
-        context.blocks(policy.block().body(), ADMISSION_PATTERNS).orElse(java.util.List.of())) {
+        context.blocks(policy.block().body(), ADMISSION_PATTERNS).orElse(List.of())) {
       Optional<Attribute> attribute = block.body().attribute("name_pattern");
       if (attribute.isEmpty()
           || !(context.value(attribute.get().value(), block.symbols()).orElse(null)
