@@ -28,3 +28,4 @@ output "secret_manager_secret_ids" { value = module.platform.secret_manager_secr
 output "cloudsql_server_ca_cert" { value = module.platform.cloudsql_server_ca_cert }
 output "google_apis_cidr" { value = module.platform.google_apis_cidr }
 output "rbac_groups" { value = module.platform.rbac_groups }
+output "gke_control_plane_cidr" { value = module.platform.gke_control_plane_cidr }

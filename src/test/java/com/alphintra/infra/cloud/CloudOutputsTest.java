@@ -31,6 +31,40 @@ class CloudOutputsTest {
     assertThat(committed.isExample()).isTrue();
   }
 
+  /**
+   * Every output {@code cloud outputs} cannot do without (removing it from the recorded state makes
+   * it stop) is one the environment roots declare, in their shared outputs.tf.
+   */
+  @Test
+  void theEnvironmentRootsDeclareEveryOutputTheCommandReads() throws Exception {
+    String roots =
+        Files.readString(Path.of("infra/terraform/modules/platform/environment-root/outputs.tf"));
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.List<String> required = new java.util.ArrayList<>();
+    json.readTree(STATE)
+        .path("outputs")
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              try {
+                com.fasterxml.jackson.databind.node.ObjectNode state =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(STATE);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) state.path("outputs"))
+                    .remove(name);
+                CloudOutputs.parse(state.toString(), "state");
+              } catch (InputException e) {
+                required.add(name);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+
+    assertThat(required).contains("project_id", "rbac_groups", "gke_control_plane_cidr");
+    assertThat(required)
+        .allSatisfy(name -> assertThat(roots).contains("output \"" + name + "\" {"));
+  }
+
   @Test
   void whatIsWrittenReadsBackWithItsState() {
     CloudOutputs parsed = CloudOutputs.parse(STATE, "state");

@@ -8,14 +8,13 @@ import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,25 +154,15 @@ class CloudOverlayRbacTest {
   /** Renders a copy of overlays/dev whose cloud-outputs.env holds {@code outputs}. */
   private static ProcessResult kustomizeDevWith(Path copy, String outputs) throws IOException {
     Path kubernetes = copy.resolve("kubernetes");
-    copyTree(InfraTree.kubernetesDir(), kubernetes);
+    TreeCopy.copy(
+        InfraTree.kubernetesDir(),
+        kubernetes,
+        path -> path.getFileName().toString().equals("cloud-outputs.env"));
     Path overlay = kubernetes.resolve("overlays/dev");
     Files.writeString(overlay.resolve("cloud-outputs.env"), outputs);
     return new SystemProcessRunner()
         .run(
             Command.of("kubectl", "kustomize", overlay.toString())
                 .withTimeout(Duration.ofMinutes(2)));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else if (!source.getFileName().toString().equals("cloud-outputs.env")) {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }
