@@ -1,5 +1,6 @@
 package com.alphintra.infra.local;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -189,9 +190,7 @@ final class JobsStep implements Step {
     for (String container :
         pod.getSpec() == null
             ? List.<String>of()
-            : pod.getSpec().getContainers().stream()
-                .map(io.fabric8.kubernetes.api.model.Container::getName)
-                .toList()) {
+            : pod.getSpec().getContainers().stream().map(Container::getName).toList()) {
       Optional<String> log = cluster.get().logTail(namespace, podName, container, LOG_LINES);
       lines.add(
           log.map(

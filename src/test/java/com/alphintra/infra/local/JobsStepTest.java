@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphintra.infra.exec.FakeProcessRunner;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -228,8 +229,7 @@ class JobsStepTest {
         .build();
   }
 
-  private static io.fabric8.kubernetes.api.model.Pod pod(
-      String name, String created, String state, String reason, String message) {
+  private static Pod pod(String name, String created, String state, String reason, String message) {
     PodBuilder builder =
         new PodBuilder()
             .withNewMetadata()
