@@ -138,7 +138,7 @@ public final class PlanFactory {
     if (!local) {
       steps.add(
           new SecretsStep(
-              new Releases(chartReleases.operators(), charts, workspace.root()),
+              new Releases(chartReleases.operators(request.overlay()), charts, workspace.root()),
               rendered,
               cluster,
               wait));
