@@ -85,9 +85,10 @@ final class ChartArchives {
           .filter(
               file -> {
                 String name = file.getFileName().toString();
+                // a version, such as 1.30.3 or cert-manager's v1.18.2
                 return name.startsWith(chart + "-")
                     && name.endsWith(".tgz")
-                    && Character.isDigit(name.charAt(chart.length() + 1));
+                    && name.substring(chart.length() + 1).matches("v?\\d.*");
               })
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("no archive for chart " + chart));
@@ -139,7 +140,9 @@ final class ChartArchives {
         Path target = chart.resolve(file.getKey());
         Files.createDirectories(target.getParent());
         String text = file.getValue();
-        if (file.getKey().contains("templates/")) {
+        // in templates, and in values where a chart takes its hook annotations from them
+        // (cert-manager's startupapicheck.jobAnnotations)
+        if (file.getKey().contains("templates/") || file.getKey().endsWith("values.yaml")) {
           text = INSTALL_HOOK.matcher(text).replaceAll("");
         }
         Files.writeString(target, text);
