@@ -28,25 +28,6 @@ public record ChartRelease(
     valuesFiles = List.copyOf(valuesFiles);
   }
 
-  public ChartRelease(
-      String name,
-      String namespace,
-      String repositoryName,
-      String repositoryUrl,
-      String chart,
-      String version,
-      List<Path> valuesFiles) {
-    this(
-        name,
-        namespace,
-        repositoryName,
-        repositoryUrl,
-        chart,
-        version,
-        valuesFiles,
-        Optional.empty());
-  }
-
   /** {@code istio/istiod 1.30.4}: how a person recognises the chart. */
   public String display() {
     return repositoryName + "/" + chart + " " + version;
