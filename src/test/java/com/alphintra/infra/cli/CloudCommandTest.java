@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphintra.infra.doctor.FakeHostProbe;
 import com.alphintra.infra.exec.FakeProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
 import com.alphintra.infra.workspace.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ class CloudCommandTest {
   @BeforeEach
   void checkout() throws IOException {
     workspace = TestWorkspace.create(root);
-    copyTree(Workspace.locate(Path.of("")).terraform(), workspace.terraform());
+    TreeCopy.copy(Workspace.locate(Path.of("")).terraform(), workspace.terraform());
     dev = root.resolve("infra/terraform/environments/dev");
     processes =
         new FakeProcessRunner()
@@ -54,19 +55,6 @@ class CloudCommandTest {
             .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply")
             .succeeds(resource("state-dev.json"), "terraform", "-chdir=" + dev, "state", "pull");
     Files.createDirectories(workspace.kubernetes().resolve("overlays/dev"));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path source : paths.filter(path -> !path.toString().contains(".terraform")).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 
   /** Turns the gke module's private nodes off: a HIGH finding wherever the module is used. */
