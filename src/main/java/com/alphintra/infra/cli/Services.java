@@ -106,7 +106,7 @@ public record Services(
         sample::compile,
         () -> sample.image().request(CloudImages.NODE_PLATFORM),
         () -> sample.image().version(),
-        MirroredImage.list(PinnedVersions.read(checkout.versionsFile())));
+        MirroredImage.current(PinnedVersions.read(checkout.versionsFile())));
   }
 
   public Doctor doctor() {

@@ -77,6 +77,28 @@ public record MirroredImage(String name, String source, Optional<String> derivat
     return images;
   }
 
+  /**
+   * The list, refused while an entry no longer follows its pin: {@code cloud images} would copy,
+   * and a cloud overlay's charts would run, images of a chart version no longer installed.
+   *
+   * @throws InputException naming every stale entry and why
+   */
+  public static List<MirroredImage> current(PinnedVersions pins) {
+    List<MirroredImage> images = list(pins);
+    List<String> stale = new ArrayList<>();
+    for (MirroredImage image : images) {
+      image.staleAgainst(pins).ifPresent(stale::add);
+    }
+    if (!stale.isEmpty()) {
+      throw new InputException(
+          "the mirror list in infra/versions.yaml no longer follows its pins: "
+              + String.join("; ", stale),
+          "write those entries again for the pinned versions (infra/kubernetes/README.md, \"Images"
+              + " in the GKE environments\", says how the list is derived)");
+    }
+    return images;
+  }
+
   /** An image with no recorded derivation (tests, a copy made by hand). */
   public static MirroredImage of(String name, String source) {
     MirroredImage image = new MirroredImage(name, source, Optional.empty());

@@ -57,12 +57,11 @@ class CloudOverlayUpTest {
     fixture = new LocalFixture(root, client);
     Path kubernetes = root.resolve("infra/kubernetes");
     replaceWithTheRepositorys(kubernetes);
-    // The repository's mirror list, which the charts' mirror layers name.
-    String versions = Files.readString(Path.of("infra/versions.yaml"));
-    Files.writeString(
+    // The repository's pins, with the mirror list the charts' mirror layers name.
+    Files.copy(
+        Path.of("infra/versions.yaml"),
         root.resolve("infra/versions.yaml"),
-        versions.substring(versions.indexOf("\nmirror:\n")),
-        java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(
         kubernetes.resolve("overlays/dev/cloud-outputs.env"),
         CloudOutputs.parse(
@@ -162,7 +161,8 @@ class CloudOverlayUpTest {
     // Every chart with images pulls them from the environment's mirror.
     String mirror = "europe-west2-docker.pkg.dev/acme-trading-dev/alphintra/mirror";
     assertThat(fixture.charts.mirrorValues)
-        .containsKeys("istiod", "external-secrets", "cert-manager", "kube-prometheus-stack")
+        .containsKeys(
+            "istio-cni", "istiod", "external-secrets", "cert-manager", "kube-prometheus-stack")
         .hasEntrySatisfying("istio-base", layer -> assertThat(layer).isEmpty())
         .hasEntrySatisfying(
             "istiod", layer -> assertThat(layer).contains("hub: " + mirror + "/istio"))

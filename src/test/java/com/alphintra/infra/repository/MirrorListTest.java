@@ -43,6 +43,8 @@ class MirrorListTest {
     assertThat(mirror.stream().map(image -> image.staleAgainst(pins)).flatMap(o -> o.stream()))
         .as("mirror entries that no longer follow their pin")
         .isEmpty();
+    // what cloud images and up --overlay E read
+    assertThat(MirroredImage.current(pins)).isEqualTo(mirror);
   }
 
   @Test
@@ -71,6 +73,10 @@ class MirrorListTest {
                             + " 91.6.0"))
         .anySatisfy(why -> assertThat(why).startsWith("mirror.prometheus-operator "))
         .anySatisfy(why -> assertThat(why).startsWith("mirror.grafana "));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MirroredImage.current(pins))
+        .isInstanceOf(com.alphintra.infra.error.InputException.class)
+        .hasMessageContaining("the mirror list in infra/versions.yaml no longer follows its pins")
+        .hasMessageContaining("mirror.kube-state-metrics was derived for");
   }
 
   @Test
