@@ -1,6 +1,7 @@
 package com.alphintra.infra.cloud;
 
 import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.workspace.OverlayOutputs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -176,21 +177,7 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
    * @throws InputException on a line that is neither
    */
   public static CloudOutputs read(String text, String origin) {
-    Map<String, String> values = new LinkedHashMap<>();
-    String[] lines = text.split("\n", -1);
-    for (int index = 0; index < lines.length; index++) {
-      String line = lines[index].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int equals = line.indexOf('=');
-      if (equals <= 0) {
-        throw new InputException(
-            origin + ":" + (index + 1) + ": not a KEY=value line",
-            "write it again with 'alphintra cloud outputs --env ENV'");
-      }
-      values.put(line.substring(0, equals), line.substring(equals + 1));
-    }
+    Map<String, String> values = OverlayOutputs.parse(text, origin);
     Optional<StateVersion> state = Optional.empty();
     String serial = values.getOrDefault("STATE_SERIAL", "");
     String lineage = values.getOrDefault("STATE_LINEAGE", "");

@@ -131,6 +131,25 @@ class CloudCommandTest {
   }
 
   @Test
+  void imagesWithAStaleMirrorListExitTwoNamingTheEntryBeforeAnythingElse() throws IOException {
+    Files.writeString(
+        workspace.versionsFile(),
+        TestWorkspace.VERSIONS
+            + "mirror:\n"
+            + "  istio/pilot: {source: \"docker.io/istio/pilot:1.30.3\","
+            + " chart: \"kubernetes.istio.version 1.30.3\"}\n");
+
+    CliRun run = run("cloud", "images", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "mirror.istio/pilot was derived for kubernetes.istio.version 1.30.3, which is now"
+                + " 1.30.4");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
   void imagesWithoutGcloudExitThreeBeforeBuildingAnything() throws IOException {
     Files.writeString(
         workspace.kubernetes().resolve("overlays/dev/cloud-outputs.env"),

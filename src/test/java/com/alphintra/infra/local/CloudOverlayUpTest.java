@@ -57,6 +57,11 @@ class CloudOverlayUpTest {
     fixture = new LocalFixture(root, client);
     Path kubernetes = root.resolve("infra/kubernetes");
     replaceWithTheRepositorys(kubernetes);
+    // The repository's pins, with the mirror list the charts' mirror layers name.
+    Files.copy(
+        Path.of("infra/versions.yaml"),
+        root.resolve("infra/versions.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(
         kubernetes.resolve("overlays/dev/cloud-outputs.env"),
         CloudOutputs.parse(
@@ -164,6 +169,20 @@ class CloudOverlayUpTest {
         .anyMatch(text -> text.contains("10.10.32.3"));
     assertThat(client.configMaps().inNamespace("alphintra").withName("cloud-outputs").get())
         .isNull();
+    // Every chart with images pulls them from the environment's mirror.
+    String mirror = "europe-west2-docker.pkg.dev/acme-trading-dev/alphintra/mirror";
+    assertThat(fixture.charts.mirrorValues)
+        .containsKeys(
+            "istio-cni", "istiod", "external-secrets", "cert-manager", "kube-prometheus-stack")
+        .hasEntrySatisfying("istio-base", layer -> assertThat(layer).isEmpty())
+        .hasEntrySatisfying(
+            "istiod", layer -> assertThat(layer).contains("hub: " + mirror + "/istio"))
+        .hasEntrySatisfying(
+            "kiali", layer -> assertThat(layer).contains("image_name: " + mirror + "/kiali"))
+        .allSatisfy(
+            (release, layer) ->
+                assertThat(layer.lines().filter(line -> !line.strip().startsWith("#")))
+                    .noneMatch(line -> line.contains("${")));
   }
 
   private void completeTheDbExtensionsJob() {

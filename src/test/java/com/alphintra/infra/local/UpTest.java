@@ -400,6 +400,23 @@ class UpTest {
   }
 
   @Test
+  void aCloudOverlayWithAStaleMirrorListIsRefusedBeforeAnythingRuns() throws Exception {
+    outputsOfSerial(42);
+    Files.writeString(
+        root.resolve("infra/versions.yaml"),
+        "mirror:\n  jaeger: {source: \"docker.io/jaegertracing/jaeger:2.12.0\","
+            + " chart: \"observability.jaeger.version 4.0.0\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining(
+            "mirror.jaeger was derived for observability.jaeger.version 4.0.0, which is now 4.1.0");
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
+    assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("terraform"));
+  }
+
+  @Test
   void aCloudOverlayWithTheExampleOutputsIsRefused() throws Exception {
     Files.writeString(
         root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env"),

@@ -3,11 +3,11 @@ package com.alphintra.infra.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.alphintra.infra.cloud.MirroredImage;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.SystemProcessRunner;
 import com.alphintra.infra.testing.TreeCopy;
+import com.alphintra.infra.workspace.MirroredImage;
 import com.alphintra.infra.workspace.PinnedVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
