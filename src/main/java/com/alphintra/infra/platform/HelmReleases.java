@@ -221,22 +221,25 @@ public final class HelmReleases {
                 .withName(release.name())
                 .withNamespace(release.namespace())
                 .withKubeVersion(platformVersion);
-        for (Path values : release.valuesFiles()) {
-          template = template.withValuesFile(values);
-        }
-        Optional<Path> checkValues = Optional.empty();
-        if (CHECK_VALUES.containsKey(release.chart())) {
-          // a values file, last: helm-java's set() did not reach the chart's values
-          checkValues = Optional.of(Files.createTempFile("alphintra-check-values-", ".yaml"));
-          Files.writeString(checkValues.get(), CHECK_VALUES.get(release.chart()));
-          template = template.withValuesFile(checkValues.get());
-        }
+        Path generated = Files.createTempDirectory("alphintra-values-");
         try {
+          for (Path values : release.valuesFilesIn(generated)) {
+            template = template.withValuesFile(values);
+          }
+          if (CHECK_VALUES.containsKey(release.chart())) {
+            // a values file, last: helm-java's set() did not reach the chart's values
+            Path checkValues = generated.resolve("check-values.yaml");
+            Files.writeString(checkValues, CHECK_VALUES.get(release.chart()));
+            template = template.withValuesFile(checkValues);
+          }
           yaml = template.call();
         } finally {
-          if (checkValues.isPresent()) {
-            Files.deleteIfExists(checkValues.get());
+          try (java.util.stream.Stream<Path> files = Files.list(generated)) {
+            for (Path file : files.toList()) {
+              Files.deleteIfExists(file);
+            }
           }
+          Files.deleteIfExists(generated);
         }
       } catch (java.io.IOException e) {
         errors.add(
