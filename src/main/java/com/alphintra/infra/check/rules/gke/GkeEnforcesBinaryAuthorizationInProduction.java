@@ -10,6 +10,7 @@ import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.TemplateExpr;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.SourceLocation;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformView;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
       TerraformView terraform, TerraformResource cluster, List<Finding> findings) {
     Optional<Attribute> mode = cluster.attribute(EVALUATION_MODE);
     Optional<Attribute> legacy = cluster.attribute(LEGACY_ENABLED);
-    Map<String, Integer> messages = new LinkedHashMap<>();
+    Map<String, SourceLocation> messages = new LinkedHashMap<>();
     for (EvaluationContext context : Environments.production(terraform, cluster)) {
       String where = " (in " + context.name() + ")";
       if (mode.isPresent()) {
@@ -85,7 +86,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                             + " = "
                             + Literal.of(value)
                             + where,
-                        cluster.lineOf(EVALUATION_MODE)));
+                        SourceLocation.of(context.origin(mode.get().value()))));
       } else if (legacy.isPresent()) {
         context
             .bool(legacy.get().value())
@@ -94,7 +95,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                 off ->
                     messages.put(
                         cluster.address() + " sets " + LEGACY_ENABLED + " = false" + where,
-                        cluster.lineOf(LEGACY_ENABLED)));
+                        SourceLocation.of(context.origin(legacy.get().value()))));
       } else {
         messages.put(
             cluster.address()
@@ -102,12 +103,13 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                 + EVALUATION_MODE
                 + ", so it runs any image"
                 + where,
-            cluster.lineOf(EVALUATION_MODE));
+            new SourceLocation(cluster.file(), cluster.lineOf(EVALUATION_MODE)));
       }
     }
     messages.forEach(
-        (message, line) ->
-            findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(), message)));
+        (message, origin) ->
+            findings.add(
+                Finding.of(INFO, origin.file(), origin.line(), cluster.address(), message)));
   }
 
   private static void checkPolicy(
@@ -128,7 +130,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
               .orElse("#" + (index + 1));
       rules.put("cluster_admission_rules " + cluster, rule);
     }
-    Map<String, Integer> messages = new LinkedHashMap<>();
+    Map<String, SourceLocation> messages = new LinkedHashMap<>();
     for (EvaluationContext context : Environments.production(terraform, policy)) {
       String where = " (in " + context.name() + ")";
       rules.forEach(
@@ -150,7 +152,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                                             + name
                                             + where
                                             + ", so it only logs the images it should block",
-                                        mode.range().start().line())));
+                                        SourceLocation.of(context.origin(mode.value())))));
             rule.body()
                 .attribute("evaluation_mode")
                 .ifPresent(
@@ -168,11 +170,12 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                                             + name
                                             + where
                                             + ", so it admits every image",
-                                        mode.range().start().line())));
+                                        SourceLocation.of(context.origin(mode.value())))));
           });
     }
     messages.forEach(
-        (message, line) ->
-            findings.add(Finding.of(INFO, policy.file(), line, policy.address(), message)));
+        (message, origin) ->
+            findings.add(
+                Finding.of(INFO, origin.file(), origin.line(), policy.address(), message)));
   }
 }
