@@ -1,0 +1,32 @@
+variable "project_id" {
+  type        = string
+  description = "Project of the cluster."
+}
+
+variable "environment" {
+  type        = string
+  description = "Environment name."
+}
+
+variable "workload_identities" {
+  type = map(object({
+    kubernetes_namespace       = string
+    kubernetes_service_account = string
+  }))
+  description = "Google service account per service, and the Kubernetes account that acts as it."
+}
+
+resource "google_service_account" "workload" {
+  for_each = var.workload_identities
+
+  project    = var.project_id
+  account_id = "${each.key}-${var.environment}"
+}
+
+resource "google_service_account_iam_member" "workload_identity_user" {
+  for_each = var.workload_identities
+
+  service_account_id = google_service_account.workload[each.key].name
+  role               = "roles/iam.workloadIdentityUser"
+  member             = "serviceAccount:${var.project_id}.svc.id.goog[${each.value.kubernetes_namespace}/${each.value.kubernetes_service_account}]"
+}
