@@ -80,11 +80,16 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
     byEnvironment.forEach(
         (environment, bindings) -> {
           Map<String, LoadedObject> accounts = serviceAccounts(overlays.of(environment));
+          // Without rendering, the overlay's folder lacks its bases, components and replacements:
+          // an absent account or annotation proves nothing, a written annotation still does.
+          boolean complete = overlays.isRendered(environment);
           for (Binding binding : bindings) {
-            bindingSide(platform, environment, binding, accounts, findings);
+            bindingSide(platform, environment, binding, accounts, complete, findings);
           }
-          for (LoadedObject account : accounts.values()) {
-            annotationSide(platform, environment, account, bindings, findings);
+          if (complete) {
+            for (LoadedObject account : accounts.values()) {
+              annotationSide(platform, environment, account, bindings, findings);
+            }
           }
         });
     return findings;
@@ -96,8 +101,12 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
       String environment,
       Binding binding,
       Map<String, LoadedObject> accounts,
+      boolean complete,
       List<Finding> findings) {
     LoadedObject account = accounts.get(binding.namespace() + "/" + binding.account());
+    if (account == null && !complete) {
+      return;
+    }
     if (account == null) {
       List<String> elsewhere =
           accounts.values().stream()
@@ -127,6 +136,9 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
       return;
     }
     String annotated = account.object().annotations().get(ANNOTATION);
+    if (annotated == null && !complete) {
+      return;
+    }
     if (binding.email().isPresent() && !binding.email().get().equals(annotated)) {
       SourceLocation at = platform.locate(account, ANNOTATION_PATH);
       findings.add(
