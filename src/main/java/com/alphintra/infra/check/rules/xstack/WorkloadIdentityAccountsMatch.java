@@ -25,10 +25,12 @@ import com.alphintra.infra.terraform.StringValue;
 import com.alphintra.infra.terraform.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,8 +79,12 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
     OverlayObjects overlays = new OverlayObjects(platform);
     Map<String, List<Binding>> byEnvironment = bindings(platform, overlays);
     List<Finding> findings = new ArrayList<>();
+    Map<String, Set<String>> pools = workloadPools(platform);
     byEnvironment.forEach(
         (environment, bindings) -> {
+          for (Binding binding : bindings) {
+            poolSide(environment, binding, pools.get(environment), findings);
+          }
           Map<String, LoadedObject> accounts = serviceAccounts(overlays.of(environment));
           // Without rendering, the overlay's folder lacks its bases, components and replacements:
           // an absent account or annotation proves nothing, a written annotation still does.
@@ -93,6 +99,60 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
           }
         });
     return findings;
+  }
+
+  /**
+   * A binding's member is in the workload identity pool of the environment's cluster: a member of
+   * another project's pool names ServiceAccounts of another cluster.
+   */
+  private static void poolSide(
+      String environment, Binding binding, Set<String> pools, List<Finding> findings) {
+    String pool = binding.project() + ".svc.id.goog";
+    if (pools == null || pools.isEmpty() || pools.contains(pool)) {
+      return;
+    }
+    SourceLocation at = binding.projectOrigin();
+    findings.add(
+        Finding.of(
+            INFO,
+            at.file(),
+            at.line(),
+            binding.label(),
+            binding.label()
+                + " binds a member of the workload identity pool "
+                + pool
+                + ", but the cluster of "
+                + environment
+                + " uses "
+                + String.join(", ", new TreeSet<>(pools))
+                + " (in "
+                + environment
+                + ")"));
+  }
+
+  /**
+   * The workload identity pools ({@code workload_identity_config.workload_pool}) of each
+   * environment's clusters; an environment with a pool not known statically is left out.
+   */
+  private static Map<String, Set<String>> workloadPools(Platform platform) {
+    Map<String, Set<String>> pools = new HashMap<>();
+    Set<String> unknown = new HashSet<>();
+    for (TerraformResource cluster : platform.terraform().resources("google_container_cluster")) {
+      Optional<Attribute> pool = cluster.attribute("workload_identity_config.workload_pool");
+      if (pool.isEmpty()) {
+        continue;
+      }
+      for (EvaluationContext context : platform.terraform().contexts(cluster)) {
+        Optional<String> known = context.string(pool.get().value());
+        if (known.isEmpty()) {
+          unknown.add(context.name());
+        } else {
+          pools.computeIfAbsent(context.name(), key -> new HashSet<>()).add(known.get());
+        }
+      }
+    }
+    unknown.forEach(pools::remove);
+    return pools;
   }
 
   /** A binding names a ServiceAccount the overlay renders, annotated with the bound email. */
@@ -263,6 +323,7 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
           if (!parsed.matches()) {
             continue;
           }
+          String pool = parsed.group(1);
           String namespace = parsed.group(2);
           String account = parsed.group(3);
           SourceLocation fallback = SourceLocation.of(member.get().range());
@@ -270,6 +331,8 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
               .computeIfAbsent(environment, key -> new ArrayList<>())
               .add(
                   new Binding(
+                      pool,
+                      partOrigin(context, member.get().value(), symbols, pool).orElse(fallback),
                       namespace,
                       account,
                       email(googleAccounts, binding, context, symbols),
@@ -382,6 +445,8 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
   /**
    * One Workload Identity binding as an environment evaluates it.
    *
+   * @param project the project of the member's workload identity pool ({@code PROJECT.svc.id.goog})
+   * @param projectOrigin where that project is written
    * @param namespace the Kubernetes namespace of the member
    * @param account the Kubernetes ServiceAccount of the member
    * @param email the bound Google service account's email, when known statically
@@ -390,6 +455,8 @@ public final class WorkloadIdentityAccountsMatch implements Rule {
    * @param accountOrigin where the ServiceAccount name is written
    */
   private record Binding(
+      String project,
+      SourceLocation projectOrigin,
       String namespace,
       String account,
       Optional<String> email,

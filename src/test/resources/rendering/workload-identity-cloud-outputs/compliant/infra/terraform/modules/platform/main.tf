@@ -17,6 +17,8 @@ module "gke" {
 
   project_id  = var.project_id
   environment = var.environment
+  # The pool is the cluster's: the project the cluster runs in.
+  identity_project = var.project_id
   workload_identities = {
     for service in local.services : service => {
       kubernetes_namespace       = "alphintra"

@@ -17,6 +17,8 @@ module "gke" {
 
   project_id  = var.project_id
   environment = var.environment
+  # The pool is the cluster's: the project the cluster runs in.
+  identity_project = "shop-prod"
   workload_identities = {
     for service in local.services : service => {
       kubernetes_namespace       = service == "market-data" ? "alphintra-data" : "alphintra"
