@@ -157,20 +157,15 @@ public final class TerraformView {
    * yields nothing.
    */
   public List<TerraformValue> values(TerraformResource resource, Expression expression) {
-    return values(contexts(resource), expression, Map.of());
+    return values(contexts(resource), expression);
   }
 
-  /**
-   * As {@link #values(TerraformResource, Expression)}, over the given contexts (all the contexts
-   * that create one resource) and with extra names in scope ({@code each}, a dynamic block's
-   * iterator).
-   */
-  public static List<TerraformValue> values(
-      List<EvaluationContext> all, Expression expression, Map<String, Value> symbols) {
+  /** The known values of {@code expression} in {@code all}, grouped by value and origin. */
+  private static List<TerraformValue> values(List<EvaluationContext> all, Expression expression) {
     Map<List<Object>, List<String>> byValue = new LinkedHashMap<>();
     Map<List<Object>, Range> origins = new HashMap<>();
     for (EvaluationContext context : all) {
-      Value value = context.instance().evaluate(expression, symbols);
+      Value value = context.instance().evaluate(expression);
       Optional<Object> plain = EvaluationContext.plain(value);
       if (plain.isEmpty()) {
         continue;
