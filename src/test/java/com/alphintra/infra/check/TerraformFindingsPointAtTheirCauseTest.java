@@ -76,6 +76,7 @@ class TerraformFindingsPointAtTheirCauseTest {
           "gke-secrets-encryption",
           "gke-shielded-nodes",
           "gke-workload-identity",
+          "net-cidr-no-overlap",
           "net-firewall-no-public-admin",
           "net-nat-logging",
           "net-subnet-private-google-access",

@@ -51,4 +51,6 @@ module "platform" {
   logs_uniform_access             = false
   logs_versioning                 = false
   audit_log_retention_days        = 30
+  vpc_nodes_cidr                  = "10.30.0.0/20"
+  vpc_pods_cidr                   = "10.30.8.0/21"
 }

@@ -41,6 +41,8 @@ variable "logs_public_access_prevention" {}
 variable "logs_uniform_access" {}
 variable "logs_versioning" {}
 variable "audit_log_retention_days" {}
+variable "vpc_nodes_cidr" {}
+variable "vpc_pods_cidr" {}
 
 # Not set by the root: this default is the line that causes the finding.
 variable "redis_transit_encryption_mode" {
@@ -113,6 +115,8 @@ module "vpc" {
     ssh_sources             = var.vpc_ssh_sources
     ssh_ports               = var.vpc_ssh_ports
     nat_logging             = var.vpc_nat_logging
+    nodes_cidr              = var.vpc_nodes_cidr
+    pods_cidr               = var.vpc_pods_cidr
   }
 }
 

@@ -8,8 +8,13 @@ resource "google_compute_network" "main" {
 resource "google_compute_subnetwork" "nodes" {
   name                     = "nodes"
   network                  = google_compute_network.main.id
-  ip_cidr_range            = "10.30.0.0/20"
+  ip_cidr_range            = var.settings.nodes_cidr
   private_ip_google_access = var.settings.private_google_access
+
+  secondary_ip_range {
+    range_name    = "pods"
+    ip_cidr_range = var.settings.pods_cidr
+  }
 
   log_config {
     aggregation_interval = "INTERVAL_5_SEC"
