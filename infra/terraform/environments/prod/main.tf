@@ -26,9 +26,10 @@ module "platform" {
     { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
   ]
 
-  # Enforced: only images from the project's Artifact Registry and the listed patterns run.
-  binary_authorization_enforced       = true
-  binary_authorization_allowed_images = ["docker.io/istio/*"]
+  # Enforced: only images from the project's Artifact Registry (ours, and the third-party ones
+  # `alphintra cloud images` mirrors under mirror/) and Google's GKE system images run. No public
+  # registry is admitted: the module refuses a prod with binary_authorization_allowed_images set.
+  binary_authorization_enforced = true
 
   gke_general_node_pool = {
     machine_type   = "n2-standard-8"

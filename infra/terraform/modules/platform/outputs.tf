@@ -135,11 +135,18 @@ output "google_apis_cidr" {
   value       = module.vpc.google_apis_cidr
 }
 
+output "gke_control_plane_cidr" {
+  description = "The /28 of the private GKE control plane: the Kubernetes API's address for Pods (443) and the source of its calls to admission webhooks, what the operators' NetworkPolicies admit."
+  value       = module.vpc.gke_master_cidr
+}
+
+# Never null: Terraform keeps no null root output in its state, and `alphintra cloud outputs` must tell
+# "Google Groups for RBAC off" from "the root does not output it".
 output "rbac_groups" {
-  description = "With Google Groups for RBAC on: the groups the RoleBindings name (developers, deployers), in the security group's domain; else null."
-  value = var.rbac_security_group == null ? null : {
-    developers = "alphintra-developers@${split("@", var.rbac_security_group)[1]}"
-    deployers  = "alphintra-deployers@${split("@", var.rbac_security_group)[1]}"
+  description = "The groups the Kubernetes RoleBindings name (keys developers, deployers): with Google Groups for RBAC on, alphintra-developers@ and alphintra-deployers@ the security group's domain; off, the bare names, which no Google identity carries, so the bindings grant nothing and access is IAM's alone."
+  value = {
+    developers = var.rbac_security_group == null ? "alphintra-developers" : "alphintra-developers@${split("@", var.rbac_security_group)[1]}"
+    deployers  = var.rbac_security_group == null ? "alphintra-deployers" : "alphintra-deployers@${split("@", var.rbac_security_group)[1]}"
   }
 }
 
@@ -159,6 +166,10 @@ output "environment" {
   precondition {
     condition     = var.environment != "prod" || var.binary_authorization_enforced
     error_message = "prod enforces Binary Authorization; audit mode is for dev and staging."
+  }
+  precondition {
+    condition     = var.environment != "prod" || length(var.binary_authorization_allowed_images) == 0
+    error_message = "prod admits only its Artifact Registry and Google's system images."
   }
   precondition {
     condition     = var.environment != "prod" || var.cloudsql_availability_type == "REGIONAL"

@@ -7,7 +7,6 @@ import com.alphintra.infra.cloud.CheckPolicyGate;
 import com.alphintra.infra.cloud.CloudImages;
 import com.alphintra.infra.cloud.CloudWorkflow;
 import com.alphintra.infra.cloud.EnvironmentSettingsReader;
-import com.alphintra.infra.cloud.MirroredImage;
 import com.alphintra.infra.dev.DevLoop;
 import com.alphintra.infra.doctor.Doctor;
 import com.alphintra.infra.doctor.HostProbe;
@@ -21,6 +20,7 @@ import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.local.LocalEnvironment;
 import com.alphintra.infra.local.LocalServices;
 import com.alphintra.infra.platform.PlatformLoader;
+import com.alphintra.infra.workspace.MirroredImage;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Path;
@@ -106,7 +106,7 @@ public record Services(
         sample::compile,
         () -> sample.image().request(CloudImages.NODE_PLATFORM),
         () -> sample.image().version(),
-        MirroredImage.list(PinnedVersions.read(checkout.versionsFile())));
+        MirroredImage.current(PinnedVersions.read(checkout.versionsFile())));
   }
 
   public Doctor doctor() {

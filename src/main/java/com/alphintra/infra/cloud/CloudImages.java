@@ -15,6 +15,7 @@ import com.alphintra.infra.image.ImageDestination;
 import com.alphintra.infra.image.ImageRequest;
 import com.alphintra.infra.image.RegistryCredential;
 import com.alphintra.infra.image.RegistryManifests;
+import com.alphintra.infra.workspace.MirroredImage;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;

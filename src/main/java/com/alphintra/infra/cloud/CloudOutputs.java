@@ -1,6 +1,7 @@
 package com.alphintra.infra.cloud;
 
 import com.alphintra.infra.error.InputException;
+import com.alphintra.infra.workspace.OverlayOutputs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,12 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
           "pgbouncer-stats-password");
 
   /**
+   * The keys of output {@code rbac_groups}, each the group the RoleBindings of one ClusterRole name
+   * ({@code alphintra-developer}, {@code alphintra-deployer}).
+   */
+  public static final List<String> RBAC_GROUPS = List.of("developers", "deployers");
+
+  /**
    * The sample service's tag and digest in the environment's registry ({@code TAG@sha256:...}),
    * written by {@code alphintra cloud images}, not by Terraform: {@code cloud outputs} keeps it
    * when it writes the file again (or takes the example's, the pinned version, before the first
@@ -65,6 +72,14 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
   private static final Pattern REGISTRY =
       Pattern.compile(
           "[a-z0-9-]+-docker\\.pkg\\.dev/[a-z][a-z0-9-]{4,28}[a-z0-9]/[a-z0-9][a-z0-9._-]*");
+
+  /**
+   * A Google group of the Workspace domain ({@code alphintra-developers@example.com}) with Google
+   * Groups for RBAC on; without it the bare name, which no Google identity carries.
+   */
+  private static final Pattern GROUP =
+      Pattern.compile("[a-z0-9][a-z0-9._-]*(@[a-z0-9][a-z0-9.-]*\\.[a-z]{2,})?");
+
   private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
 
@@ -121,6 +136,8 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
     values.put("REDIS_PORT", reader.text("redis_port", PORT, "a port number"));
     values.put("REDIS_CIDR", redis + "/32");
     values.put("GOOGLE_APIS_CIDR", reader.text("google_apis_cidr", CIDR, "an IPv4 CIDR"));
+    values.put(
+        "GKE_CONTROL_PLANE_CIDR", reader.text("gke_control_plane_cidr", CIDR, "an IPv4 CIDR"));
     for (String service : SERVICES) {
       values.put(
           "GSA_" + key(service),
@@ -133,6 +150,15 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
     values.put(
         "GSA_CERT_MANAGER",
         reader.text("cert_manager_service_account", EMAIL, "a service account email"));
+    for (String group : RBAC_GROUPS) {
+      values.put(
+          "RBAC_" + key(group) + "_GROUP",
+          reader.entry(
+              "rbac_groups",
+              group,
+              GROUP,
+              "a Google group email (alphintra-" + group + "@DOMAIN) or a bare group name"));
+    }
     for (String secret : SECRETS) {
       values.put(
           "SECRET_" + key(secret),
@@ -151,21 +177,7 @@ public record CloudOutputs(Optional<StateVersion> state, Map<String, String> val
    * @throws InputException on a line that is neither
    */
   public static CloudOutputs read(String text, String origin) {
-    Map<String, String> values = new LinkedHashMap<>();
-    String[] lines = text.split("\n", -1);
-    for (int index = 0; index < lines.length; index++) {
-      String line = lines[index].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int equals = line.indexOf('=');
-      if (equals <= 0) {
-        throw new InputException(
-            origin + ":" + (index + 1) + ": not a KEY=value line",
-            "write it again with 'alphintra cloud outputs --env ENV'");
-      }
-      values.put(line.substring(0, equals), line.substring(equals + 1));
-    }
+    Map<String, String> values = OverlayOutputs.parse(text, origin);
     Optional<StateVersion> state = Optional.empty();
     String serial = values.getOrDefault("STATE_SERIAL", "");
     String lineage = values.getOrDefault("STATE_LINEAGE", "");

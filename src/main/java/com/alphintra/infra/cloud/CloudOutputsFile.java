@@ -1,5 +1,6 @@
 package com.alphintra.infra.cloud;
 
+import com.alphintra.infra.workspace.OverlayOutputs;
 import java.nio.file.Path;
 
 /**
@@ -9,8 +10,8 @@ import java.nio.file.Path;
  */
 public final class CloudOutputsFile {
 
-  public static final String NAME = "cloud-outputs.env";
-  public static final String EXAMPLE_NAME = "cloud-outputs.env.example";
+  public static final String NAME = OverlayOutputs.FILE;
+  public static final String EXAMPLE_NAME = OverlayOutputs.EXAMPLE;
 
   private CloudOutputsFile() {}
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -61,6 +63,7 @@ public final class CloudOutputsGate {
           file + " holds the example values, not environment " + environment.id() + "'s",
           "run '" + command + "'");
     }
+    requireEveryKey(file, outputs, command);
     String tag = outputs.values().getOrDefault(CloudOutputs.SAMPLE_SERVICE_TAG, "");
     if (!tag.contains("@sha256:")) {
       throw new MissingPrerequisiteException(
@@ -96,6 +99,35 @@ public final class CloudOutputsGate {
           "run '" + command + "'");
     }
     return recorded;
+  }
+
+  /**
+   * The file holds every key the overlay reads: those of the committed example beside it (a test
+   * keeps the example's keys equal to what {@code cloud outputs} writes). A file an older {@code
+   * cloud outputs} wrote would otherwise fail later, inside kustomize, on the first missing key.
+   */
+  private static void requireEveryKey(Path file, CloudOutputs outputs, String command) {
+    Path example = file.resolveSibling(CloudOutputsFile.EXAMPLE_NAME);
+    if (!Files.isRegularFile(example)) {
+      return;
+    }
+    Set<String> expected;
+    try {
+      expected =
+          new TreeSet<>(
+              CloudOutputs.read(Files.readString(example), example.toString()).values().keySet());
+    } catch (IOException | InputException e) {
+      return; // The example is check's business; the file itself is what matters here.
+    }
+    expected.removeAll(outputs.values().keySet());
+    if (!expected.isEmpty()) {
+      throw new MissingPrerequisiteException(
+          file
+              + " lacks "
+              + String.join(", ", expected)
+              + ", which the overlay reads (an older 'alphintra cloud outputs' wrote it)",
+          "run '" + command + "'");
+    }
   }
 
   private StateVersion currentState(Environment environment) {

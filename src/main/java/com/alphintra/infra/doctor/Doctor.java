@@ -80,10 +80,10 @@ public final class Doctor {
   }
 
   private CheckResult program(Tool tool, Requirements requirements) {
-    Version minimum = requirements.minimum(tool);
+    Optional<Version> minimum = requirements.minimumOf(tool);
     ProcessResult result =
         processes.run(Command.of(tool.versionCommand()).withTimeout(VERSION_TIMEOUT));
-    String required = ">= " + minimum;
+    String required = minimum.map(version -> ">= " + version).orElse("any version");
     return switch (result.status()) {
       case NOT_FOUND ->
           new CheckResult(
@@ -112,7 +112,7 @@ public final class Doctor {
   }
 
   private static CheckResult versionOf(
-      Tool tool, ProcessResult result, Version minimum, String required) {
+      Tool tool, ProcessResult result, Optional<Version> minimum, String required) {
     Optional<Version> found = Version.find(result.output());
     if (found.isEmpty()) {
       return new CheckResult(
@@ -129,14 +129,14 @@ public final class Doctor {
           Optional.of(tool.install()));
     }
     Version version = found.get();
-    if (!version.isAtLeast(minimum)) {
+    if (minimum.isPresent() && !version.isAtLeast(minimum.get())) {
       return new CheckResult(
           tool.command(),
           tool.target(),
           Status.TOO_OLD,
           Optional.of(version.toString()),
           required,
-          tool.command() + " " + version + " is older than " + minimum,
+          tool.command() + " " + version + " is older than " + minimum.get(),
           Optional.of(tool.install()));
     }
     return new CheckResult(

@@ -32,4 +32,12 @@ public record Requirements(
     }
     return version;
   }
+
+  /** The tool's minimum version, empty for a tool of which any version will do. */
+  public java.util.Optional<Version> minimumOf(Tool tool) {
+    if (tool.pinKey().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(minimum(tool));
+  }
 }

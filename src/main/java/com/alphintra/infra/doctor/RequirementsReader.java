@@ -25,7 +25,7 @@ public final class RequirementsReader {
     PinnedVersions pins = PinnedVersions.read(workspace.versionsFile());
     Map<Tool, Version> minimums = new EnumMap<>(Tool.class);
     for (Tool tool : Tool.values()) {
-      minimums.put(tool, Version.parse(pins.require(tool.pinKey())));
+      tool.pinKey().ifPresent(key -> minimums.put(tool, Version.parse(pins.require(key))));
     }
     return new Requirements(
         minimums, publishedPorts(workspace.k3dConfig()), workspace.localState());

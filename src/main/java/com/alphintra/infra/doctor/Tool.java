@@ -54,7 +54,20 @@ public enum Tool {
       "tools.gcloud.minimum",
       new InstallHint(
           "https://cloud.google.com/sdk/docs/install (apt-get install google-cloud-cli)",
-          "brew install --cask google-cloud-sdk"));
+          "brew install --cask google-cloud-sdk")),
+  // Terraform's apply generates the secrets Google does not make (the JWT signing key, passwords)
+  // with
+  // openssl on the applying machine (modules/secrets). Any OpenSSL or LibreSSL has genpkey and
+  // rand, so
+  // no minimum is pinned: present is enough.
+  OPENSSL(
+      "openssl",
+      Target.CLOUD,
+      List.of("openssl", "version"),
+      null,
+      new InstallHint(
+          "apt-get install openssl (Fedora: dnf install openssl)",
+          "macOS ships LibreSSL as /usr/bin/openssl; or brew install openssl@3"));
 
   private final String command;
   private final Target target;
@@ -88,9 +101,11 @@ public enum Tool {
     return versionCommand;
   }
 
-  /** The key of this tool's minimum version in infra/versions.yaml. */
-  public String pinKey() {
-    return pinKey;
+  /**
+   * The key of this tool's minimum version in infra/versions.yaml; empty when any version will do.
+   */
+  public java.util.Optional<String> pinKey() {
+    return java.util.Optional.ofNullable(pinKey);
   }
 
   public InstallHint install() {

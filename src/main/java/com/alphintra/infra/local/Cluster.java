@@ -141,6 +141,27 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
+   * The last {@code lines} lines a pod's container wrote; empty when the pod has no log yet (its
+   * container never started) or the API refuses it.
+   */
+  public Optional<String> logTail(String namespace, String pod, String container, int lines) {
+    try {
+      return Optional.ofNullable(
+              client
+                  .pods()
+                  .inNamespace(namespace)
+                  .withName(pod)
+                  .inContainer(container)
+                  .tailingLines(lines)
+                  .getLog())
+          .map(String::strip)
+          .filter(log -> !log.isEmpty());
+    } catch (KubernetesClientException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Polls the condition until it holds or the timeout passes; API errors while waiting (a cluster
    * still starting) count as "not yet".
    */

@@ -5,7 +5,9 @@ import com.alphintra.infra.workspace.ChartRelease;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.UpgradeCommand;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -47,6 +49,7 @@ public final class HelmCharts implements Charts {
 
   @Override
   public void install(ChartRelease release, Duration timeout) {
+    Path generated = null;
     try {
       addRepository(release);
       UpgradeCommand upgrade =
@@ -56,7 +59,9 @@ public final class HelmCharts implements Charts {
               .withNamespace(release.namespace())
               .createNamespace()
               .withVersion(release.version());
-      for (Path values : release.valuesFiles()) {
+      // The mirror layer of a cloud overlay exists only as text until Helm reads it.
+      generated = Files.createTempDirectory("alphintra-values-");
+      for (Path values : release.valuesFilesIn(generated)) {
         upgrade = upgrade.withValuesFile(values);
       }
       upgrade
@@ -66,6 +71,11 @@ public final class HelmCharts implements Charts {
           .withTimeout((int) Math.max(1, timeout.toSeconds()))
           .call();
       saveArchive(release);
+    } catch (IOException e) {
+      throw new StepFailedException(
+          "cannot write the values of " + release.display() + " to a temporary file",
+          e.getMessage(),
+          e);
     } catch (IllegalStateException e) {
       throw new StepFailedException(
           "helm could not install "
@@ -76,6 +86,21 @@ public final class HelmCharts implements Charts {
               + release.name(),
           e.getMessage(),
           e);
+    } finally {
+      deleteQuietly(generated);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a temporary values file left behind holds no secret (a registry path and image tags)
     }
   }
 

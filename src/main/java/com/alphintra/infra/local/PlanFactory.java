@@ -9,6 +9,7 @@ import com.alphintra.infra.error.InputException;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.image.SampleServiceBuild;
 import com.alphintra.infra.workspace.ChartReleases;
+import com.alphintra.infra.workspace.MirroredImage;
 import com.alphintra.infra.workspace.PinnedVersions;
 import com.alphintra.infra.workspace.Workspace;
 import java.nio.file.Files;
@@ -89,6 +90,8 @@ public final class PlanFactory {
     }
     ChartReleases chartReleases = new ChartReleases(workspace, pins);
     if (!local) {
+      // the charts' mirror layers take their tags from the list: never from a stale one
+      MirroredImage.current(pins);
       requireCurrentOutputs(request, notes);
     }
     Programs programs = new Programs(processes);
@@ -138,10 +141,12 @@ public final class PlanFactory {
     if (!local) {
       steps.add(
           new SecretsStep(
-              new Releases(chartReleases.operators(), charts, workspace.root()),
+              new Releases(chartReleases.operators(request.overlay()), charts, workspace.root()),
               rendered,
               cluster,
               wait));
+      // The db-extensions Job reads the Secrets the secrets step waited for.
+      steps.add(new JobsStep(rendered, cluster, wait));
     }
     steps.addAll(
         List.of(

@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.util.Optional;
 
 /** Whether a node, pod or workload is ready, read from its status as kubectl would. */
 final class Readiness {
@@ -76,5 +79,24 @@ final class Readiness {
   static boolean isAvailable(HasMetadata workload) {
     int[] counts = replicas(workload);
     return counts[0] >= counts[1];
+  }
+
+  /** Whether a Job has finished successfully (condition Complete), as kubectl wait does. */
+  static boolean isComplete(Job job) {
+    return condition(job, "Complete").isPresent();
+  }
+
+  /** The Job's Failed condition, once it has given up (backoff limit, deadline). */
+  static Optional<JobCondition> failure(Job job) {
+    return condition(job, "Failed");
+  }
+
+  private static Optional<JobCondition> condition(Job job, String type) {
+    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return job.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst();
   }
 }

@@ -41,9 +41,23 @@ final class Releases {
                       .map(
                           file -> (file.startsWith(root) ? root.relativize(file) : file).toString())
                       .toList())
+              + release
+                  .mirrorValues()
+                  .map(
+                      mirror ->
+                          " + "
+                              + shown(mirror.template())
+                              + " with images from "
+                              + mirror.registry()
+                              + "/mirror")
+                  .orElse("")
               + ")");
     }
     return details;
+  }
+
+  private String shown(java.nio.file.Path file) {
+    return (file.startsWith(root) ? root.relativize(file) : file).toString();
   }
 
   boolean allDeployed() {

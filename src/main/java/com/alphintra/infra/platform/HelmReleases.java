@@ -136,22 +136,25 @@ public final class HelmReleases {
                 .withName(release.name())
                 .withNamespace(release.namespace())
                 .withKubeVersion(platformVersion);
-        for (Path values : release.valuesFiles()) {
-          template = template.withValuesFile(values);
-        }
-        Optional<Path> noLookup = Optional.empty();
-        if (NO_LOOKUP.containsKey(release.chart())) {
-          // a values file, last: helm-java's set() did not reach the chart's values
-          noLookup = Optional.of(Files.createTempFile("alphintra-no-lookup-", ".yaml"));
-          Files.writeString(noLookup.get(), NO_LOOKUP.get(release.chart()));
-          template = template.withValuesFile(noLookup.get());
-        }
+        Path generated = Files.createTempDirectory("alphintra-values-");
         try {
+          for (Path values : release.valuesFilesIn(generated)) {
+            template = template.withValuesFile(values);
+          }
+          if (NO_LOOKUP.containsKey(release.chart())) {
+            // a values file, last: helm-java's set() did not reach the chart's values
+            Path noLookup = generated.resolve("no-lookup.yaml");
+            Files.writeString(noLookup, NO_LOOKUP.get(release.chart()));
+            template = template.withValuesFile(noLookup);
+          }
           yaml = template.call();
         } finally {
-          if (noLookup.isPresent()) {
-            Files.deleteIfExists(noLookup.get());
+          try (java.util.stream.Stream<Path> files = Files.list(generated)) {
+            for (Path file : files.toList()) {
+              Files.deleteIfExists(file);
+            }
           }
+          Files.deleteIfExists(generated);
         }
       } catch (java.io.IOException e) {
         errors.add(

@@ -3,6 +3,7 @@ package com.alphintra.infra.platform;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
+import com.alphintra.infra.workspace.OverlayOutputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +23,10 @@ import java.util.stream.Stream;
  */
 public final class OverlayRendering {
 
-  /** The file names {@code cloud/CloudOutputsFile} defines; platform/ cannot depend on cloud/. */
-  public static final String OUTPUTS = "cloud-outputs.env";
+  /** The outputs file {@code alphintra cloud outputs} writes beside a cloud overlay. */
+  public static final String OUTPUTS = OverlayOutputs.FILE;
 
-  public static final String EXAMPLE = "cloud-outputs.env.example";
+  public static final String EXAMPLE = OverlayOutputs.EXAMPLE;
 
   private OverlayRendering() {}
 

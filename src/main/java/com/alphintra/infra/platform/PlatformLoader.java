@@ -17,6 +17,7 @@ import com.alphintra.infra.manifest.ManifestLoader;
 import com.alphintra.infra.manifest.ManifestParseException;
 import com.alphintra.infra.manifest.Origin;
 import com.alphintra.infra.manifest.YamlComment;
+import com.alphintra.infra.terraform.TerraformLoader;
 import com.alphintra.infra.terraform.TerraformModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,14 +226,18 @@ public final class PlatformLoader {
       } finally {
         kubectl.shutdownNow();
       }
+      Set<Path> shared = sharedTerraformDirectories(all);
       List<TerraformModule> modules = new ArrayList<>();
       tfFiles.forEach(
-          (directory, hcl) ->
+          (directory, hcl) -> {
+            if (!shared.contains(root.resolve(directory))) {
               modules.add(
                   TerraformModule.of(
                       root.resolve(directory),
                       hcl,
-                      tfvarsFiles.getOrDefault(directory, List.of()))));
+                      tfvarsFiles.getOrDefault(directory, List.of())));
+            }
+          });
       // A folder inside infra/kubernetes holds only part of what references resolve against.
       Path loaded = relative(folder);
       Path kubernetes = Path.of("infra", "kubernetes");
@@ -328,6 +333,37 @@ public final class PlatformLoader {
       }
     }
 
+    /** A regular file, or a link to one; a link to nothing is a load error. */
+    private boolean isReadableFile(Path path) {
+      if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+        String target;
+        try {
+          target = Files.readSymbolicLink(path).toString();
+        } catch (IOException e) {
+          target = "?";
+        }
+        errors.add(
+            new LoadError(
+                relative(path), 0, 0, "a symbolic link to " + target + ", which is missing"));
+        return false;
+      }
+      return Files.isRegularFile(path);
+    }
+
+    /** The folders holding only .tf files that environment roots link to: not modules. */
+    private Set<Path> sharedTerraformDirectories(List<Path> files) {
+      List<Path> tf =
+          files.stream().filter(f -> f.getFileName().toString().endsWith(".tf")).toList();
+      try {
+        return TerraformLoader.sharedDirectories(tf).stream()
+            .map(d -> root.resolve(relative(d)))
+            .collect(java.util.stream.Collectors.toSet());
+      } catch (IOException e) {
+        errors.add(new LoadError(Path.of("infra", "terraform"), 0, 0, "cannot read a link: " + e));
+        return Set.of();
+      }
+    }
+
     private List<Path> walk(Path folder) {
       try (Stream<Path> paths = Files.walk(folder)) {
         return paths
@@ -337,7 +373,7 @@ public final class PlatformLoader {
                         || java.util.stream.StreamSupport.stream(
                                 root.relativize(path).spliterator(), false)
                             .noneMatch(part -> SKIPPED_DIRECTORIES.contains(part.toString())))
-            .filter(Files::isRegularFile)
+            .filter(this::isReadableFile)
             .sorted()
             .toList();
       } catch (IOException | UncheckedIOException e) {

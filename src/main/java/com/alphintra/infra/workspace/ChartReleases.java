@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Helm releases {@code up} installs for an overlay: chart versions from infra/versions.yaml,
@@ -15,6 +16,12 @@ import java.util.List;
  * the ResourceQuota that lets system-node-critical pods run outside kube-system); for the
  * observability charts the layer is optional (kube-prometheus-stack has a k3d one: the storage
  * class that keeps Prometheus and Grafana data across down and up).
+ *
+ * <p>For a cloud overlay each chart with a {@code <chart>-values-mirror.yaml} template gets that
+ * layer last, filled with the overlay's registry and the tags of the {@code mirror:} list ({@link
+ * MirrorValues}): every image the release runs comes from the environment's Artifact Registry,
+ * where {@code alphintra cloud images} copies them and prod's Binary Authorization admits them. The
+ * local overlay keeps the charts' upstream registries.
  */
 public final class ChartReleases {
 
@@ -38,6 +45,7 @@ public final class ChartReleases {
 
   private final Workspace workspace;
   private final PinnedVersions pins;
+  private List<MirroredImage> mirror;
 
   public ChartReleases(Workspace workspace, PinnedVersions pins) {
     this.workspace = workspace;
@@ -69,7 +77,8 @@ public final class ChartReleases {
             repository,
             "base",
             pins.require("kubernetes.istio.charts.base"),
-            List.of(values.resolve("base-values.yaml"))));
+            List.of(values.resolve("base-values.yaml")),
+            overlay));
     pins.find("kubernetes.istio.charts.cni")
         .ifPresent(
             version ->
@@ -83,7 +92,8 @@ public final class ChartReleases {
                         version,
                         List.of(
                             values.resolve("cni-values.yaml"),
-                            values.resolve("cni-values-" + platformOf(overlay) + ".yaml")))));
+                            values.resolve("cni-values-" + platformOf(overlay) + ".yaml")),
+                        overlay)));
     releases.add(
         release(
             "istiod",
@@ -92,7 +102,8 @@ public final class ChartReleases {
             repository,
             "istiod",
             pins.require("kubernetes.istio.charts.istiod"),
-            List.of(values.resolve("istiod-values.yaml"))));
+            List.of(values.resolve("istiod-values.yaml")),
+            overlay));
     releases.add(
         release(
             GATEWAY_NAMESPACE,
@@ -101,7 +112,8 @@ public final class ChartReleases {
             repository,
             "gateway",
             pins.require("kubernetes.istio.charts.gateway"),
-            List.of(values.resolve("gateway-values.yaml"))));
+            List.of(values.resolve("gateway-values.yaml")),
+            overlay));
     return releases;
   }
 
@@ -125,7 +137,8 @@ public final class ChartReleases {
               pins.require(key + ".repository"),
               chart,
               pins.require(key + ".version"),
-              layered(values, chart, overlay)));
+              layered(values, chart, overlay),
+              overlay));
     }
     return releases;
   }
@@ -134,7 +147,7 @@ public final class ChartReleases {
    * External Secrets Operator and cert-manager, which a GKE overlay needs for its Secrets from
    * Secret Manager and its gateway certificate (the local overlay generates both itself).
    */
-  public List<ChartRelease> operators() {
+  public List<ChartRelease> operators(String overlay) {
     Path values = workspace.kubernetes().resolve("operators/helm");
     List<ChartRelease> releases = new ArrayList<>();
     // pin key, release name and namespace, repository name as the upstream project calls it
@@ -152,7 +165,8 @@ public final class ChartReleases {
               pins.require(key + ".repository"),
               chart,
               pins.require(key + ".version"),
-              List.of(values.resolve(chart + "-values.yaml"))));
+              List.of(values.resolve(chart + "-values.yaml")),
+              overlay));
     }
     return releases;
   }
@@ -172,7 +186,8 @@ public final class ChartReleases {
       String repositoryUrl,
       String chart,
       String version,
-      List<Path> valuesFiles) {
+      List<Path> valuesFiles,
+      String overlay) {
     for (Path valuesFile : valuesFiles) {
       if (!Files.isRegularFile(valuesFile)) {
         Path shown =
@@ -186,6 +201,30 @@ public final class ChartReleases {
       }
     }
     return new ChartRelease(
-        name, namespace, repositoryName, repositoryUrl, chart, version, valuesFiles);
+        name,
+        namespace,
+        repositoryName,
+        repositoryUrl,
+        chart,
+        version,
+        valuesFiles,
+        mirrorValues(valuesFiles.get(0).resolveSibling(chart + MirrorValues.SUFFIX), overlay));
+  }
+
+  /**
+   * The mirror layer of a cloud overlay's release, when the chart has a template: filled with the
+   * overlay's REGISTRY (cloud-outputs.env, else its committed example) and the mirror list's tags.
+   */
+  private Optional<MirrorValues> mirrorValues(Path template, String overlay) {
+    if (LOCAL_OVERLAY.equals(overlay) || !Files.isRegularFile(template)) {
+      return Optional.empty();
+    }
+    String registry =
+        OverlayOutputs.require(
+            workspace.kubernetes().resolve("overlays").resolve(overlay), "REGISTRY");
+    if (mirror == null) {
+      mirror = MirroredImage.list(pins);
+    }
+    return Optional.of(MirrorValues.fill(template, registry, mirror));
   }
 }

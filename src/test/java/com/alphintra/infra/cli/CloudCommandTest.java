@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphintra.infra.doctor.FakeHostProbe;
 import com.alphintra.infra.exec.FakeProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
 import com.alphintra.infra.workspace.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +35,13 @@ class CloudCommandTest {
   @BeforeEach
   void checkout() throws IOException {
     workspace = TestWorkspace.create(root);
-    copyTree(Workspace.locate(Path.of("")).terraform(), workspace.terraform());
+    TreeCopy.copy(Workspace.locate(Path.of("")).terraform(), workspace.terraform());
     dev = root.resolve("infra/terraform/environments/dev");
     processes =
         new FakeProcessRunner()
             .succeeds("Terraform v1.11.4\n", "terraform", "version")
             .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+            .succeeds("OpenSSL 3.0.17 1 Jul 2025 (Library: OpenSSL 3.0.17)\n", "openssl", "version")
             .succeeds(
                 "Terraform has been successfully initialized!\n",
                 "terraform",
@@ -54,19 +56,6 @@ class CloudCommandTest {
             .succeeds("Apply complete!\n", "terraform", "-chdir=" + dev, "apply")
             .succeeds(resource("state-dev.json"), "terraform", "-chdir=" + dev, "state", "pull");
     Files.createDirectories(workspace.kubernetes().resolve("overlays/dev"));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path source : paths.filter(path -> !path.toString().contains(".terraform")).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 
   /** Turns the gke module's private nodes off: a HIGH finding wherever the module is used. */
@@ -120,7 +109,7 @@ class CloudCommandTest {
     CliRun run = run("cloud", "apply", "--env", "dev");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Applied for dev:", "wrote 25 values to ");
+    assertThat(run.out()).contains("Applied for dev:", "wrote 28 values to ");
     assertThat(processes.commandLines())
         .anySatisfy(
             line ->
@@ -138,6 +127,25 @@ class CloudCommandTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     assertThat(run.err())
         .contains("cloud-outputs.env is missing", "alphintra cloud outputs --env dev");
+    assertThat(processes.calls()).isEmpty();
+  }
+
+  @Test
+  void imagesWithAStaleMirrorListExitTwoNamingTheEntryBeforeAnythingElse() throws IOException {
+    Files.writeString(
+        workspace.versionsFile(),
+        TestWorkspace.VERSIONS
+            + "mirror:\n"
+            + "  istio/pilot: {source: \"docker.io/istio/pilot:1.30.3\","
+            + " chart: \"kubernetes.istio.version 1.30.3\"}\n");
+
+    CliRun run = run("cloud", "images", "--env", "dev");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "mirror.istio/pilot was derived for kubernetes.istio.version 1.30.3, which is now"
+                + " 1.30.4");
     assertThat(processes.calls()).isEmpty();
   }
 
@@ -168,7 +176,7 @@ class CloudCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("wrote 25 values to ", "alphintra up --context alphintra-dev --overlay dev");
+        .contains("wrote 28 values to ", "alphintra up --context alphintra-dev --overlay dev");
     assertThat(processes.calls()).isEmpty();
   }
 

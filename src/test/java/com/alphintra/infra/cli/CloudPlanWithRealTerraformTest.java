@@ -7,6 +7,7 @@ import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.ProcessRunner;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
 import com.alphintra.infra.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -112,21 +112,7 @@ class CloudPlanWithRealTerraformTest {
   /** The checkout's infra/ (versions and Terraform), with dev's state in a local backend. */
   private void stage() throws IOException {
     copy(Path.of("infra/versions.yaml"), root.resolve("infra/versions.yaml"));
-    Path source = Path.of("infra/terraform");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        String relative = source.relativize(file).toString();
-        if (relative.contains(".terraform") || relative.endsWith(".tfstate")) {
-          continue;
-        }
-        Path target = root.resolve("infra/terraform").resolve(relative);
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          copy(file, target);
-        }
-      }
-    }
+    TreeCopy.copy(Path.of("infra/terraform"), root.resolve("infra/terraform"));
     Files.writeString(
         root.resolve("infra/terraform/environments/dev/zz_local_backend_override.tf"),
         "terraform {\n  backend \"local\" {}\n}\n");

@@ -15,6 +15,7 @@ import com.alphintra.infra.image.ImageDestination;
 import com.alphintra.infra.image.ImageRequest;
 import com.alphintra.infra.image.LocalRegistry;
 import com.alphintra.infra.image.RegistryManifests;
+import com.alphintra.infra.workspace.MirroredImage;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -50,6 +50,7 @@ class CloudWorkflowTest {
         new FakeProcessRunner()
             .succeeds("Terraform v1.11.4\n", "terraform", "version")
             .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+            .succeeds("OpenSSL 3.0.17 1 Jul 2025 (Library: OpenSSL 3.0.17)\n", "openssl", "version")
             .succeeds("Initialized\n", "terraform", "-chdir=" + dev, "init")
             .succeeds("Plan: 2 to add\n", "terraform", "-chdir=" + dev, "plan")
             .succeeds(

@@ -33,7 +33,11 @@ class DoctorTest {
         .succeeds("k3d version v5.8.3\nk3s version v1.31.5-k3s1 (default)\n", "k3d", "version")
         .succeeds("Client Version: v1.34.1\nKustomize Version: v5.7.1\n", "kubectl", "version")
         .succeeds("Terraform v1.11.4\non linux_amd64\n", "terraform", "version")
-        .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version");
+        .succeeds("Google Cloud SDK 528.0.0\n", "gcloud", "version")
+        .succeeds(
+            "OpenSSL 3.0.17 1 Jul 2025 (Library: OpenSSL 3.0.17 1 Jul 2025)\n",
+            "openssl",
+            "version");
   }
 
   private static CheckResult named(DoctorReport report, String name) {
@@ -59,6 +63,7 @@ class DoctorTest {
             "terraform",
             "gcloud",
             "gcloud application-default credentials",
+            "openssl",
             "cpus",
             "memory",
             "disk",
@@ -173,7 +178,7 @@ class DoctorTest {
 
     assertThat(report.results())
         .extracting(CheckResult::name)
-        .doesNotContain("terraform", "gcloud");
+        .doesNotContain("terraform", "gcloud", "openssl");
     assertThat(processes.commandLines())
         .noneMatch(line -> line.startsWith("terraform") || line.startsWith("gcloud"));
   }
@@ -185,7 +190,52 @@ class DoctorTest {
 
     assertThat(report.results())
         .extracting(CheckResult::name)
-        .containsExactly("java", "terraform", "gcloud", "gcloud application-default credentials");
+        .containsExactly(
+            "java", "terraform", "gcloud", "gcloud application-default credentials", "openssl");
+  }
+
+  @Test
+  void opensslOfAnyVersionIsEnoughAndItsVersionIsShown() {
+    FakeProcessRunner processes =
+        everythingInstalled().succeeds("LibreSSL 3.3.6\n", "openssl", "version");
+
+    CheckResult openssl =
+        named(new Doctor(processes, host).examine(Target.CLOUD, REQUIREMENTS), "openssl");
+
+    assertThat(openssl.isOk()).isTrue();
+    assertThat(openssl.found()).contains("3.3.6");
+    assertThat(openssl.required()).isEqualTo("any version");
+  }
+
+  @Test
+  void missingOpensslBlocksTheCloudTargetWithHowToInstallIt() {
+    FakeProcessRunner processes = everythingInstalled().missing("openssl");
+
+    DoctorReport report = new Doctor(processes, host).examine(Target.CLOUD, REQUIREMENTS);
+
+    CheckResult openssl = named(report, "openssl");
+    assertThat(openssl.status()).isEqualTo(Status.MISSING);
+    assertThat(openssl.detail()).isEqualTo("'openssl' is not on the PATH");
+    assertThat(openssl.install())
+        .hasValueSatisfying(
+            hint -> {
+              assertThat(hint.linux()).contains("apt-get install openssl");
+              assertThat(hint.macos()).contains("brew install openssl@3");
+            });
+    assertThat(report.isReady()).isFalse();
+  }
+
+  @Test
+  void opensslPrintingNoVersionIsUnavailable() {
+    FakeProcessRunner processes =
+        everythingInstalled()
+            .fails(1, "error while loading shared libraries", "openssl", "version");
+
+    CheckResult openssl =
+        named(new Doctor(processes, host).examine(Target.CLOUD, REQUIREMENTS), "openssl");
+
+    assertThat(openssl.status()).isEqualTo(Status.UNAVAILABLE);
+    assertThat(openssl.install()).isPresent();
   }
 
   @Test

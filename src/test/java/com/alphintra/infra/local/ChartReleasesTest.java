@@ -119,4 +119,84 @@ class ChartReleasesTest {
         .hasMessageContaining("the Helm values for cni are missing");
     assertThat(releases.istio("local")).hasSize(4);
   }
+
+  private void mirrorLayerAndList() throws Exception {
+    Files.writeString(
+        root.resolve("infra/kubernetes/istio/helm/istiod-values-mirror.yaml"),
+        "global:\n  hub: ${mirror}/istio\n  tag: ${tag:istio/pilot}\n");
+    Files.writeString(
+        root.resolve("infra/versions.yaml"),
+        "mirror:\n"
+            + "  istio/pilot: {source: \"docker.io/istio/pilot:1.30.4\","
+            + " chart: \"kubernetes.istio.charts.istiod 1.30.4\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Workspace workspace = new Workspace(root);
+    releases = new ChartReleases(workspace, PinnedVersions.read(workspace.versionsFile()));
+  }
+
+  private ChartRelease istiod(String overlay) {
+    return releases.istio(overlay).stream()
+        .filter(release -> release.chart().equals("istiod"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aCloudOverlaysReleaseGetsTheMirrorLayerFilledFromItsOutputs() throws Exception {
+    mirrorLayerAndList();
+    Path overlay = root.resolve("infra/kubernetes/overlays/dev");
+    Files.createDirectories(overlay);
+    Files.writeString(
+        overlay.resolve("cloud-outputs.env.example"),
+        "SOURCE=example\nREGISTRY=us-east4-docker.pkg.dev/example/alphintra\n");
+    Files.writeString(
+        overlay.resolve("cloud-outputs.env"),
+        "# written by alphintra cloud outputs\nREGISTRY=europe-west2-docker.pkg.dev/acme/alphintra\n");
+
+    ChartRelease release = istiod("dev");
+
+    assertThat(release.mirrorValues())
+        .hasValueSatisfying(
+            layer -> {
+              assertThat(layer.registry()).isEqualTo("europe-west2-docker.pkg.dev/acme/alphintra");
+              assertThat(layer.text())
+                  .isEqualTo(
+                      "global:\n  hub: europe-west2-docker.pkg.dev/acme/alphintra/mirror/istio\n"
+                          + "  tag: 1.30.4\n");
+            });
+    List<Path> written = release.valuesFilesIn(root);
+    assertThat(written)
+        .hasSize(2)
+        .last()
+        .satisfies(file -> assertThat(file).hasContent(release.mirrorValues().get().text()));
+    assertThat(istiod("local").mirrorValues()).as("local pulls upstream").isEmpty();
+    assertThat(istiod("local").valuesFilesIn(root)).hasSize(1);
+  }
+
+  @Test
+  void anOverlayWithoutOutputsUsesItsExampleAndWithoutEitherIsRefused() throws Exception {
+    mirrorLayerAndList();
+    Path overlay = root.resolve("infra/kubernetes/overlays/prod");
+    Files.createDirectories(overlay);
+
+    assertThatThrownBy(() -> istiod("prod"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("overlay prod has no cloud-outputs.env")
+        .satisfies(
+            e ->
+                assertThat(((InputException) e).hint())
+                    .contains("alphintra cloud outputs --env prod"));
+
+    Files.writeString(overlay.resolve("cloud-outputs.env.example"), "SOURCE=example\n");
+    assertThatThrownBy(() -> istiod("prod"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("has no REGISTRY");
+
+    Files.writeString(
+        overlay.resolve("cloud-outputs.env.example"),
+        "SOURCE=example\nREGISTRY=us-east4-docker.pkg.dev/alphintra-prod/alphintra\n");
+    assertThat(istiod("prod").mirrorValues())
+        .hasValueSatisfying(
+            layer -> assertThat(layer.text()).contains("alphintra-prod/alphintra/mirror/istio"));
+  }
 }

@@ -57,6 +57,11 @@ class CloudOverlayUpTest {
     fixture = new LocalFixture(root, client);
     Path kubernetes = root.resolve("infra/kubernetes");
     replaceWithTheRepositorys(kubernetes);
+    // The repository's pins, with the mirror list the charts' mirror layers name.
+    Files.copy(
+        Path.of("infra/versions.yaml"),
+        root.resolve("infra/versions.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(
         kubernetes.resolve("overlays/dev/cloud-outputs.env"),
         CloudOutputs.parse(
@@ -103,6 +108,10 @@ class CloudOverlayUpTest {
                   .build())
           .create();
     }
+    // The Job controller: the db-extensions Job completes once the platform step has applied it.
+    Thread jobController = new Thread(this::completeTheDbExtensionsJob);
+    jobController.setDaemon(true);
+    jobController.start();
     RunReport report =
         fixture
             .environment()
@@ -118,6 +127,13 @@ class CloudOverlayUpTest {
             .report()
             .orElseThrow();
 
+    jobController.join(Duration.ofSeconds(5).toMillis());
+    assertThat(report.results())
+        .filteredOn(result -> result.name().equals("jobs"))
+        .singleElement()
+        .satisfies(
+            result ->
+                assertThat(result.outcome()).isIn(StepOutcome.APPLIED, StepOutcome.ALREADY_DONE));
     // Everything is applied; only verify fails, as the mock runs no controller to make pods.
     assertThat(report.failure())
         .hasValueSatisfying(failure -> assertThat(failure.step()).isEqualTo("verify"));
@@ -153,6 +169,46 @@ class CloudOverlayUpTest {
         .anyMatch(text -> text.contains("10.10.32.3"));
     assertThat(client.configMaps().inNamespace("alphintra").withName("cloud-outputs").get())
         .isNull();
+    // Every chart with images pulls them from the environment's mirror.
+    String mirror = "europe-west2-docker.pkg.dev/acme-trading-dev/alphintra/mirror";
+    assertThat(fixture.charts.mirrorValues)
+        .containsKeys(
+            "istio-cni", "istiod", "external-secrets", "cert-manager", "kube-prometheus-stack")
+        .hasEntrySatisfying("istio-base", layer -> assertThat(layer).isEmpty())
+        .hasEntrySatisfying(
+            "istiod", layer -> assertThat(layer).contains("hub: " + mirror + "/istio"))
+        .hasEntrySatisfying(
+            "kiali", layer -> assertThat(layer).contains("image_name: " + mirror + "/kiali"))
+        .allSatisfy(
+            (release, layer) ->
+                assertThat(layer.lines().filter(line -> !line.strip().startsWith("#")))
+                    .noneMatch(line -> line.contains("${")));
+  }
+
+  private void completeTheDbExtensionsJob() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      io.fabric8.kubernetes.api.model.batch.v1.Job job =
+          client.batch().v1().jobs().inNamespace("alphintra-data").withName("db-extensions").get();
+      if (job != null) {
+        job.setStatus(
+            new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+                .addNewCondition()
+                .withType("Complete")
+                .withStatus("True")
+                .endCondition()
+                .withSucceeded(1)
+                .build());
+        client.batch().v1().jobs().resource(job).updateStatus();
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void crd(String group, String kind, String plural, String scope) {

@@ -21,6 +21,11 @@ public final class FakeCharts implements Charts {
 
   public final List<String> log = Collections.synchronizedList(new ArrayList<>());
   public final CountDownLatch hanging = new CountDownLatch(1);
+
+  /** The filled mirror layer each installed release got, by release name ("" for none). */
+  public final Map<String, String> mirrorValues =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+
   private final Map<String, InstalledRelease> releases = new LinkedHashMap<>();
   private final KubernetesClient client;
   private String failing = "";
@@ -57,6 +62,9 @@ public final class FakeCharts implements Charts {
       }
     }
     log.add("install " + release.name() + " " + release.version());
+    mirrorValues.put(
+        release.name(),
+        release.mirrorValues().map(com.alphintra.infra.workspace.MirrorValues::text).orElse(""));
     releases.put(
         release.namespace() + "/" + release.name(),
         new InstalledRelease(release.name(), release.namespace(), release.version(), "deployed"));

@@ -400,6 +400,23 @@ class UpTest {
   }
 
   @Test
+  void aCloudOverlayWithAStaleMirrorListIsRefusedBeforeAnythingRuns() throws Exception {
+    outputsOfSerial(42);
+    Files.writeString(
+        root.resolve("infra/versions.yaml"),
+        "mirror:\n  jaeger: {source: \"docker.io/jaegertracing/jaeger:2.12.0\","
+            + " chart: \"observability.jaeger.version 4.0.0\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining(
+            "mirror.jaeger was derived for observability.jaeger.version 4.0.0, which is now 4.1.0");
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
+    assertThat(fixture.processes.commandLines()).noneMatch(line -> line.startsWith("terraform"));
+  }
+
+  @Test
   void aCloudOverlayWithTheExampleOutputsIsRefused() throws Exception {
     Files.writeString(
         root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env"),
@@ -432,6 +449,25 @@ class UpTest {
   }
 
   @Test
+  void aCloudOverlayWhoseOutputsLackAKeyTheOverlayReadsIsRefused() throws Exception {
+    outputsOfSerial(42);
+    Path file = root.resolve("infra/kubernetes/overlays/dev/cloud-outputs.env");
+    // The committed example names every key the overlay reads; the file was written before the
+    // RBAC groups were.
+    Files.writeString(file.resolveSibling("cloud-outputs.env.example"), Files.readString(file));
+    Files.writeString(file, Files.readString(file).replaceAll("(?m)^RBAC_[A-Z_]+=.*\n", ""));
+
+    assertThatThrownBy(() -> run(upDev()))
+        .isInstanceOf(MissingPrerequisiteException.class)
+        .hasMessageContaining("lacks RBAC_DEPLOYERS_GROUP, RBAC_DEVELOPERS_GROUP")
+        .satisfies(
+            e ->
+                assertThat(((MissingPrerequisiteException) e).hint())
+                    .contains("alphintra cloud outputs --env dev"));
+    assertThat(client.namespaces().withName("alphintra").get()).isNull();
+  }
+
+  @Test
   void aCloudOverlayWithOutputsOfAnOlderStateIsRefused() throws Exception {
     outputsOfSerial(43);
 
@@ -458,7 +494,7 @@ class UpTest {
   }
 
   @Test
-  void aCloudOverlayWithCurrentOutputsMakesNoLocalCaNorSecretsAndRunsTheSecretsStep()
+  void aCloudOverlayWithCurrentOutputsMakesNoLocalCaNorSecretsAndRunsTheSecretsAndJobsSteps()
       throws Exception {
     client.resource(LocalFixture.readyNode("gke-node-1")).create();
     outputsOfSerial(42);
@@ -468,7 +504,7 @@ class UpTest {
     assertThat(report.failure()).isEmpty();
     assertThat(report.results())
         .extracting(StepResult::name)
-        .contains("platform", "secrets", "observability")
+        .containsSubsequence("platform", "secrets", "jobs", "observability", "verify")
         .doesNotContain("tls", "images");
     assertThat(root.resolve(".alphintra/tls")).doesNotExist();
     assertThat(root.resolve(".alphintra/secrets.yaml")).doesNotExist();

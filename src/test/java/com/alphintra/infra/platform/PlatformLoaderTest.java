@@ -8,6 +8,7 @@ import com.alphintra.infra.exec.FakeProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,5 +232,56 @@ class PlatformLoaderTest {
         .containsExactly("dev-gke", "prod-gke");
     assertThat(cluster.lineOf("private_cluster_config.enable_private_nodes")).isEqualTo(3);
     assertThat(cluster.lineOf("workload_identity_config.workload_pool")).isEqualTo(1);
+  }
+
+  @Test
+  void filesTheRootsLinkToAreReadThroughTheLinksOnly() throws IOException {
+    write(
+        "infra/terraform/modules/platform/environment-root/outputs.tf",
+        "output \"name\" {\n  value = module.platform.name\n}\n");
+    write("infra/terraform/modules/platform/outputs.tf", "output \"name\" {\n  value = 1\n}\n");
+    for (String environment : List.of("dev", "prod")) {
+      write(
+          "infra/terraform/environments/" + environment + "/main.tf",
+          "module \"platform\" {\n  source = \"../../modules/platform\"\n}\n");
+      Files.createSymbolicLink(
+          root.resolve("infra/terraform/environments/" + environment + "/outputs.tf"),
+          Path.of("../../modules/platform/environment-root/outputs.tf"));
+    }
+
+    Platform platform = load(new FakeProcessRunner());
+
+    assertThat(platform.loadErrors()).isEmpty();
+    assertThat(platform.terraform().modules())
+        .extracting(m -> root.resolve("infra").getParent().relativize(m.directory()).toString())
+        .containsExactlyInAnyOrder(
+            "infra/terraform/environments/dev",
+            "infra/terraform/environments/prod",
+            "infra/terraform/modules/platform");
+    assertThat(platform.terraform().environments().get("prod").outputs())
+        .extracting(o -> o.name())
+        .containsExactly("name");
+  }
+
+  @Test
+  void aLinkToAMissingFileIsALoadError() throws IOException {
+    write("infra/terraform/environments/dev/main.tf", "locals {\n  a = 1\n}\n");
+    Files.createSymbolicLink(
+        root.resolve("infra/terraform/environments/dev/outputs.tf"),
+        Path.of("../../modules/platform/environment-root/outputs.tf"));
+
+    Platform platform = load(new FakeProcessRunner());
+
+    assertThat(platform.loadErrors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.file())
+                  .isEqualTo(Path.of("infra/terraform/environments/dev/outputs.tf"));
+              assertThat(error.message())
+                  .isEqualTo(
+                      "a symbolic link to ../../modules/platform/environment-root/outputs.tf,"
+                          + " which is missing");
+            });
   }
 }

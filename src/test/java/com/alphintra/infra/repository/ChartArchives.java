@@ -68,6 +68,16 @@ final class ChartArchives {
     return new ChartArchives(target);
   }
 
+  /** Whether the folder holds an archive of {@code chart}. */
+  boolean has(String chart) {
+    try {
+      archiveOf(chart);
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
   /** The archive of {@code chart}, whatever its version. */
   Path archiveOf(String chart) {
     try (Stream<Path> files = Files.list(folder)) {
@@ -75,9 +85,10 @@ final class ChartArchives {
           .filter(
               file -> {
                 String name = file.getFileName().toString();
+                // a version, such as 1.30.3 or cert-manager's v1.18.2
                 return name.startsWith(chart + "-")
                     && name.endsWith(".tgz")
-                    && Character.isDigit(name.charAt(chart.length() + 1));
+                    && name.substring(chart.length() + 1).matches("v?\\d.*");
               })
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("no archive for chart " + chart));
@@ -104,11 +115,57 @@ final class ChartArchives {
             .withName(release.name())
             .withNamespace(release.namespace())
             .withKubeVersion(kubeVersion);
-    for (Path values : release.valuesFiles()) {
-      template = template.withValuesFile(values);
+    try {
+      Path generated = Files.createTempDirectory(folder, "values-" + release.name() + "-");
+      for (Path values : release.valuesFilesIn(generated)) {
+        template = template.withValuesFile(values);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return template.call();
   }
+
+  /**
+   * {@code helm template} of the release as {@link #render} does, but with the objects Helm
+   * installs as hooks of install and upgrade rendered too: helm-java's template leaves hooks out,
+   * yet the cluster runs them (kube-prometheus-stack's admission webhook Jobs, for one). The chart
+   * is unpacked into {@code into} with those hook annotations removed; test hooks, which only
+   * {@code helm test} runs, stay hooks and stay out.
+   */
+  String renderWithInstallHooks(ChartRelease release, String kubeVersion, Path into) {
+    Path chart = into.resolve(release.chart());
+    try {
+      for (Map.Entry<String, String> file : files(release.chart()).entrySet()) {
+        Path target = chart.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        String text = file.getValue();
+        // in templates, and in values where a chart takes its hook annotations from them
+        // (cert-manager's startupapicheck.jobAnnotations)
+        if (file.getKey().contains("templates/") || file.getKey().endsWith("values.yaml")) {
+          text = INSTALL_HOOK.matcher(text).replaceAll("");
+        }
+        Files.writeString(target, text);
+      }
+      TemplateCommand template =
+          new Helm(chart)
+              .template()
+              .withName(release.name())
+              .withNamespace(release.namespace())
+              .withKubeVersion(kubeVersion);
+      Path generated = Files.createTempDirectory(into, "values-" + release.name() + "-");
+      for (Path values : release.valuesFilesIn(generated)) {
+        template = template.withValuesFile(values);
+      }
+      return template.call();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A hook annotation line whose hooks are not {@code helm test}'s. */
+  private static final java.util.regex.Pattern INSTALL_HOOK =
+      java.util.regex.Pattern.compile("(?m)^[ \\t]*\"?helm\\.sh/hook\"?:(?![^\\n]*test)[^\\n]*\\n");
 
   /**
    * Every file of the archive under {@code <chart>/}, by its path inside the chart (such as {@code

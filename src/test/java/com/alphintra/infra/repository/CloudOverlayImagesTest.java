@@ -3,12 +3,12 @@ package com.alphintra.infra.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.alphintra.infra.cloud.MirroredImage;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
+import com.alphintra.infra.workspace.MirroredImage;
 import com.alphintra.infra.workspace.PinnedVersions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +75,10 @@ class CloudOverlayImagesTest {
     Path copy = Files.createTempDirectory("alphintra-images-");
     try {
       Path kubernetes = copy.resolve("kubernetes");
-      copyTree(InfraTree.kubernetesDir(), kubernetes);
+      TreeCopy.copy(
+          InfraTree.kubernetesDir(),
+          kubernetes,
+          path -> path.getFileName().toString().equals("cloud-outputs.env"));
       Path overlay = kubernetes.resolve("overlays").resolve(environment);
       Files.writeString(
           overlay.resolve("cloud-outputs.env"),
@@ -95,19 +98,6 @@ class CloudOverlayImagesTest {
     } finally {
       try (Stream<Path> paths = Files.walk(copy)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else if (!source.getFileName().toString().equals("cloud-outputs.env")) {
-          Files.copy(source, target);
-        }
       }
     }
   }

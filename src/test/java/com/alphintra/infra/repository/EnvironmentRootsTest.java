@@ -44,12 +44,19 @@ class EnvironmentRootsTest {
   }
 
   @Test
-  void rootsWriteTheirValuesOnceInTheModuleCall() {
+  void rootsWriteTheirValuesOnceInTheModuleCall() throws IOException {
     for (Environment environment : Environment.values()) {
       Path root = INFRA.resolve("terraform/environments").resolve(environment.id());
       assertThat(root.resolve("main.tf")).isRegularFile();
       assertThat(root.resolve("variables.tf")).doesNotExist();
       assertThat(root.resolve("terraform.tfvars")).doesNotExist();
+      for (String shared : List.of("outputs.tf", "moved.tf")) {
+        assertThat(Files.isSymbolicLink(root.resolve(shared)))
+            .as("%s/%s is a link to the one shared copy", environment.id(), shared)
+            .isTrue();
+        assertThat(Files.readSymbolicLink(root.resolve(shared)))
+            .isEqualTo(Path.of("../../modules/platform/environment-root", shared));
+      }
       assertThat(new EnvironmentSettingsReader(root.getParent()).read(environment).projectId())
           .isEqualTo("alphintra-" + environment.id());
     }

@@ -12,6 +12,7 @@ import com.alphintra.infra.exec.SystemProcessRunner;
 import com.alphintra.infra.platform.LoadedObject;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.PlatformLoader;
+import com.alphintra.infra.testing.TreeCopy;
 import com.alphintra.infra.workspace.ChartCache;
 import com.alphintra.infra.workspace.ChartRelease;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +96,7 @@ class HelmReleasesCheckTest {
   void aFlawInAValuesFileIsFoundAtItsLine() throws IOException {
     Assumptions.assumeTrue(InfraTree.hasKubectl(), "kubectl is not installed");
     Path charts = pinnedCharts();
-    copyRepository(copy);
+    copyInfra(copy);
     Path kiali = copy.resolve("infra/kubernetes/observability/helm/kiali-server-values.yaml");
     String values = Files.readString(kiali);
     Files.writeString(
@@ -179,21 +179,7 @@ class HelmReleasesCheckTest {
     assertThat(requests).as("API requests made while rendering (a chart's lookup)").isEmpty();
   }
 
-  private static void copyRepository(Path target) throws IOException {
-    Path source = InfraTree.repositoryRoot().resolve("infra");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : paths.toList()) {
-        Path relative = source.relativize(path);
-        if (relative.toString().contains(".terraform")) {
-          continue;
-        }
-        Path destination = target.resolve("infra").resolve(relative.toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(path, destination);
-        }
-      }
-    }
+  private static void copyInfra(Path target) throws IOException {
+    TreeCopy.copy(InfraTree.repositoryRoot().resolve("infra"), target.resolve("infra"));
   }
 }

@@ -123,7 +123,10 @@ class HelmReleasesRenderTest {
       ChartValues chart =
           charts.computeIfAbsent(
               release.chart(), name -> ChartValues.of(releases.archives().files(name)));
-      for (Path file : release.valuesFiles()) {
+      List<Path> files = new ArrayList<>(release.valuesFiles());
+      // the cloud overlays' mirror layer, as written (its placeholders are values, not keys)
+      release.mirrorValues().ifPresent(mirror -> files.add(mirror.template()));
+      for (Path file : files) {
         Map<String, Object> values = ChartValues.load(read(file));
         for (List<String> path : ChartValues.leaves(values)) {
           String dotted = String.join(".", path);

@@ -81,6 +81,17 @@ class RenovateConfigTest {
           pins.get("kubernetes." + operator + ".chart"),
           pins.get("kubernetes." + operator + ".version"));
     }
+    // The images of the mirror list, and the image pins its overlay entries equal.
+    for (Map.Entry<String, String> pin : pins.entrySet()) {
+      boolean mirrored = pin.getKey().startsWith("mirror.") && pin.getKey().endsWith(".source");
+      boolean imagePin =
+          pin.getKey().matches("kubernetes\\.(postgres|redis|pgbouncer)\\.(image|exporterImage)");
+      if (mirrored || imagePin) {
+        String image = pin.getValue();
+        int colon = image.lastIndexOf(':');
+        expected.put(image.substring(0, colon), image.substring(colon + 1));
+      }
+    }
     expected.put("google", pins.get("terraform.providers.google"));
     expected.put("random", pins.get("terraform.providers.random"));
     for (String tool : List.of("k3d", "kubectl", "terraform")) {
@@ -129,7 +140,96 @@ class RenovateConfigTest {
       }
     }
     assertThat(grouped)
-        .containsExactlyInAnyOrder("istio/istio", "base", "istiod", "gateway", "cni");
+        .containsExactlyInAnyOrder(
+            "istio/istio",
+            "base",
+            "istiod",
+            "gateway",
+            "cni",
+            "docker.io/istio/pilot",
+            "docker.io/istio/proxyv2",
+            "docker.io/istio/install-cni");
+  }
+
+  @Test
+  void theMirrorListIsTrackedEntryByEntry() throws IOException {
+    String text = Files.readString(ROOT.resolve("infra/versions.yaml"));
+    Map<String, String> found = dependencies(config, "infra/versions.yaml", text);
+
+    assertThat(found)
+        .containsEntry("docker.io/istio/proxyv2", "1.30.4")
+        .containsEntry("quay.io/prometheus/prometheus", "v3.14.0-distroless")
+        .containsEntry("edoburu/pgbouncer", "v1.25.2-p0")
+        .containsEntry("quay.io/prometheuscommunity/pgbouncer-exporter", "v0.12.1")
+        .containsEntry("postgres", "17.6-alpine")
+        .containsEntry("redis", "7.2.10-alpine")
+        .containsEntry("rancher/k3s", "v1.35.6-k3s1");
+    // a source pinned by digest too keeps its tag as the version
+    String digest = "sha256:" + "ab".repeat(32);
+    assertThat(
+            dependencies(
+                config,
+                "infra/versions.yaml",
+                "mirror:\n  x: {source: \"quay.io/a/b:v1.2.3@" + digest + "\", pin: k}\n"))
+        .containsExactly(Map.entry("quay.io/a/b", "v1.2.3"));
+    // an entry in another shape is not found, so a test of the real list would miss it
+    assertThat(
+            dependencies(config, "infra/versions.yaml", "mirror:\n  x: \"quay.io/a/b:v1.2.3\"\n"))
+        .isEmpty();
+  }
+
+  /**
+   * The shape Renovate's configuration validator checks, as far as a test without Renovate can:
+   * each custom manager is a regex manager with file patterns, a datasource, and match strings that
+   * compile, name the version and the dependency, and use no lookaround (Renovate runs them with
+   * RE2, which has none); each package rule names dependencies the managers find.
+   */
+  @Test
+  void everyManagerAndRuleHasAShapeRenovateAccepts() throws IOException {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    found.addAll(
+        dependencies(
+                config,
+                "infra/versions.yaml",
+                Files.readString(ROOT.resolve("infra/versions.yaml")))
+            .keySet());
+    for (GithubWorkflows.Workflow workflow : GithubWorkflows.all()) {
+      found.addAll(
+          dependencies(config, ".github/workflows/" + workflow.name(), workflow.text()).keySet());
+    }
+    for (JsonNode manager : config.path("customManagers")) {
+      String name = manager.path("description").path(0).asText();
+      assertThat(manager.path("customType").asText()).as(name).isEqualTo("regex");
+      assertThat(manager.path("managerFilePatterns").size()).as(name).isPositive();
+      assertThat(manager.path("datasourceTemplate").asText()).as(name).isNotBlank();
+      for (JsonNode matchString : manager.path("matchStrings")) {
+        String regex = matchString.asText();
+        assertThat(regex)
+            .as(name)
+            .contains("(?<currentValue>")
+            .doesNotContain("(?=", "(?!", "(?<=", "(?<!");
+        assertThat(manager.has("depNameTemplate") || regex.contains("(?<depName>"))
+            .as(name + ": names the dependency")
+            .isTrue();
+        Pattern.compile(regex);
+      }
+    }
+    for (JsonNode rule : config.path("packageRules")) {
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      rule.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys)
+          .isSubsetOf(
+              "description",
+              "matchDepNames",
+              "matchPackageNames",
+              "matchUpdateTypes",
+              "groupName",
+              "allowedVersions",
+              "enabled");
+      rule.path("matchDepNames")
+          .forEach(
+              dep -> assertThat(found).as("a dependency the managers find").contains(dep.asText()));
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,12 +177,16 @@ class TerraformPlanTest {
   void prodRefusesEveryWeakerSettingThatDevAndStagingMayUse(@TempDir Path tree) throws IOException {
     tfValidate();
     Path terraform = InfraTree.repositoryRoot().resolve("infra/terraform");
-    copyTree(terraform.resolve("modules"), tree.resolve("modules"));
+    TreeCopy.copy(terraform.resolve("modules"), tree.resolve("modules"));
     Path prod = tree.resolve("environments/prod");
-    copyTree(terraform.resolve("environments/prod"), prod);
+    TreeCopy.copy(terraform.resolve("environments/prod"), prod);
     String main = Files.readString(prod.resolve("main.tf"));
     main = weaken(main, "(gke_location\\s*=\\s*)\"us-east4\"", "$1\"us-east4-a\"");
-    main = weaken(main, "(binary_authorization_enforced\\s*=\\s*)true", "$1false");
+    main =
+        weaken(
+            main,
+            "(binary_authorization_enforced\\s*=\\s*)true",
+            "$1false\n  binary_authorization_allowed_images = [\"docker.io/istio/*\"]");
     main = weaken(main, "(cloudsql_availability_type\\s*=\\s*)\"REGIONAL\"", "$1\"ZONAL\"");
     main = weaken(main, "(redis_tier\\s*=\\s*)\"STANDARD_HA\"", "$1\"BASIC\"");
     main =
@@ -201,6 +205,7 @@ class TerraformPlanTest {
             "prod runs a regional cluster: gke_location must be a region, not a zone.",
             "prod keeps the Kubernetes API on its private endpoint.",
             "prod enforces Binary Authorization; audit mode is for dev and staging.",
+            "prod admits only its Artifact Registry and Google's system images.",
             "prod runs Cloud SQL REGIONAL (standby with automatic failover).",
             "prod runs Memorystore STANDARD_HA (replica with automatic failover).");
   }
@@ -210,19 +215,6 @@ class TerraformPlanTest {
     String weakened = main.replaceFirst(regex, replacement);
     assertThat(weakened).as("prod's main.tf sets %s", regex).isNotEqualTo(main);
     return weakened;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else if (!path.toString().contains(".terraform")) {
-          Files.copy(path, target);
-        }
-      }
-    }
   }
 
   @Test

@@ -142,6 +142,55 @@ class TerraformLoaderTest {
   }
 
   @Test
+  void filesSharedThroughSymbolicLinksAreReadInTheDirectoriesThatLinkThem(@TempDir Path dir)
+      throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("modules/platform/environment-root"));
+    Files.writeString(shared.resolve("outputs.tf"), "output \"a\" {\n  value = 1\n}\n");
+    for (String env : List.of("dev", "prod")) {
+      Path root = Files.createDirectories(dir.resolve("environments").resolve(env));
+      Files.writeString(root.resolve("main.tf"), "locals {\n  a = 1\n}\n");
+      Files.createSymbolicLink(
+          root.resolve("outputs.tf"),
+          Path.of("../../modules/platform/environment-root/outputs.tf"));
+    }
+
+    TerraformProject project = TerraformLoader.loadProject(dir);
+
+    assertThat(project.modules().keySet())
+        .extracting(p -> dir.relativize(p).toString())
+        .containsExactlyInAnyOrder("environments/dev", "environments/prod");
+    TerraformModule prod = project.module(dir.resolve("environments/prod")).orElseThrow();
+    assertThat(prod.outputs()).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("a"));
+    assertThat(prod.files())
+        .extracting(f -> dir.relativize(f.path()).toString())
+        .contains("environments/prod/outputs.tf");
+  }
+
+  @Test
+  void aDirectoryWithItsOwnFilesBesideSharedOnesIsStillAModule(@TempDir Path dir)
+      throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.writeString(shared.resolve("outputs.tf"), "output \"a\" {\n  value = 1\n}\n");
+    Files.writeString(shared.resolve("main.tf"), "locals {\n  b = 2\n}\n");
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.createSymbolicLink(root.resolve("outputs.tf"), Path.of("../shared/outputs.tf"));
+
+    assertThat(TerraformLoader.loadProject(dir).modules().keySet())
+        .extracting(p -> dir.relativize(p).toString())
+        .containsExactlyInAnyOrder("root", "shared");
+  }
+
+  @Test
+  void aBrokenSymbolicLinkFailsWithItsName(@TempDir Path dir) throws IOException {
+    Files.createSymbolicLink(dir.resolve("outputs.tf"), Path.of("../gone/outputs.tf"));
+    assertThatThrownBy(() -> TerraformLoader.loadModule(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            dir.resolve("outputs.tf")
+                + " is a symbolic link to ../gone/outputs.tf, which is missing");
+  }
+
+  @Test
   void aMalformedFileFailsWithItsPosition(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("main.tf"), "resource \"a\" \"b\" {\n  name = \n}\n");
     assertThatThrownBy(() -> TerraformLoader.loadModule(dir))

@@ -9,6 +9,7 @@ import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.TemplateExpr;
 import com.alphintra.infra.platform.EvaluationContext;
+import com.alphintra.infra.platform.GeneratedBlock;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.SourceLocation;
 import com.alphintra.infra.platform.TerraformResource;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * In production every pod's image is checked against the project's Binary Authorization policy, and
- * the policy blocks what it does not allow rather than only logging it.
+ * In production every pod's image is checked against the project's Binary Authorization policy, the
+ * policy blocks what it does not allow rather than only logging it, and it admits no registry but
+ * the project's own Artifact Registry (Google's system images are admitted by the global policy).
  */
 public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
 
@@ -31,6 +33,8 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
   static final String POLICY_TYPE = "google_binary_authorization_policy";
   static final String ENFORCED = "ENFORCED_BLOCK_AND_AUDIT_LOG";
   static final String ALWAYS_ALLOW = "ALWAYS_ALLOW";
+  static final String ADMISSION_PATTERNS = "admission_whitelist_patterns";
+  static final String ARTIFACT_REGISTRY_HOST = "-docker.pkg.dev";
 
   static final RuleInfo INFO =
       new RuleInfo(
@@ -39,11 +43,14 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
           Severity.HIGH,
           Target.GKE,
           "Without enforced Binary Authorization anyone who can create a pod in production can run any image from any"
-              + " registry, a typosquatted or backdoored one included; a dry-run policy only logs it afterwards.",
+              + " registry, a typosquatted or backdoored one included; a dry-run policy only logs it afterwards. An"
+              + " admission pattern for a public registry (docker.io/istio/*) admits whatever its publisher, or"
+              + " whoever takes over the name, pushes there next.",
           "Set binary_authorization { evaluation_mode = \"PROJECT_SINGLETON_POLICY_ENFORCE\" } on the"
               + " google_container_cluster, and give the google_binary_authorization_policy a default_admission_rule"
               + " with enforcement_mode = \"ENFORCED_BLOCK_AND_AUDIT_LOG\" and an evaluation_mode other than"
-              + " \"ALWAYS_ALLOW\" in prod.",
+              + " \"ALWAYS_ALLOW\" in prod; in prod admit no name_pattern outside the project's Artifact Registry"
+              + " (REGION-docker.pkg.dev/PROJECT/...): mirror third-party images there.",
           List.of(
               "checkov CKV_GCP_66",
               "https://cloud.google.com/binary-authorization/docs/setting-up"));
@@ -173,9 +180,46 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                                         SourceLocation.of(context.origin(mode.value())))));
           });
     }
+    for (EvaluationContext context : Environments.production(terraform, policy)) {
+      foreignPatterns(policy, context, messages);
+    }
     messages.forEach(
         (message, origin) ->
             findings.add(
                 Finding.of(INFO, origin.file(), origin.line(), policy.address(), message)));
+  }
+
+  /**
+   * Admission patterns of prod outside the project's Artifact Registry: a host other than {@code
+   * REGION-docker.pkg.dev}, or (when the policy's project is known) another project's repository.
+   */
+  private static void foreignPatterns(
+      TerraformResource policy, EvaluationContext context, Map<String, Integer> messages) {
+    Optional<String> project =
+        policy.block().body().attribute("project").flatMap(found -> context.string(found.value()));
+    for (GeneratedBlock block :
+        context.blocks(policy.block().body(), ADMISSION_PATTERNS).orElse(List.of())) {
+      Optional<Attribute> attribute = block.body().attribute("name_pattern");
+      if (attribute.isEmpty()
+          || !(context.value(attribute.get().value(), block.symbols()).orElse(null)
+              instanceof String pattern)) {
+        continue;
+      }
+      String[] parts = pattern.split("/", 3);
+      boolean ownRegistry =
+          parts.length == 3
+              && parts[0].endsWith(ARTIFACT_REGISTRY_HOST)
+              && project.map(parts[1]::equals).orElse(true);
+      if (!ownRegistry) {
+        messages.put(
+            policy.address()
+                + " admits name_pattern "
+                + Literal.of(pattern)
+                + " (in "
+                + context.name()
+                + "), outside the project's Artifact Registry",
+            attribute.get().range().start().line());
+      }
+    }
   }
 }

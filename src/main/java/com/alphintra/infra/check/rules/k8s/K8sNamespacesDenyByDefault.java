@@ -17,10 +17,14 @@ import java.util.Optional;
  * Every application namespace starts from a NetworkPolicy that denies all ingress and egress (an
  * empty podSelector, policyTypes Ingress and Egress, no rules; one policy or one per direction), so
  * each allowed flow is a policy of its own. An application namespace is one labelled {@code
- * istio-injection: enabled}, or one that holds a workload (Deployment, StatefulSet, DaemonSet, Job,
- * CronJob, Pod) of ours.
+ * istio-injection: enabled} or {@code app.kubernetes.io/part-of: alphintra} (a namespace of ours,
+ * also when its workloads come from a Helm chart, as the operators' do), or one that holds a
+ * workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod) of ours.
  */
 public final class K8sNamespacesDenyByDefault implements Rule {
+
+  private static final String PART_OF = "app.kubernetes.io/part-of";
+  private static final String PART_OF_VALUE = "alphintra";
 
   private static final List<String> WORKLOAD_KINDS =
       List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
@@ -93,7 +97,9 @@ public final class K8sNamespacesDenyByDefault implements Rule {
   private static Map<String, Location> applicationNamespaces(Platform platform) {
     Map<String, Location> namespaces = new LinkedHashMap<>();
     for (LoadedObject namespace : platform.kubernetes().ofKind("Namespace")) {
-      if ("enabled".equals(namespace.object().labels().get("istio-injection"))) {
+      Map<String, String> labels = namespace.object().labels();
+      if ("enabled".equals(labels.get("istio-injection"))
+          || PART_OF_VALUE.equals(labels.get(PART_OF))) {
         namespaces.put(
             namespace.name(), new Location(namespace, namespace.lineOf("metadata.name")));
       }

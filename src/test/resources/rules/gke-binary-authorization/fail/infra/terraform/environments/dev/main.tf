@@ -1,4 +1,5 @@
 module "gke" {
   source = "../../modules/gke"
   enforced = false
+  allowed_images = ["docker.io/istio/*"]
 }

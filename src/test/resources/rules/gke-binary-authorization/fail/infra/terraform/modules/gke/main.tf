@@ -17,6 +17,19 @@ resource "google_container_cluster" "legacy" {
 }
 
 resource "google_binary_authorization_policy" "project" {
+  project = var.project_id
+  admission_whitelist_patterns {
+    name_pattern = "us-east4-docker.pkg.dev/${var.project_id}/**"
+  }
+  admission_whitelist_patterns {
+    name_pattern = "us-east4-docker.pkg.dev/someone-else/**"
+  }
+  dynamic "admission_whitelist_patterns" {
+    for_each = var.allowed_images
+    content {
+      name_pattern = admission_whitelist_patterns.value
+    }
+  }
   default_admission_rule {
     evaluation_mode  = "ALWAYS_DENY"
     enforcement_mode = var.enforced ? "ENFORCED_BLOCK_AND_AUDIT_LOG" : "DRYRUN_AUDIT_LOG_ONLY"

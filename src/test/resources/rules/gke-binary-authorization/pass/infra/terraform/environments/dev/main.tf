@@ -2,4 +2,5 @@ module "gke" {
   source = "../../modules/gke"
   binauthz_mode = "DISABLED"
   enforced      = false
+  allowed_images = ["docker.io/istio/*"]
 }

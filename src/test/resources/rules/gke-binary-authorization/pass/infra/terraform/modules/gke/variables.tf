@@ -7,3 +7,13 @@ variable "enforced" {
   type    = bool
   default = true
 }
+
+variable "project_id" {
+  type    = string
+  default = "alphintra-prod"
+}
+
+variable "allowed_images" {
+  type    = list(string)
+  default = []
+}
