@@ -194,7 +194,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
    * REGION-docker.pkg.dev}, or (when the policy's project is known) another project's repository.
    */
   private static void foreignPatterns(
-      TerraformResource policy, EvaluationContext context, Map<String, Integer> messages) {
+      TerraformResource policy, EvaluationContext context, Map<String, SourceLocation> messages) {
     Optional<String> project =
         policy.block().body().attribute("project").flatMap(found -> context.string(found.value()));
     for (GeneratedBlock block :
@@ -218,7 +218,8 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                 + " (in "
                 + context.name()
                 + "), outside the project's Artifact Registry",
-            attribute.get().range().start().line());
+            // Where the pattern is written: the root's binary_authorization_allowed_images entry.
+            SourceLocation.of(context.origin(attribute.get().value(), block.symbols())));
       }
     }
   }
