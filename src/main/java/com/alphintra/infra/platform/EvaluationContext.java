@@ -4,18 +4,15 @@ import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Block;
 import com.alphintra.infra.hcl.Body;
 import com.alphintra.infra.hcl.Expression;
-import com.alphintra.infra.hcl.ObjectExpr;
 import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.hcl.ScopeTraversal;
 import com.alphintra.infra.terraform.BoolValue;
 import com.alphintra.infra.terraform.ListValue;
 import com.alphintra.infra.terraform.MapValue;
 import com.alphintra.infra.terraform.ModuleInstance;
-import com.alphintra.infra.terraform.NullValue;
 import com.alphintra.infra.terraform.NumberValue;
 import com.alphintra.infra.terraform.StringValue;
 import com.alphintra.infra.terraform.Value;
-import com.alphintra.infra.terraform.Variable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,75 +35,28 @@ import java.util.Optional;
  */
 public record EvaluationContext(String name, ModuleInstance instance) {
 
-  private static final int MAX_ORIGIN_DEPTH = 32;
-
   public Optional<Object> value(Expression expression) {
-    Value value = instance.evaluate(expression);
-    return value.isWhollyKnown() ? Optional.ofNullable(plain(value)) : Optional.empty();
+    return plain(instance.evaluate(expression));
   }
 
   /**
-   * Where the value of {@code expression} is written: a {@code var.x} reference (with attribute
-   * steps) is followed to the module call argument, tfvars entry or variable default that sets it,
-   * and into object literals by the steps; anything else is its own origin. The tightest line for a
+   * Where the value of {@code expression} is written: the origin its value carries (the module call
+   * argument, tfvars entry, variable default or literal that sets it, followed through variables,
+   * locals, outputs and into collections), else the expression itself. The tightest line for a
    * finding about a value.
    */
   public Range origin(Expression expression) {
-    return origin(instance, expression, List.of(), 0);
+    return origin(expression, Map.of());
   }
 
-  private static Range origin(
-      ModuleInstance at, Expression expression, List<String> pending, int depth) {
-    if (depth > MAX_ORIGIN_DEPTH) {
-      return expression.range();
-    }
-    if (expression instanceof ObjectExpr object && !pending.isEmpty()) {
-      Optional<Expression> item = object.get(pending.get(0));
-      return item.isPresent()
-          ? origin(at, item.get(), pending.subList(1, pending.size()), depth + 1)
-          : expression.range();
-    }
-    Optional<ScopeTraversal> traversal = expression.asTraversal();
-    if (traversal.isEmpty()
-        || !traversal.get().root().equals("var")
-        || traversal.get().attribute(0).isEmpty()) {
-      return expression.range();
-    }
-    String name = traversal.get().attribute(0).get();
-    List<String> steps = new ArrayList<>();
-    for (int index = 1; index < traversal.get().steps().size(); index++) {
-      Optional<String> step = traversal.get().attribute(index);
-      if (step.isEmpty()) {
-        return expression.range();
-      }
-      steps.add(step.get());
-    }
-    steps.addAll(pending);
-    Optional<Attribute> argument =
-        at.call().flatMap(call -> Optional.ofNullable(call.arguments().get(name)));
-    Optional<Variable> declared = at.module().variable(name);
-    boolean nullMeansDefault =
-        declared.filter(v -> !v.nullable() && v.defaultValue().isPresent()).isPresent();
-    if (argument.isPresent()
-        && !(nullMeansDefault
-            && at.caller().orElseThrow().evaluate(argument.get().value()) instanceof NullValue)) {
-      return origin(at.caller().orElseThrow(), argument.get().value(), steps, depth + 1);
-    }
-    Optional<Attribute> tfvar =
-        at.call().isEmpty()
-            ? Optional.ofNullable(at.module().tfvars().get(name))
-            : Optional.empty();
-    if (tfvar.isPresent()) {
-      return origin(at, tfvar.get().value(), steps, depth + 1);
-    }
-    Optional<Expression> fallback = declared.flatMap(Variable::defaultValue);
-    return fallback.isPresent() ? origin(at, fallback.get(), steps, depth + 1) : expression.range();
+  /** As {@link #origin(Expression)}, with extra names in scope (a dynamic block's iterator). */
+  public Range origin(Expression expression, Map<String, Value> symbols) {
+    return instance.evaluate(expression, symbols).origin().orElse(expression.range());
   }
 
   /** As {@link #value(Expression)}, with extra names in scope (a dynamic block's iterator). */
   public Optional<Object> value(Expression expression, Map<String, Value> symbols) {
-    Value value = instance.evaluate(expression, symbols);
-    return value.isWhollyKnown() ? Optional.ofNullable(plain(value)) : Optional.empty();
+    return plain(instance.evaluate(expression, symbols));
   }
 
   /**
@@ -166,7 +116,12 @@ public record EvaluationContext(String name, ModuleInstance instance) {
     return value(expression).filter(String.class::isInstance).map(String.class::cast);
   }
 
-  private static Object plain(Value value) {
+  /** {@code value} as plain Java, when it is wholly known and not null. */
+  static Optional<Object> plain(Value value) {
+    return value.isWhollyKnown() ? Optional.ofNullable(toJava(value)) : Optional.empty();
+  }
+
+  private static Object toJava(Value value) {
     if (value instanceof BoolValue bool) {
       return bool.value();
     }
@@ -179,7 +134,7 @@ public record EvaluationContext(String name, ModuleInstance instance) {
     if (value instanceof ListValue list) {
       List<Object> elements = new ArrayList<>();
       for (Value element : list.elements()) {
-        Object plain = plain(element);
+        Object plain = toJava(element);
         if (plain == null) {
           return null;
         }
@@ -190,7 +145,7 @@ public record EvaluationContext(String name, ModuleInstance instance) {
     if (value instanceof MapValue map) {
       Map<String, Object> entries = new LinkedHashMap<>();
       for (Map.Entry<String, Value> entry : map.entries().entrySet()) {
-        Object plain = plain(entry.getValue());
+        Object plain = toJava(entry.getValue());
         if (plain == null) {
           return null;
         }

@@ -21,10 +21,11 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The kustomizations of the tree as written ({@code kustomization.yaml} of kind Kustomization or
  * Component), read well enough to say, for an object an overlay renders, which written line a
- * rendered value comes from: the last patch that writes it (strategic merge, JSON 6902, inline or
- * from a file, of the overlay, of a component or of a base), an {@code images:} entry, else the
- * object's own file. Also which files are patches (fragments, never objects of their own) and which
- * files each overlay includes, so an object every overlay includes is judged through the overlays.
+ * rendered value comes from: the last replacement whose target writes it (its {@code fieldPaths}
+ * entry), the last patch that writes it (strategic merge, JSON 6902, inline or from a file, of the
+ * overlay, of a component or of a base), an {@code images:} entry, else the object's own file. Also
+ * which files are patches (fragments, never objects of their own) and which files each overlay
+ * includes, so an object every overlay includes is judged through the overlays.
  */
 public final class Kustomizations {
 
@@ -109,9 +110,10 @@ public final class Kustomizations {
 
   /**
    * Where the value at {@code path} of {@code rendered} (an object of overlay {@code overlay})
-   * comes from: the last patch applied to it that writes the value, else an {@code images:} entry
-   * that sets the container's tag, digest or name, else the field (or its nearest ancestor) in the
-   * file the object is written in, else the overlay's kustomization.
+   * comes from: the last replacement that writes the field, the last patch applied to it that
+   * writes the value, else an {@code images:} entry that sets the container's tag, digest or name,
+   * else the field (or its nearest ancestor) in the file the object is written in, else the
+   * overlay's kustomization.
    */
   public SourceLocation locate(String overlay, LoadedObject rendered, String path) {
     Optional<SourceLocation> changed = changeOf(overlay, rendered, path);
@@ -134,14 +136,22 @@ public final class Kustomizations {
 
   /**
    * The line that changes the value at {@code path} of {@code rendered} (an object of overlay
-   * {@code overlay}) from what its file writes: the last patch applied to it that writes or removes
-   * the value, else an {@code images:} entry that sets the container's tag, digest or name.
+   * {@code overlay}) from what its file writes: the last replacement that writes the field, else
+   * the last patch applied to it that writes or removes the value, else an {@code images:} entry
+   * that sets the container's tag, digest or name.
    */
   public Optional<SourceLocation> changeOf(String overlay, LoadedObject rendered, String path) {
     FieldPath field = FieldPath.parse(path);
     Closure closure = overlays.get(overlay);
     if (closure == null) {
       return Optional.empty();
+    }
+    // Replacements run after patches and images: the last one that writes the field wins.
+    for (int index = closure.replacements().size() - 1; index >= 0; index--) {
+      Replacement replacement = closure.replacements().get(index);
+      if (replacement.writes(rendered, field)) {
+        return Optional.of(new SourceLocation(replacement.file(), replacement.line()));
+      }
     }
     for (int index = closure.patches().size() - 1; index >= 0; index--) {
       Patch patch = closure.patches().get(index);
@@ -242,9 +252,11 @@ public final class Kustomizations {
     Set<Path> folders = new LinkedHashSet<>();
     List<Patch> patches = new ArrayList<>();
     List<ImageEntry> images = new ArrayList<>();
+    List<Replacement> replacements = new ArrayList<>();
     if (node == null || !visiting.add(directory)) {
       folders.add(directory);
-      return new Closure(directory.resolve("kustomization.yaml"), files, folders, patches, images);
+      return new Closure(
+          directory.resolve("kustomization.yaml"), files, folders, patches, images, replacements);
     }
     for (Path resource : node.resources()) {
       if (nodes.containsKey(resource)) {
@@ -253,6 +265,7 @@ public final class Kustomizations {
         folders.addAll(inner.folders());
         patches.addAll(inner.patches());
         images.addAll(inner.images());
+        replacements.addAll(inner.replacements());
       } else if (resource.getFileName() != null
           && resource.getFileName().toString().matches(".*\\.ya?ml")) {
         files.add(resource);
@@ -267,11 +280,13 @@ public final class Kustomizations {
       folders.addAll(inner.folders());
       patches.addAll(inner.patches());
       images.addAll(inner.images());
+      replacements.addAll(inner.replacements());
     }
     patches.addAll(node.patches());
     images.addAll(node.images());
+    replacements.addAll(node.replacements());
     visiting.remove(directory);
-    return new Closure(node.file(), files, folders, patches, images);
+    return new Closure(node.file(), files, folders, patches, images, replacements);
   }
 
   /** {@code dev} for {@code .../overlays/dev}. */
@@ -358,7 +373,12 @@ public final class Kustomizations {
 
   /** What an overlay is made of, resolved through its bases and components. */
   private record Closure(
-      Path file, Set<Path> files, Set<Path> folders, List<Patch> patches, List<ImageEntry> images) {
+      Path file,
+      Set<Path> files,
+      Set<Path> folders,
+      List<Patch> patches,
+      List<ImageEntry> images,
+      List<Replacement> replacements) {
 
     boolean includes(Path candidate) {
       if (files.contains(candidate)) {
@@ -383,7 +403,8 @@ public final class Kustomizations {
       List<Path> resources,
       List<Path> components,
       List<Patch> patches,
-      List<ImageEntry> images) {
+      List<ImageEntry> images,
+      List<Replacement> replacements) {
 
     static Node read(Path file, ManifestDocument document, Map<Path, List<ManifestDocument>> all) {
       Path directory = file.getParent();
@@ -447,7 +468,39 @@ public final class Kustomizations {
           }
         }
       }
-      return new Node(file, resources, components, patches, images);
+      List<Replacement> replacements = new ArrayList<>();
+      if (root.get("replacements") instanceof List<?> entries) {
+        for (int index = 0; index < entries.size(); index++) {
+          if (entries.get(index) instanceof Map<?, ?> entry
+              && entry.get("targets") instanceof List<?> targets) {
+            for (int target = 0; target < targets.size(); target++) {
+              if (targets.get(target) instanceof Map<?, ?> each
+                  && each.get("select") instanceof Map<?, ?> select
+                  && each.get("fieldPaths") instanceof List<?> fieldPaths) {
+                for (int field = 0; field < fieldPaths.size(); field++) {
+                  if (fieldPaths.get(field) instanceof String fieldPath) {
+                    FieldPath at =
+                        FieldPath.root()
+                            .key("replacements")
+                            .index(index)
+                            .key("targets")
+                            .index(target)
+                            .key("fieldPaths")
+                            .index(field);
+                    replacements.add(
+                        new Replacement(
+                            file,
+                            document.nearestPositionOf(at).line(),
+                            Target.of(select),
+                            fieldPath));
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return new Node(file, resources, components, patches, images, replacements);
     }
 
     private static List<String> texts(Object value) {
@@ -464,6 +517,75 @@ public final class Kustomizations {
   }
 
   /** An {@code images:} entry that sets a tag or digest for the images of one repository. */
+  /**
+   * One field path of one target of a {@code replacements:} entry: the objects it selects and the
+   * field it writes ({@code metadata.annotations.[iam.gke.io/gcp-service-account]}, {@code
+   * spec.template.spec.containers.[name=app].image}, {@code endpoints.0.addresses.0}).
+   */
+  private record Replacement(Path file, int line, Target select, String fieldPath) {
+
+    boolean writes(LoadedObject rendered, FieldPath field) {
+      if (!select.matches(rendered)) {
+        return false;
+      }
+      List<String> steps = steps(fieldPath);
+      List<PathSegment> segments = field.segments();
+      if (steps.size() != segments.size()) {
+        return false;
+      }
+      Object node = rendered.object().raw();
+      for (int index = 0; index < steps.size(); index++) {
+        String step = steps.get(index);
+        PathSegment segment = segments.get(index);
+        if (segment instanceof PathSegment.Key key) {
+          String name =
+              step.startsWith("[") && step.endsWith("]")
+                  ? step.substring(1, step.length() - 1)
+                  : step;
+          if (!name.equals(key.name())) {
+            return false;
+          }
+          node = node instanceof Map<?, ?> map ? map.get(key.name()) : null;
+        } else if (segment instanceof PathSegment.Index position) {
+          Object item =
+              node instanceof List<?> list && position.index() < list.size()
+                  ? list.get(position.index())
+                  : null;
+          int equals = step.indexOf('=');
+          boolean same =
+              step.startsWith("[") && equals > 0
+                  ? item instanceof Map<?, ?> fields
+                      && step.substring(equals + 1, step.length() - 1)
+                          .equals(String.valueOf(fields.get(step.substring(1, equals))))
+                  : step.equals(String.valueOf(position.index()));
+          if (!same) {
+            return false;
+          }
+          node = item;
+        }
+      }
+      return true;
+    }
+
+    /** The steps of a kustomize field path: dots separate them, except inside brackets. */
+    private static List<String> steps(String fieldPath) {
+      List<String> steps = new ArrayList<>();
+      StringBuilder step = new StringBuilder();
+      int depth = 0;
+      for (char c : fieldPath.toCharArray()) {
+        if (c == '.' && depth == 0) {
+          steps.add(step.toString());
+          step.setLength(0);
+          continue;
+        }
+        depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+        step.append(c);
+      }
+      steps.add(step.toString());
+      return steps;
+    }
+  }
+
   private record ImageEntry(Path file, int line, String repository) {
 
     boolean sets(String renderedRepository) {

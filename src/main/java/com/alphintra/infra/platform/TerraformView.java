@@ -2,11 +2,13 @@ package com.alphintra.infra.platform;
 
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Expression;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.terraform.ModuleInstance;
 import com.alphintra.infra.terraform.Resource;
 import com.alphintra.infra.terraform.ResourceMode;
 import com.alphintra.infra.terraform.TerraformModule;
 import com.alphintra.infra.terraform.TerraformProject;
+import com.alphintra.infra.terraform.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,24 +152,38 @@ public final class TerraformView {
 
   /**
    * The known values of {@code expression} across the contexts of {@code resource}'s directory,
-   * grouped by value; contexts where it is unknown are left out, so an unknown value yields
-   * nothing.
+   * grouped by value and by where each is written (so one value set in two environment roots is two
+   * entries, each at its own line); contexts where it is unknown are left out, so an unknown value
+   * yields nothing.
    */
   public List<TerraformValue> values(TerraformResource resource, Expression expression) {
-    List<EvaluationContext> all = contexts(resource);
-    Map<Object, List<String>> byValue = new LinkedHashMap<>();
+    return values(contexts(resource), expression);
+  }
+
+  /** The known values of {@code expression} in {@code all}, grouped by value and origin. */
+  private static List<TerraformValue> values(List<EvaluationContext> all, Expression expression) {
+    Map<List<Object>, List<String>> byValue = new LinkedHashMap<>();
+    Map<List<Object>, Range> origins = new HashMap<>();
     for (EvaluationContext context : all) {
-      context
-          .value(expression)
-          .ifPresent(
-              value -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(context.name()));
+      Value value = context.instance().evaluate(expression);
+      Optional<Object> plain = EvaluationContext.plain(value);
+      if (plain.isEmpty()) {
+        continue;
+      }
+      Range origin = value.origin().orElse(expression.range());
+      List<Object> key = List.of(plain.get(), origin.file(), origin.start().line());
+      byValue.computeIfAbsent(key, v -> new ArrayList<>()).add(context.name());
+      origins.putIfAbsent(key, origin);
     }
     List<TerraformValue> values = new ArrayList<>();
     byValue.forEach(
-        (value, names) ->
+        (key, names) ->
             values.add(
                 new TerraformValue(
-                    value, names.stream().distinct().toList(), names.size() == all.size())));
+                    key.get(0),
+                    names.stream().distinct().toList(),
+                    names.size() == all.size(),
+                    origins.get(key))));
     return values;
   }
 

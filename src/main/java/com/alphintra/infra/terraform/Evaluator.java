@@ -115,7 +115,17 @@ public final class Evaluator {
     }
   }
 
+  /**
+   * The value of {@code expression}, with its origin: a value read through a reference keeps the
+   * origin it was made with, anything made here (a literal, an operation, a function's new value)
+   * gets this expression's range.
+   */
   private Value eval(Expression expression, Scope outer) {
+    Value value = evalWithoutOrigin(expression, outer);
+    return value.origin().isPresent() ? value : value.withOrigin(expression.range());
+  }
+
+  private Value evalWithoutOrigin(Expression expression, Scope outer) {
     if (outer.depth() > MAX_DEPTH) {
       return Value.unknown();
     }

@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  * The shape many Terraform rules share, as kube-linter's templates are shared by its checks: one
  * setting of one resource type must be written, and none of its statically known values may be
  * unsafe. A rule states the type, the setting, what leaving it out means and which values are
- * unsafe; this does the walking.
+ * unsafe; this does the walking. An unsafe value is reported where it is written (the environment
+ * root's module call, a module's default or literal), a missing setting at the block that should
+ * carry it.
  *
  * @param resourceType the resource type, such as {@code google_redis_instance}
  * @param setting the dotted path of the attribute, such as {@code
@@ -52,8 +54,8 @@ public record RequiredSetting(
           findings.add(
               Finding.of(
                   info,
-                  resource.file(),
-                  resource.lineOf(setting),
+                  value.file(),
+                  value.line(),
                   resource.address(),
                   resource.address()
                       + " sets "

@@ -6,6 +6,7 @@ import com.alphintra.infra.check.rules.state.StateBucketIsNotPublic;
 import com.alphintra.infra.check.rules.tf.References;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Block;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.TerraformResource;
@@ -170,14 +171,17 @@ record BucketInstance(
               address,
               subject + " does not set " + setting + whenUnset + where()));
     }
+    // Where the unsafe value is written: the bucket's attribute, or the for_each entry, module
+    // call or variable default it comes from.
+    Range origin = context.origin(resource.attribute(setting).orElseThrow().value(), symbols);
     return value(setting)
         .filter(isUnsafe)
         .map(
             unsafe ->
                 Finding.of(
                     info,
-                    resource.file(),
-                    resource.lineOf(setting),
+                    origin.file(),
+                    origin.start().line(),
                     address,
                     subject
                         + " sets "

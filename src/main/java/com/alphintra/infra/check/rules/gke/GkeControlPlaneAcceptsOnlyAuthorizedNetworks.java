@@ -83,8 +83,8 @@ public final class GkeControlPlaneAcceptsOnlyAuthorizedNetworks implements Rule 
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(GOOGLE_CLOUD_ACCESS),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address()
                       + " sets "

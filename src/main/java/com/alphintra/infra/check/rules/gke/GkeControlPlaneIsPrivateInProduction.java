@@ -8,13 +8,14 @@ import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.SourceLocation;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformView;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * In production the Kubernetes API has no public endpoint at all, only the private one inside the
@@ -53,7 +54,9 @@ public final class GkeControlPlaneIsPrivateInProduction implements Rule {
     for (TerraformResource cluster : Clusters.all(terraform)) {
       Optional<Attribute> setting = cluster.attribute(SETTING);
       Optional<Attribute> ipEndpoints = cluster.attribute(IP_ENDPOINTS);
-      Set<String> messages = new LinkedHashSet<>();
+      // Each message at the line that sets the value, or at the cluster that should set it.
+      Map<String, SourceLocation> messages = new LinkedHashMap<>();
+      SourceLocation missing = new SourceLocation(cluster.file(), cluster.lineOf(SETTING));
       for (EvaluationContext context : Environments.production(terraform, cluster)) {
         boolean noIpEndpoint =
             ipEndpoints.flatMap(found -> context.bool(found.value())).filter(on -> !on).isPresent();
@@ -61,23 +64,25 @@ public final class GkeControlPlaneIsPrivateInProduction implements Rule {
           continue;
         }
         if (setting.isEmpty()) {
-          messages.add(
+          messages.putIfAbsent(
               cluster.address()
                   + " does not set "
                   + SETTING
                   + ", so the Kubernetes API has a public"
                   + " endpoint (in "
                   + context.name()
-                  + ")");
+                  + ")",
+              missing);
         } else if (context.bool(setting.get().value()).filter(on -> !on).isPresent()) {
-          messages.add(
-              cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")");
+          messages.putIfAbsent(
+              cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")",
+              SourceLocation.of(context.origin(setting.get().value())));
         }
       }
-      for (String message : messages) {
-        findings.add(
-            Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(), message));
-      }
+      messages.forEach(
+          (message, origin) ->
+              findings.add(
+                  Finding.of(INFO, origin.file(), origin.line(), cluster.address(), message)));
     }
     return findings;
   }

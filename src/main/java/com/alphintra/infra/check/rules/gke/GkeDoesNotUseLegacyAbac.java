@@ -46,8 +46,8 @@ public final class GkeDoesNotUseLegacyAbac implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address() + " sets " + SETTING + " = true" + value.where()));
         }

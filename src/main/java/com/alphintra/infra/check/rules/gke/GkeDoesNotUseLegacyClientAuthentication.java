@@ -53,8 +53,8 @@ public final class GkeDoesNotUseLegacyClientAuthentication implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(CLIENT_CERTIFICATE),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address() + " sets " + CLIENT_CERTIFICATE + " = true" + value.where()));
         }
@@ -65,8 +65,8 @@ public final class GkeDoesNotUseLegacyClientAuthentication implements Rule {
             findings.add(
                 Finding.of(
                     INFO,
-                    cluster.file(),
-                    cluster.lineOf(setting),
+                    value.file(),
+                    value.line(),
                     cluster.address(),
                     cluster.address()
                         + " sets "

@@ -72,8 +72,8 @@ public final class GkeEncryptsSecretsWithKms implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(STATE),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address()
                       + " sets "
@@ -108,8 +108,8 @@ public final class GkeEncryptsSecretsWithKms implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(KEY),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address() + " sets " + KEY + " to an empty string" + value.where()));
         }

@@ -11,6 +11,7 @@ import com.alphintra.infra.hcl.TemplateExpr;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.GeneratedBlock;
 import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.SourceLocation;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformView;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
       TerraformView terraform, TerraformResource cluster, List<Finding> findings) {
     Optional<Attribute> mode = cluster.attribute(EVALUATION_MODE);
     Optional<Attribute> legacy = cluster.attribute(LEGACY_ENABLED);
-    Map<String, Integer> messages = new LinkedHashMap<>();
+    Map<String, SourceLocation> messages = new LinkedHashMap<>();
     for (EvaluationContext context : Environments.production(terraform, cluster)) {
       String where = " (in " + context.name() + ")";
       if (mode.isPresent()) {
@@ -92,7 +93,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                             + " = "
                             + Literal.of(value)
                             + where,
-                        cluster.lineOf(EVALUATION_MODE)));
+                        SourceLocation.of(context.origin(mode.get().value()))));
       } else if (legacy.isPresent()) {
         context
             .bool(legacy.get().value())
@@ -101,7 +102,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                 off ->
                     messages.put(
                         cluster.address() + " sets " + LEGACY_ENABLED + " = false" + where,
-                        cluster.lineOf(LEGACY_ENABLED)));
+                        SourceLocation.of(context.origin(legacy.get().value()))));
       } else {
         messages.put(
             cluster.address()
@@ -109,12 +110,13 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                 + EVALUATION_MODE
                 + ", so it runs any image"
                 + where,
-            cluster.lineOf(EVALUATION_MODE));
+            new SourceLocation(cluster.file(), cluster.lineOf(EVALUATION_MODE)));
       }
     }
     messages.forEach(
-        (message, line) ->
-            findings.add(Finding.of(INFO, cluster.file(), line, cluster.address(), message)));
+        (message, origin) ->
+            findings.add(
+                Finding.of(INFO, origin.file(), origin.line(), cluster.address(), message)));
   }
 
   private static void checkPolicy(
@@ -135,7 +137,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
               .orElse("#" + (index + 1));
       rules.put("cluster_admission_rules " + cluster, rule);
     }
-    Map<String, Integer> messages = new LinkedHashMap<>();
+    Map<String, SourceLocation> messages = new LinkedHashMap<>();
     for (EvaluationContext context : Environments.production(terraform, policy)) {
       String where = " (in " + context.name() + ")";
       rules.forEach(
@@ -157,7 +159,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                                             + name
                                             + where
                                             + ", so it only logs the images it should block",
-                                        mode.range().start().line())));
+                                        SourceLocation.of(context.origin(mode.value())))));
             rule.body()
                 .attribute("evaluation_mode")
                 .ifPresent(
@@ -175,15 +177,16 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                                             + name
                                             + where
                                             + ", so it admits every image",
-                                        mode.range().start().line())));
+                                        SourceLocation.of(context.origin(mode.value())))));
           });
     }
     for (EvaluationContext context : Environments.production(terraform, policy)) {
       foreignPatterns(policy, context, messages);
     }
     messages.forEach(
-        (message, line) ->
-            findings.add(Finding.of(INFO, policy.file(), line, policy.address(), message)));
+        (message, origin) ->
+            findings.add(
+                Finding.of(INFO, origin.file(), origin.line(), policy.address(), message)));
   }
 
   /**
@@ -191,7 +194,7 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
    * REGION-docker.pkg.dev}, or (when the policy's project is known) another project's repository.
    */
   private static void foreignPatterns(
-      TerraformResource policy, EvaluationContext context, Map<String, Integer> messages) {
+      TerraformResource policy, EvaluationContext context, Map<String, SourceLocation> messages) {
     Optional<String> project =
         policy.block().body().attribute("project").flatMap(found -> context.string(found.value()));
     for (GeneratedBlock block :
@@ -215,7 +218,8 @@ public final class GkeEnforcesBinaryAuthorizationInProduction implements Rule {
                 + " (in "
                 + context.name()
                 + "), outside the project's Artifact Registry",
-            attribute.get().range().start().line());
+            // Where the pattern is written: the root's binary_authorization_allowed_images entry.
+            SourceLocation.of(context.origin(attribute.get().value(), block.symbols())));
       }
     }
   }

@@ -6,10 +6,12 @@ import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformView;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +54,9 @@ public final class GkeEnforcesNetworkPolicies implements Rule {
       Optional<Attribute> datapath = cluster.attribute(DATAPATH);
       Optional<Attribute> networkPolicy = cluster.attribute(NETWORK_POLICY);
       List<EvaluationContext> contexts = terraform.contexts(cluster);
-      Outcomes<String> unenforced = new Outcomes<>(contexts.size());
+      // An outcome is its text and where it is caused: network_policy's value where it is set,
+      // else the datapath's, else the cluster.
+      Outcomes<List<Object>> unenforced = new Outcomes<>(contexts.size());
       for (EvaluationContext context : contexts) {
         Optional<Object> provider =
             datapath.isPresent()
@@ -65,30 +69,32 @@ public final class GkeEnforcesNetworkPolicies implements Rule {
         boolean enforced =
             provider.filter(DATAPLANE_V2::equals).isPresent() || enabled.orElse(false);
         if (!enforced && provider.isPresent() && enabled.isPresent()) {
+          Optional<Range> origin =
+              networkPolicy.or(() -> datapath).map(found -> context.origin(found.value()));
           unenforced.add(
-              (datapath.isPresent()
-                      ? DATAPATH + " = " + Literal.of(provider.get())
-                      : "no " + DATAPATH)
-                  + " and "
-                  + (networkPolicy.isPresent() ? NETWORK_POLICY + " = false" : "no network_policy"),
+              List.of(
+                  (datapath.isPresent()
+                          ? DATAPATH + " = " + Literal.of(provider.get())
+                          : "no " + DATAPATH)
+                      + " and "
+                      + (networkPolicy.isPresent()
+                          ? NETWORK_POLICY + " = false"
+                          : "no network_policy"),
+                  origin.map(Range::file).orElse(cluster.file()),
+                  origin.map(found -> found.start().line()).orElse(cluster.line())),
               context.name());
         }
       }
-      int line =
-          networkPolicy
-              .or(() -> datapath)
-              .map(found -> found.range().start().line())
-              .orElse(cluster.line());
-      for (Outcomes.Outcome<String> value : unenforced.all()) {
+      for (Outcomes.Outcome<List<Object>> value : unenforced.all()) {
         findings.add(
             Finding.of(
                 INFO,
-                cluster.file(),
-                line,
+                (Path) value.value().get(1),
+                (Integer) value.value().get(2),
                 cluster.address(),
                 cluster.address()
                     + " enforces no NetworkPolicy: "
-                    + value.value()
+                    + value.value().get(0)
                     + value.where()));
       }
     }

@@ -61,8 +61,8 @@ public final class GkeFollowsAReleaseChannel implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address()
                       + " sets "

@@ -80,8 +80,8 @@ public final class GkeHasNoDefaultNodePool implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address() + " sets " + SETTING + " = false" + value.where()));
         }

@@ -6,15 +6,16 @@ import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformView;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A plan that would destroy the production cluster fails instead of deleting it and every workload
@@ -52,17 +53,20 @@ public final class GkeIsProtectedFromDeletionInProduction implements Rule {
       if (setting.isEmpty()) {
         continue;
       }
-      Set<String> messages = new LinkedHashSet<>();
+      // Each message at the line that sets the value (the production root's module call, say).
+      Map<String, Range> messages = new LinkedHashMap<>();
       for (EvaluationContext context : Environments.production(terraform, cluster)) {
         if (context.bool(setting.get().value()).filter(on -> !on).isPresent()) {
-          messages.add(
-              cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")");
+          messages.putIfAbsent(
+              cluster.address() + " sets " + SETTING + " = false (in " + context.name() + ")",
+              context.origin(setting.get().value()));
         }
       }
-      for (String message : messages) {
-        findings.add(
-            Finding.of(INFO, cluster.file(), cluster.lineOf(SETTING), cluster.address(), message));
-      }
+      messages.forEach(
+          (message, origin) ->
+              findings.add(
+                  Finding.of(
+                      INFO, origin.file(), origin.start().line(), cluster.address(), message)));
     }
     return findings;
   }

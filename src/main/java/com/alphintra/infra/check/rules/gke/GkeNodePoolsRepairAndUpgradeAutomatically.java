@@ -49,8 +49,8 @@ public final class GkeNodePoolsRepairAndUpgradeAutomatically implements Rule {
             findings.add(
                 Finding.of(
                     INFO,
-                    pool.resource().file(),
-                    pool.lineOf(setting),
+                    value.file(),
+                    value.line(),
                     pool.name(),
                     pool.name() + " sets " + setting + " = false" + value.where()));
           }

@@ -56,8 +56,8 @@ public final class GkeNodesAreShielded implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(SHIELDED_NODES),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address() + " sets " + SHIELDED_NODES + " = false" + value.where()));
         }
@@ -79,8 +79,8 @@ public final class GkeNodesAreShielded implements Rule {
             findings.add(
                 Finding.of(
                     INFO,
-                    pool.resource().file(),
-                    pool.lineOf(setting),
+                    value.file(),
+                    value.line(),
                     pool.name(),
                     pool.name() + " sets " + setting + " = false" + value.where()));
           }

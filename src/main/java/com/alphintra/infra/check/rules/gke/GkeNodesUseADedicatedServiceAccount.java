@@ -84,8 +84,8 @@ public final class GkeNodesUseADedicatedServiceAccount implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  pool.resource().file(),
-                  pool.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   pool.name(),
                   pool.name()
                       + " sets "

@@ -6,12 +6,13 @@ import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
-import com.alphintra.infra.hcl.Expression;
-import com.alphintra.infra.hcl.ObjectExpr;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.Platform;
+import com.alphintra.infra.platform.SourceLocation;
 import com.alphintra.infra.platform.TerraformValue;
 import com.alphintra.infra.platform.TerraformView;
+import com.alphintra.infra.terraform.MapValue;
+import com.alphintra.infra.terraform.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,8 @@ public final class GkeProtectsNodeMetadata implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  pool.resource().file(),
-                  pool.lineOf(MODE),
+                  value.file(),
+                  value.line(),
                   pool.name(),
                   pool.name()
                       + " sets "
@@ -80,33 +81,35 @@ public final class GkeProtectsNodeMetadata implements Rule {
    */
   private static void legacyEndpoints(
       TerraformView terraform, NodePool pool, Attribute metadata, List<Finding> findings) {
-    Optional<Expression> entry =
-        metadata.value() instanceof ObjectExpr object
-            ? object.get(LEGACY_ENDPOINTS)
-            : Optional.empty();
-    int line =
-        entry.map(found -> found.range().start().line()).orElse(metadata.range().start().line());
     List<EvaluationContext> contexts = terraform.contexts(pool.resource());
-    Outcomes<String> enabled = new Outcomes<>(contexts.size());
+    // An outcome is the value and where its entry is written (the metadata map may come from a
+    // variable the environment root sets).
+    Outcomes<List<Object>> enabled = new Outcomes<>(contexts.size());
     for (EvaluationContext context : contexts) {
+      Value map = context.instance().evaluate(metadata.value());
+      if (!(map instanceof MapValue entries)) {
+        continue;
+      }
+      Optional<Value> entry = entries.get(LEGACY_ENDPOINTS);
       Optional<Object> value =
-          entry.isPresent()
-              ? context.value(entry.get())
-              : context
-                  .value(metadata.value())
-                  .filter(Map.class::isInstance)
-                  .map(map -> ((Map<?, ?>) map).get(LEGACY_ENDPOINTS));
+          context
+              .value(metadata.value())
+              .filter(Map.class::isInstance)
+              .map(found -> ((Map<?, ?>) found).get(LEGACY_ENDPOINTS));
+      SourceLocation origin =
+          SourceLocation.of(entry.flatMap(Value::origin).orElse(metadata.range()));
       value
           .map(String::valueOf)
           .filter(text -> !text.equalsIgnoreCase("true"))
-          .ifPresent(text -> enabled.add(text, context.name()));
+          .ifPresent(text -> enabled.add(List.of(text, origin), context.name()));
     }
-    for (Outcomes.Outcome<String> value : enabled.all()) {
+    for (Outcomes.Outcome<List<Object>> value : enabled.all()) {
+      SourceLocation origin = (SourceLocation) value.value().get(1);
       findings.add(
           Finding.of(
               INFO,
-              pool.resource().file(),
-              line,
+              origin.file(),
+              origin.line(),
               pool.name(),
               pool.name()
                   + " sets "
@@ -114,7 +117,7 @@ public final class GkeProtectsNodeMetadata implements Rule {
                   + " \""
                   + LEGACY_ENDPOINTS
                   + "\" = "
-                  + Literal.of(value.value())
+                  + Literal.of(value.value().get(0))
                   + value.where()
                   + ", which turns the legacy metadata endpoints back on"));
     }

@@ -54,8 +54,8 @@ public final class GkeUsesWorkloadIdentity implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  cluster.file(),
-                  cluster.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   cluster.address(),
                   cluster.address() + " sets " + SETTING + " to an empty string" + value.where()));
         }

@@ -4,6 +4,7 @@ import com.alphintra.infra.check.Finding;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.platform.EvaluationContext;
+import com.alphintra.infra.platform.SourceLocation;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformView;
 import java.util.ArrayList;
@@ -49,9 +50,17 @@ record Telemetry(
           .flatMap(found -> context.value(found.value()))
           .filter(OFF::equals)
           .isPresent()) {
-        gaps.add(new Gap(service, OFF, List.of()), context.name());
+        gaps.add(
+            new Gap(
+                service,
+                OFF,
+                List.of(),
+                SourceLocation.of(context.origin(serviceAttribute.get().value()))),
+            context.name());
       } else if (componentsAttribute.isEmpty()) {
-        whenUnset.ifPresent(loss -> gaps.add(new Gap(components, null, required), context.name()));
+        SourceLocation block = new SourceLocation(cluster.file(), cluster.lineOf(components));
+        whenUnset.ifPresent(
+            loss -> gaps.add(new Gap(components, null, required, block), context.name()));
       } else {
         context
             .value(componentsAttribute.get().value())
@@ -63,7 +72,13 @@ record Telemetry(
                           .filter(component -> !((List<?>) list).contains(component))
                           .toList();
                   if (!missing.isEmpty()) {
-                    gaps.add(new Gap(components, list, missing), context.name());
+                    gaps.add(
+                        new Gap(
+                            components,
+                            list,
+                            missing,
+                            SourceLocation.of(context.origin(componentsAttribute.get().value()))),
+                        context.name());
                   }
                 });
       }
@@ -97,8 +112,8 @@ record Telemetry(
       findings.add(
           Finding.of(
               info,
-              cluster.file(),
-              cluster.lineOf(gap.path()),
+              gap.location().file(),
+              gap.location().line(),
               cluster.address(),
               cluster.address() + message));
     }
@@ -106,8 +121,8 @@ record Telemetry(
   }
 
   /**
-   * A setting that loses telemetry: its value ({@code null} when unset) and the components it
-   * leaves out.
+   * A setting that loses telemetry: its value ({@code null} when unset), the components it leaves
+   * out, and where it is written (or the block that should set it).
    */
-  private record Gap(String path, Object value, List<String> missing) {}
+  private record Gap(String path, Object value, List<String> missing, SourceLocation location) {}
 }

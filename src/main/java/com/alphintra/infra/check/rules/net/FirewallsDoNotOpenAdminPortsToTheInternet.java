@@ -90,8 +90,8 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
         findings.add(
             Finding.of(
                 INFO,
-                firewall.file(),
-                allowLine,
+                protocolValue.file(),
+                protocolValue.line(),
                 firewall.address(),
                 firewall.address() + " allows every protocol and port" + from));
       } else if (PORTED.contains(name) && ports.isEmpty()) {
@@ -110,8 +110,8 @@ public final class FirewallsDoNotOpenAdminPortsToTheInternet implements Rule {
               findings.add(
                   Finding.of(
                       INFO,
-                      firewall.file(),
-                      ports.get().range().start().line(),
+                      portValue.file(),
+                      portValue.line(),
                       firewall.address(),
                       firewall.address()
                           + " allows tcp port "

@@ -53,8 +53,8 @@ public final class NatLogsErrors implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  nat.file(),
-                  nat.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   nat.address(),
                   nat.address() + " sets " + SETTING + " = false" + value.where()));
         }

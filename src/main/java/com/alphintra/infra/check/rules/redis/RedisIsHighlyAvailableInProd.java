@@ -66,8 +66,8 @@ public final class RedisIsHighlyAvailableInProd implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  instance.file(),
-                  instance.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   instance.address(),
                   instance.address() + " sets " + SETTING + " = \"" + tier + "\" in prod"));
         }

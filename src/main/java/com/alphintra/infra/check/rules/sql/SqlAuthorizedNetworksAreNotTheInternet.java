@@ -59,8 +59,8 @@ public final class SqlAuthorizedNetworksAreNotTheInternet implements Rule {
             findings.add(
                 Finding.of(
                     INFO,
-                    instance.file(),
-                    value.get().range().start().line(),
+                    known.file(),
+                    known.line(),
                     instance.address(),
                     instance.address()
                         + " authorizes the network \""

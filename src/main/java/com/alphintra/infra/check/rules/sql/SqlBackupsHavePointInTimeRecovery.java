@@ -64,8 +64,8 @@ public final class SqlBackupsHavePointInTimeRecovery implements Rule {
             findings.add(
                 Finding.of(
                     INFO,
-                    instance.file(),
-                    instance.lineOf(setting),
+                    value.file(),
+                    value.line(),
                     instance.address(),
                     instance.address() + " sets " + setting + " = false" + value.where()));
           }

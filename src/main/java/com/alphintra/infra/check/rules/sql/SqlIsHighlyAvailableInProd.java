@@ -66,8 +66,8 @@ public final class SqlIsHighlyAvailableInProd implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  instance.file(),
-                  instance.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   instance.address(),
                   instance.address() + " sets " + SETTING + " = \"ZONAL\" in prod"));
         }

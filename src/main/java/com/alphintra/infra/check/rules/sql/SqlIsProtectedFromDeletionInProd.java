@@ -73,8 +73,8 @@ public final class SqlIsProtectedFromDeletionInProd implements Rule {
             findings.add(
                 Finding.of(
                     INFO,
-                    instance.file(),
-                    instance.lineOf(setting),
+                    value.file(),
+                    value.line(),
                     instance.address(),
                     instance.address() + " sets " + setting + " = false in prod"));
           }

@@ -7,12 +7,14 @@ import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
 import com.alphintra.infra.hcl.Attribute;
 import com.alphintra.infra.hcl.Block;
+import com.alphintra.infra.hcl.Range;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.GeneratedBlock;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.TerraformResource;
 import com.alphintra.infra.platform.TerraformValue;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,17 +114,19 @@ public final class SqlPostgresLogsSessionsAndLocks implements Rule {
             continue;
           }
           Optional<Attribute> value = flag.body().attribute("value");
-          int line =
-              value.isPresent() && flag.symbols().isEmpty()
-                  ? value.get().range().start().line()
-                  : flag.range().start().line();
+          // Where the value is written: a literal in the block, or the map entry (in the module, or
+          // the environment root's module call) that a dynamic block turns into this flag.
+          Range origin =
+              value.isPresent()
+                  ? context.origin(value.get().value(), flag.symbols())
+                  : flag.range();
           set.putIfAbsent(
               text,
               new Setting(
                   value
                       .flatMap(v -> context.value(v.value(), flag.symbols()))
                       .flatMap(SqlPostgresLogsSessionsAndLocks::text),
-                  line));
+                  origin));
         }
         for (Flag flag : FLAGS) {
           Setting setting = set.get(flag.name());
@@ -131,6 +135,7 @@ public final class SqlPostgresLogsSessionsAndLocks implements Rule {
               found
                   .computeIfAbsent(
                       List.of(
+                          instance.file(),
                           settings.get().range().start().line(),
                           instance.address()
                               + " does not set the database flag "
@@ -145,7 +150,8 @@ public final class SqlPostgresLogsSessionsAndLocks implements Rule {
             found
                 .computeIfAbsent(
                     List.of(
-                        setting.line(),
+                        setting.origin().file(),
+                        setting.origin().start().line(),
                         instance.address()
                             + " sets the database flag "
                             + flag.name()
@@ -164,21 +170,19 @@ public final class SqlPostgresLogsSessionsAndLocks implements Rule {
               findings.add(
                   Finding.of(
                       INFO,
-                      instance.file(),
-                      (Integer) key.get(0),
+                      (Path) key.get(0),
+                      (Integer) key.get(1),
                       instance.address(),
-                      key.get(1)
-                          + new TerraformValue(
-                                  "",
-                                  names.stream().distinct().toList(),
-                                  names.size() == contexts.size())
-                              .where())));
+                      key.get(2)
+                          + TerraformValue.where(
+                              names.stream().distinct().toList(),
+                              names.size() == contexts.size()))));
     }
     return findings;
   }
 
-  /** A flag's value (empty when not known statically) and the line that sets it. */
-  private record Setting(Optional<String> text, int line) {}
+  /** A flag's value (empty when not known statically) and where it is written. */
+  private record Setting(Optional<String> text, Range origin) {}
 
   private static Optional<String> text(Object value) {
     if (value instanceof String text) {

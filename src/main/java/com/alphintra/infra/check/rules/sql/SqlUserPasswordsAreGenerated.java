@@ -56,8 +56,8 @@ public final class SqlUserPasswordsAreGenerated implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  user.file(),
-                  password.get().range().start().line(),
+                  value.file(),
+                  value.line(),
                   user.address(),
                   user.address()
                       + " sets password to a string written in the configuration"

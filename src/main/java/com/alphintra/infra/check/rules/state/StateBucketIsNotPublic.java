@@ -68,8 +68,8 @@ public final class StateBucketIsNotPublic implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  bucket.file(),
-                  bucket.lineOf(UNIFORM),
+                  value.file(),
+                  value.line(),
                   bucket.address(),
                   bucket.address()
                       + " holds Terraform state but sets "
@@ -95,8 +95,8 @@ public final class StateBucketIsNotPublic implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  bucket.file(),
-                  bucket.lineOf(PREVENTION),
+                  value.file(),
+                  value.line(),
                   bucket.address(),
                   bucket.address()
                       + " holds Terraform state but sets "

@@ -56,8 +56,8 @@ public final class StateBucketIsVersioned implements Rule {
           findings.add(
               Finding.of(
                   INFO,
-                  bucket.file(),
-                  bucket.lineOf(SETTING),
+                  value.file(),
+                  value.line(),
                   bucket.address(),
                   bucket.address()
                       + " holds Terraform state but sets "

@@ -5,6 +5,8 @@ import com.alphintra.infra.check.Rule;
 import com.alphintra.infra.check.RuleInfo;
 import com.alphintra.infra.check.Severity;
 import com.alphintra.infra.check.Target;
+import com.alphintra.infra.check.rules.k8s.Container;
+import com.alphintra.infra.check.rules.k8s.PodTemplate;
 import com.alphintra.infra.platform.EvaluationContext;
 import com.alphintra.infra.platform.LoadedObject;
 import com.alphintra.infra.platform.Platform;
@@ -23,7 +25,10 @@ import java.util.regex.Pattern;
  * Where an environment's Cloud SQL instance requires TLS ({@code ssl_mode} ENCRYPTED_ONLY or
  * TRUSTED_CLIENT_CERTIFICATE_REQUIRED), what connects to it from that environment's overlay does
  * not turn TLS off: PgBouncer's {@code server_tls_sslmode} in a ConfigMap's {@code pgbouncer.ini},
- * and a {@code postgres://} connection string with {@code sslmode} to a host outside the cluster.
+ * a {@code postgres://} connection string with {@code sslmode} to a host outside the mesh, and a
+ * container's libpq {@code PGSSLMODE} when its {@code PGHOST} is outside the mesh. A Service
+ * without a selector (the overlay's {@code cloudsql}, whose EndpointSlice holds Cloud SQL's address
+ * from the cloud outputs) is outside the mesh, whatever its cluster DNS name.
  */
 public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
 
@@ -47,7 +52,8 @@ public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
               + " plaintext first. The two halves live in different stacks, so only reading both shows the"
               + " mismatch.",
           "Set server_tls_sslmode = require (or verify-ca / verify-full) in PgBouncer's configuration, and"
-              + " sslmode=require or stricter in connection strings to Cloud SQL, in the environment's overlay.",
+              + " sslmode=require or stricter in connection strings and PGSSLMODE of clients of Cloud SQL (a"
+              + " selector-less Service such as cloudsql counts as Cloud SQL), in the environment's overlay.",
           List.of(
               "Cloud SQL for PostgreSQL: enforce SSL/TLS encryption (ssl_mode)",
               "PgBouncer server_tls_sslmode"));
@@ -81,6 +87,12 @@ public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
     List<Finding> findings = new ArrayList<>();
     requirement.forEach(
         (environment, why) -> {
+          Set<String> external = externalServices(overlays.of(environment));
+          for (LoadedObject workload : overlays.of(environment)) {
+            PodTemplate.of(workload)
+                .ifPresent(
+                    pod -> checkEnvironment(platform, environment, why, pod, external, findings));
+          }
           for (LoadedObject map : overlays.of(environment)) {
             if (!map.kind().equals("ConfigMap")
                 || !(map.object().raw().get("data") instanceof Map<?, ?> data)) {
@@ -89,7 +101,7 @@ public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
             data.forEach(
                 (key, value) -> {
                   if (key instanceof String name && value instanceof String text) {
-                    check(platform, environment, why, map, name, text, findings);
+                    check(platform, environment, why, map, name, text, external, findings);
                   }
                 });
           }
@@ -104,6 +116,7 @@ public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
       LoadedObject map,
       String key,
       String text,
+      Set<String> external,
       List<Finding> findings) {
     Matcher pgbouncer = PGBOUNCER.matcher(text);
     while (pgbouncer.find()) {
@@ -124,7 +137,7 @@ public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
     while (url.find()) {
       String host = url.group(1);
       String mode = url.group(2).toLowerCase(Locale.ROOT);
-      if (PLAINTEXT.contains(mode) && !isInCluster(host)) {
+      if (PLAINTEXT.contains(mode) && !isInMesh(host, external)) {
         findings.add(
             finding(
                 platform,
@@ -145,13 +158,94 @@ public final class DatabaseClientsUseTheTlsCloudSqlRequires implements Rule {
     }
   }
 
-  /** Loopback, a Service name, or a cluster DNS name: traffic the mesh encrypts, not Cloud SQL. */
-  private static boolean isInCluster(String host) {
-    return host.equals("localhost")
-        || host.startsWith("127.")
-        || !host.contains(".")
-        || host.endsWith(".svc")
-        || host.contains(".svc.");
+  /**
+   * A container whose libpq environment ({@code PGHOST}, {@code PGSSLMODE}, as literal values)
+   * connects outside the mesh without TLS.
+   */
+  private static void checkEnvironment(
+      Platform platform,
+      String environment,
+      String why,
+      PodTemplate pod,
+      Set<String> external,
+      List<Finding> findings) {
+    for (Container container : pod.containers()) {
+      if (!(container.fields().get("env") instanceof List<?> variables)) {
+        continue;
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      Map<String, Integer> indices = new LinkedHashMap<>();
+      for (int index = 0; index < variables.size(); index++) {
+        if (variables.get(index) instanceof Map<?, ?> variable
+            && variable.get("name") instanceof String name
+            && variable.get("value") instanceof String value) {
+          values.put(name, value);
+          indices.put(name, index);
+        }
+      }
+      String host = values.get("PGHOST");
+      String mode = values.getOrDefault("PGSSLMODE", "").toLowerCase(Locale.ROOT);
+      if (host == null || !PLAINTEXT.contains(mode) || isInMesh(host, external)) {
+        continue;
+      }
+      LoadedObject workload = pod.object();
+      SourceLocation location =
+          platform.locate(
+              workload, container.pathOf("env[" + indices.get("PGSSLMODE") + "].value"));
+      String name = workload.describe() + " container \"" + container.name() + "\"";
+      findings.add(
+          new Finding(
+              INFO.id(),
+              INFO.severity(),
+              location.file(),
+              location.line(),
+              name,
+              name
+                  + " connects to "
+                  + host
+                  + " with PGSSLMODE="
+                  + mode
+                  + ", but "
+                  + why
+                  + " in "
+                  + environment,
+              workload.overlay().map(List::of).orElse(List.of())));
+    }
+  }
+
+  /**
+   * The names of the overlay's Services without a selector ({@code name.namespace}): their
+   * endpoints are written by hand, outside the cluster (Cloud SQL), and the mesh does not encrypt
+   * traffic to them.
+   */
+  private static Set<String> externalServices(List<LoadedObject> objects) {
+    Set<String> external = new java.util.HashSet<>();
+    for (LoadedObject object : objects) {
+      if (object.kind().equals("Service")
+          && object.object().raw().get("spec") instanceof Map<?, ?> spec
+          && !(spec.get("selector") instanceof Map<?, ?> selector && !selector.isEmpty())
+          && !"ExternalName".equals(spec.get("type"))) {
+        external.add(object.name() + "." + object.namespace().orElse("default"));
+      }
+    }
+    return external;
+  }
+
+  /**
+   * Loopback, or a Service of the cluster that selects pods (its name, or its cluster DNS name):
+   * traffic the mesh encrypts, not Cloud SQL. A selector-less Service is outside, as is any other
+   * name or address.
+   */
+  private static boolean isInMesh(String host, Set<String> external) {
+    if (host.equals("localhost") || host.startsWith("127.")) {
+      return true;
+    }
+    String[] labels = host.split("\\.");
+    boolean clusterName = !host.contains(".") || host.endsWith(".svc") || host.contains(".svc.");
+    if (!clusterName) {
+      return false;
+    }
+    return labels.length < 2 || !external.contains(labels[0] + "." + labels[1]);
   }
 
   private static Finding finding(

@@ -46,6 +46,14 @@ public final class OverlayObjects {
     return rendered.containsKey(environment) || written.containsKey(environment);
   }
 
+  /**
+   * Whether kubectl rendered the overlay: only then are its objects all it deploys (the written
+   * objects of its folder leave out its bases and components).
+   */
+  public boolean isRendered(String environment) {
+    return rendered.containsKey(environment);
+  }
+
   /** The objects the overlay deploys: rendered when it was, else those written in its folder. */
   public List<LoadedObject> of(String environment) {
     return rendered.containsKey(environment)

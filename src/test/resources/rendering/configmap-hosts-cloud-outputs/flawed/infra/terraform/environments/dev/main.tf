@@ -1,0 +1,5 @@
+module "platform" {
+  source = "../../modules/platform"
+
+  redis_transit_encryption_mode = "SERVER_AUTHENTICATION"
+}

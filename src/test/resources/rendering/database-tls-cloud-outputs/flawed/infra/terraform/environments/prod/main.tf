@@ -1,0 +1,5 @@
+module "platform" {
+  source = "../../modules/platform"
+
+  cloudsql_ssl_mode = "ENCRYPTED_ONLY"
+}

@@ -1,0 +1,6 @@
+module "platform" {
+  source = "../../modules/platform"
+
+  environment = "dev"
+  project_id  = "shop-dev"
+}
