@@ -74,7 +74,9 @@ public record Services(
   }
 
   public Checker checker() {
-    return new Checker(new PlatformLoader(processes), new CheckEngine(RuleRegistry.builtIn()));
+    return new Checker(
+        new PlatformLoader(processes, Optional.of(ChartCache.renderFolder(System.getenv()))),
+        new CheckEngine(RuleRegistry.builtIn()));
   }
 
   /**

@@ -176,6 +176,17 @@ public final class HelmReleases {
    * @throws com.alphintra.infra.error.InputException when infra/versions.yaml lacks a pin
    */
   public static Templates template(Path root, Path charts, List<String> overlays) {
+    return template(root, charts, overlays, Optional.empty());
+  }
+
+  /**
+   * As {@link #template(Path, Path, List)}; with {@code renderCache}, a folder, each render is read
+   * from and kept in the {@link HelmRenderCache} there, so an unchanged release is not templated
+   * again.
+   */
+  public static Templates template(
+      Path root, Path charts, List<String> overlays, Optional<Path> renderCache) {
+    Optional<HelmRenderCache> cache = renderCache.map(HelmRenderCache::in);
     Workspace workspace = new Workspace(root);
     PinnedVersions pins = PinnedVersions.read(workspace.versionsFile());
     ChartReleases releases = new ChartReleases(workspace, pins);
@@ -215,24 +226,47 @@ public final class HelmReleases {
           "helm release " + release.name() + ", overlays: " + String.join(", ", renderOverlays);
       String yaml;
       try {
-        TemplateCommand template =
-            new Helm(archive)
-                .template()
-                .withName(release.name())
-                .withNamespace(release.namespace())
-                .withKubeVersion(platformVersion);
         Path generated = Files.createTempDirectory("alphintra-values-");
         try {
-          for (Path values : release.valuesFilesIn(generated)) {
-            template = template.withValuesFile(values);
-          }
+          List<Path> valuesFiles = new ArrayList<>(release.valuesFilesIn(generated));
           if (CHECK_VALUES.containsKey(release.chart())) {
             // a values file, last: helm-java's set() did not reach the chart's values
             Path checkValues = generated.resolve("check-values.yaml");
             Files.writeString(checkValues, CHECK_VALUES.get(release.chart()));
-            template = template.withValuesFile(checkValues);
+            valuesFiles.add(checkValues);
           }
-          yaml = template.call();
+          Optional<String> key = Optional.empty();
+          Optional<String> cached = Optional.empty();
+          if (cache.isPresent()) {
+            key =
+                Optional.of(
+                    cache
+                        .get()
+                        .key(
+                            archive,
+                            valuesFiles,
+                            release.name(),
+                            release.namespace(),
+                            platformVersion));
+            cached = cache.get().read(key.get());
+          }
+          if (cached.isPresent()) {
+            yaml = cached.get();
+          } else {
+            TemplateCommand template =
+                new Helm(archive)
+                    .template()
+                    .withName(release.name())
+                    .withNamespace(release.namespace())
+                    .withKubeVersion(platformVersion);
+            for (Path values : valuesFiles) {
+              template = template.withValuesFile(values);
+            }
+            yaml = template.call();
+            if (cache.isPresent()) {
+              cache.get().write(key.orElseThrow(), yaml);
+            }
+          }
         } finally {
           try (java.util.stream.Stream<Path> files = Files.list(generated)) {
             for (Path file : files.toList()) {

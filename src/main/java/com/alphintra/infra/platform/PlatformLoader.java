@@ -53,9 +53,21 @@ public final class PlatformLoader {
 
   private final ProcessRunner processes;
   private final ManifestLoader manifests = new ManifestLoader();
+  private final Optional<Path> helmRenderCache;
 
   public PlatformLoader(ProcessRunner processes) {
+    this(processes, Optional.empty());
+  }
+
+  /**
+   * A loader that, with {@code helmRenderCache} (a folder), keeps what each Helm release renders
+   * there and reads it back while the chart archive and values are unchanged ({@link
+   * HelmRenderCache}): the command line's choice; tests render every time unless they test the
+   * cache.
+   */
+  public PlatformLoader(ProcessRunner processes, Optional<Path> helmRenderCache) {
     this.processes = processes;
+    this.helmRenderCache = helmRenderCache;
   }
 
   /**
@@ -158,7 +170,8 @@ public final class PlatformLoader {
       }
       List<String> names =
           overlayDirectories.stream().map(d -> d.getFileName().toString()).sorted().toList();
-      return Optional.of(pool.submit(() -> HelmReleases.template(root, charts.get(), names)));
+      return Optional.of(
+          pool.submit(() -> HelmReleases.template(root, charts.get(), names, helmRenderCache)));
     }
 
     /** The Helm releases' objects with our values files attached, once the files are parsed. */

@@ -16,12 +16,24 @@ public final class ChartCache {
 
   /** {@code ${XDG_CACHE_HOME:-$HOME/.cache}/alphintra/charts}. */
   public static Path folder(Map<String, String> environment) {
+    return alphintraCache(environment).resolve("charts");
+  }
+
+  /**
+   * {@code ${XDG_CACHE_HOME:-$HOME/.cache}/alphintra/renders}: what {@code check} keeps of each
+   * Helm release's render, so that an unchanged release is not templated again.
+   */
+  public static Path renderFolder(Map<String, String> environment) {
+    return alphintraCache(environment).resolve("renders");
+  }
+
+  private static Path alphintraCache(Map<String, String> environment) {
     String cache = environment.get("XDG_CACHE_HOME");
     Path base =
         cache != null && !cache.isBlank()
             ? Path.of(cache)
             : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
-    return base.resolve("alphintra").resolve("charts");
+    return base.resolve("alphintra");
   }
 
   /**

@@ -9,6 +9,7 @@ import com.alphintra.infra.check.Finding;
 import com.alphintra.infra.check.ReportFormat;
 import com.alphintra.infra.check.RuleRegistry;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.platform.HelmReleases;
 import com.alphintra.infra.platform.LoadedObject;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.PlatformLoader;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +157,53 @@ class HelmReleasesCheckTest {
     assertThat(ReportFormat.JSON.reporter(Ansi.OFF, "test").render(report))
         .contains(note)
         .contains("kube-prometheus-stack-91.5.0.tgz");
+  }
+
+  @Test
+  void withTheRenderCacheAnUnchangedReleaseIsReadBackAndAChangedOneRenderedAgain()
+      throws IOException {
+    Path archives = pinnedCharts();
+    copyInfra(copy);
+    List<String> overlays = List.of("local");
+    Optional<Path> cache = Optional.of(shared.resolve("renders"));
+    var first = HelmReleases.template(copy, archives, overlays, cache).withValues(copy, Map.of());
+    assertThat(first.errors()).isEmpty();
+    Path rendered = cache.get();
+    List<Path> entries;
+    try (Stream<Path> files = Files.list(rendered)) {
+      entries = files.toList();
+    }
+    assertThat(entries).hasSize(RenderedReleases.releases("local").size());
+    // Each entry keeps its header and now holds one marker object instead of the chart's.
+    for (Path entry : entries) {
+      String header = Files.readAllLines(entry).get(0);
+      Files.writeString(
+          entry,
+          header
+              + "\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-cache\n"
+              + "  namespace: cached\n");
+    }
+
+    var second = HelmReleases.template(copy, archives, overlays, cache).withValues(copy, Map.of());
+    assertThat(second.objects())
+        .extracting(LoadedObject::name)
+        .containsOnly("from-cache")
+        .hasSize(entries.size());
+
+    Path kiali = copy.resolve("infra/kubernetes/observability/helm/kiali-server-values.yaml");
+    Files.writeString(kiali, Files.readString(kiali) + "# changed\n");
+    var third = HelmReleases.template(copy, archives, overlays, cache).withValues(copy, Map.of());
+    assertThat(third.objects())
+        .filteredOn(object -> object.name().equals("from-cache"))
+        .hasSize(entries.size() - 1);
+    assertThat(third.objects())
+        .filteredOn(object -> object.helm().map(h -> h.release().equals("kiali")).orElse(false))
+        .extracting(LoadedObject::kind)
+        .contains("Deployment", "Service");
+    // without the cache, the marker never shows
+    assertThat(HelmReleases.template(copy, archives, overlays).withValues(copy, Map.of()).objects())
+        .extracting(LoadedObject::name)
+        .doesNotContain("from-cache");
   }
 
   @Test

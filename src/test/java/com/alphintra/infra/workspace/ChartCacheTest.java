@@ -17,6 +17,10 @@ class ChartCacheTest {
         .isEqualTo(Path.of("/c/alphintra/charts"));
     assertThat(ChartCache.folder(Map.of("HOME", "/h")))
         .isEqualTo(Path.of("/h/.cache/alphintra/charts"));
+    assertThat(ChartCache.renderFolder(Map.of("XDG_CACHE_HOME", "/c", "HOME", "/h")))
+        .isEqualTo(Path.of("/c/alphintra/renders"));
+    assertThat(ChartCache.renderFolder(Map.of("XDG_CACHE_HOME", " ", "HOME", "/h")))
+        .isEqualTo(Path.of("/h/.cache/alphintra/renders"));
     assertThat(ChartCache.archive(Path.of("/c"), "istiod", "1.30.4"))
         .isEqualTo(Path.of("/c/istiod-1.30.4.tgz"));
   }
