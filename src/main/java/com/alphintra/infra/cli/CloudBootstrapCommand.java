@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bootstrap",
     mixinStandardHelpOptions = true,
-    header = "Create a project's remote-state bucket and print the backend settings.")
+    header =
+        "Create a project's state bucket, long-lived KMS keys and deployer identity; print"
+            + " the backend settings.")
 final class CloudBootstrapCommand implements Callable<Integer> {
 
   private final Services services;
