@@ -71,7 +71,7 @@ class OperatorNetworkPoliciesTest {
                         + " [Egress] "
                         + metadata
                         + "; egress to 0.0.0.0/0 except [10.0.0.0/8, 172.16.0.0/12,"
-                        + " 192.168.0.0/16, 169.254.0.0/16, 100.64.0.0/10] TCP/443 UDP/53 TCP/53"));
+                        + " 192.168.0.0/16, 169.254.0.0/16, 100.64.0.0/10] TCP/443"));
   }
 
   /** "{selector} [types] rule; rule" with each rule as "direction peers ports". */
