@@ -19,16 +19,12 @@ module "platform" {
 
   # Zonal cluster: one control plane, one zone of nodes; API on its private endpoint only.
   gke_location = "us-east4-a"
-  # Google Groups for RBAC: RoleBindings may then name groups of your Workspace domain (the group must be
-  # named gke-security-groups@ that domain). Off until set:
-  # rbac_security_group = "gke-security-groups@example.com"
   gke_master_authorized_networks = [
     { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
   ]
 
   # Audit mode: images outside the allowed registries are logged, not blocked.
-  binary_authorization_enforced       = false
-  binary_authorization_allowed_images = ["docker.io/istio/*"]
+  binary_authorization_enforced = false
 
   gke_general_node_pool = {
     machine_type   = "e2-standard-4"

@@ -19,9 +19,6 @@ module "platform" {
 
   # Regional cluster: control plane and nodes in three zones; API on its private endpoint only.
   gke_location = "us-east4"
-  # Google Groups for RBAC: RoleBindings may then name groups of your Workspace domain (the group must be
-  # named gke-security-groups@ that domain). Off until set:
-  # rbac_security_group = "gke-security-groups@example.com"
   gke_master_authorized_networks = [
     { cidr_block = "10.100.0.0/24", display_name = "corporate VPN (example)" },
   ]
