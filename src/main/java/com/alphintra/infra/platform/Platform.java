@@ -88,34 +88,6 @@ public record Platform(
         objectSets(kubernetes, overlays, files, helm));
   }
 
-  /** A view without Helm releases. */
-  public Platform(
-      Path root,
-      TerraformView terraform,
-      KubernetesView kubernetes,
-      Map<String, KubernetesView> overlays,
-      List<K3dConfig> k3d,
-      List<Path> files,
-      Map<Path, List<SourceComment>> comments,
-      List<LoadError> loadErrors,
-      List<String> notes,
-      Kustomizations kustomizations,
-      KubernetesView deployed) {
-    this(
-        root,
-        terraform,
-        kubernetes,
-        overlays,
-        k3d,
-        files,
-        comments,
-        loadErrors,
-        notes,
-        kustomizations,
-        deployed,
-        HelmReleases.Result.none());
-  }
-
   /**
    * A view without kustomizations: every object of {@code kubernetes} and the overlays is judged.
    */
@@ -140,7 +112,8 @@ public record Platform(
         loadErrors,
         notes,
         Kustomizations.none(),
-        deployed(kubernetes, overlays, Kustomizations.none()));
+        deployed(kubernetes, overlays, Kustomizations.none()),
+        HelmReleases.Result.none());
   }
 
   /**

@@ -74,6 +74,7 @@ public final class TerraformLoader {
    */
   public static TerraformProject loadProject(Path root) throws IOException {
     List<Path> directories = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
@@ -84,19 +85,14 @@ public final class TerraformLoader {
             if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
               return FileVisitResult.SKIP_SUBTREE;
             }
-            try (Stream<Path> entries = Files.list(dir)) {
-              if (entries.anyMatch(
-                  p -> p.getFileName().toString().endsWith(".tf") && Files.isRegularFile(p))) {
-                directories.add(dir);
-              }
+            List<Path> terraform = terraformFiles(dir);
+            if (!terraform.isEmpty()) {
+              directories.add(dir);
+              files.addAll(terraform);
             }
             return FileVisitResult.CONTINUE;
           }
         });
-    List<Path> files = new ArrayList<>();
-    for (Path dir : directories) {
-      files.addAll(terraformFiles(dir));
-    }
     Set<Path> shared = sharedDirectories(files);
     List<TerraformModule> modules = new ArrayList<>();
     for (Path dir : directories.stream().sorted().toList()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.alphintra.infra.exec.SystemProcessRunner;
 import com.alphintra.infra.platform.Platform;
 import com.alphintra.infra.platform.PlatformLoader;
+import com.alphintra.infra.testing.TreeCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -91,17 +92,7 @@ class RenderedFlawsTest {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else if (!path.getFileName().toString().equals("expected.txt")) {
-          Files.createDirectories(target.getParent());
-          Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    TreeCopy.copy(from, to, path -> path.getFileName().toString().equals("expected.txt"));
   }
 
   private static Path folder() {

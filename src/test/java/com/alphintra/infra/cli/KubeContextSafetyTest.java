@@ -112,14 +112,7 @@ class KubeContextSafetyTest {
   void aCommandWhoseContextIsMissingRefusesAndSendsNothing(List<String> command) {
     LocalFixture fixture = new LocalFixture(root.resolve("checkout"), client);
 
-    CliRun run =
-        CliRun.of(
-            new Services(
-                fixture.processes,
-                fixture.host,
-                () -> Optional.of(fixture.workspace),
-                LocalServices.production(KubeContexts.of(kubeconfig))),
-            command.toArray(String[]::new));
+    CliRun run = runAgainstKubeconfig(fixture, command.toArray(String[]::new));
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
     assertThat(run.out() + run.err())
@@ -134,14 +127,7 @@ class KubeContextSafetyTest {
   void aClusterK3dMadeWhoseContextIsElsewhereIsNotRolledBackAndSaysHowToMergeIt() {
     LocalFixture fixture = new LocalFixture(root.resolve("checkout"), client);
 
-    CliRun run =
-        CliRun.of(
-            new Services(
-                fixture.processes,
-                fixture.host,
-                () -> Optional.of(fixture.workspace),
-                LocalServices.production(KubeContexts.of(kubeconfig))),
-            "up");
+    CliRun run = runAgainstKubeconfig(fixture, "up");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out())
@@ -193,16 +179,7 @@ class KubeContextSafetyTest {
     Files.writeString(kubeconfig, kubeconfig("k3d-alphintra", "https://192.0.2.10:6443"));
     LocalFixture fixture = new LocalFixture(root.resolve("checkout"), client);
 
-    CliRun run =
-        CliRun.of(
-            new Services(
-                fixture.processes,
-                fixture.host,
-                () -> Optional.of(fixture.workspace),
-                LocalServices.production(KubeContexts.of(kubeconfig))),
-            "up",
-            "--only",
-            "platform");
+    CliRun run = runAgainstKubeconfig(fixture, "up", "--only", "platform");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
     assertThat(run.err())
@@ -262,32 +239,28 @@ class KubeContextSafetyTest {
     LocalFixture fixture = new LocalFixture(root.resolve("checkout"), client);
     long started = System.nanoTime();
 
-    CliRun run =
-        CliRun.of(
-            new Services(
-                fixture.processes,
-                fixture.host,
-                () -> Optional.of(fixture.workspace),
-                LocalServices.production(KubeContexts.of(kubeconfig))),
-            "status");
+    CliRun run = runAgainstKubeconfig(fixture, "status");
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("not reachable", "alphintra up");
 
-    CliRun access =
-        CliRun.of(
-            new Services(
-                fixture.processes,
-                fixture.host,
-                () -> Optional.of(fixture.workspace),
-                LocalServices.production(KubeContexts.of(kubeconfig))),
-            "access",
-            "kiali");
+    CliRun access = runAgainstKubeconfig(fixture, "access", "kiali");
 
     assertThat(access.exitCode()).isEqualTo(1);
     assertThat(access.err())
         .contains("cannot reach the cluster of context k3d-alphintra", "'alphintra up' creates it")
         .doesNotContain("--verbose");
+  }
+
+  /** Runs the command line on {@code fixture} with this test's kubeconfig, as a user would. */
+  private CliRun runAgainstKubeconfig(LocalFixture fixture, String... args) {
+    return CliRun.of(
+        new Services(
+            fixture.processes,
+            fixture.host,
+            () -> Optional.of(fixture.workspace),
+            LocalServices.production(KubeContexts.of(kubeconfig))),
+        args);
   }
 }

@@ -7,6 +7,7 @@ import com.alphintra.infra.cloud.Environment;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.ProcessResult;
 import com.alphintra.infra.exec.SystemProcessRunner;
+import com.alphintra.infra.testing.TreeCopy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,16 +240,9 @@ class CloudOverlayUpTest {
   }
 
   private static void replaceWithTheRepositorys(Path kubernetes) throws IOException {
-    Path source = Path.of("infra/kubernetes");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path target = kubernetes.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else if (!file.getFileName().toString().equals("cloud-outputs.env")) {
-          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    TreeCopy.copy(
+        Path.of("infra/kubernetes"),
+        kubernetes,
+        file -> file.getFileName().toString().equals("cloud-outputs.env"));
   }
 }

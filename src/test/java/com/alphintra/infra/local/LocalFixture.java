@@ -5,6 +5,7 @@ import com.alphintra.infra.doctor.FakeHostProbe;
 import com.alphintra.infra.exec.Command;
 import com.alphintra.infra.exec.FakeProcessRunner;
 import com.alphintra.infra.exec.ProcessResult;
+import com.alphintra.infra.testing.TreeCopy;
 import com.alphintra.infra.workspace.Workspace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * A checkout copied from src/test/resources/local/workspace, a fake k3d that creates Ready nodes in
@@ -136,15 +136,8 @@ public final class LocalFixture {
   }
 
   private static Workspace copy(Path root) {
-    try (Stream<Path> files = Files.walk(SOURCE)) {
-      for (Path file : files.toList()) {
-        Path target = root.resolve(SOURCE.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
+    try {
+      TreeCopy.copy(SOURCE, root);
       return new Workspace(root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
