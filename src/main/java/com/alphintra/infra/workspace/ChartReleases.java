@@ -119,28 +119,18 @@ public final class ChartReleases {
 
   /** kube-prometheus-stack, Jaeger and Kiali. */
   public List<ChartRelease> observability(String overlay) {
-    Path values = workspace.kubernetes().resolve("observability/helm");
-    List<ChartRelease> releases = new ArrayList<>();
-    // pin key, release name, repository name as the upstream project calls it
-    for (List<String> entry :
+    return pinnedReleases(
+        "observability.",
+        workspace.kubernetes().resolve("observability/helm"),
+        overlay,
         List.of(
-            List.of("kubePrometheusStack", "kube-prometheus-stack", "prometheus-community"),
-            List.of("jaeger", "jaeger", "jaegertracing"),
-            List.of("kiali", "kiali", "kiali"))) {
-      String key = "observability." + entry.get(0);
-      String chart = pins.require(key + ".chart");
-      releases.add(
-          release(
-              entry.get(1),
-              OBSERVABILITY_NAMESPACE,
-              entry.get(2),
-              pins.require(key + ".repository"),
-              chart,
-              pins.require(key + ".version"),
-              layered(values, chart, overlay),
-              overlay));
-    }
-    return releases;
+            List.of(
+                "kubePrometheusStack",
+                "kube-prometheus-stack",
+                OBSERVABILITY_NAMESPACE,
+                "prometheus-community"),
+            List.of("jaeger", "jaeger", OBSERVABILITY_NAMESPACE, "jaegertracing"),
+            List.of("kiali", "kiali", OBSERVABILITY_NAMESPACE, "kiali")));
   }
 
   /**
@@ -148,24 +138,35 @@ public final class ChartReleases {
    * Secret Manager and its gateway certificate (the local overlay generates both itself).
    */
   public List<ChartRelease> operators(String overlay) {
-    Path values = workspace.kubernetes().resolve("operators/helm");
-    List<ChartRelease> releases = new ArrayList<>();
-    // pin key, release name and namespace, repository name as the upstream project calls it
-    for (List<String> entry :
+    return pinnedReleases(
+        "kubernetes.",
+        workspace.kubernetes().resolve("operators/helm"),
+        overlay,
         List.of(
-            List.of("externalSecrets", "external-secrets", "external-secrets"),
-            List.of("certManager", "cert-manager", "jetstack"))) {
-      String key = "kubernetes." + entry.get(0);
+            List.of("externalSecrets", "external-secrets", "external-secrets", "external-secrets"),
+            List.of("certManager", "cert-manager", "cert-manager", "jetstack")));
+  }
+
+  /**
+   * One release per entry (pin key under {@code prefix}, release name, namespace, repository name
+   * as the upstream project calls it); chart, repository URL and version from the pins, values
+   * {@link #layered} from {@code values}.
+   */
+  private List<ChartRelease> pinnedReleases(
+      String prefix, Path values, String overlay, List<List<String>> entries) {
+    List<ChartRelease> releases = new ArrayList<>();
+    for (List<String> entry : entries) {
+      String key = prefix + entry.get(0);
       String chart = pins.require(key + ".chart");
       releases.add(
           release(
               entry.get(1),
-              entry.get(1),
               entry.get(2),
+              entry.get(3),
               pins.require(key + ".repository"),
               chart,
               pins.require(key + ".version"),
-              List.of(values.resolve(chart + "-values.yaml")),
+              layered(values, chart, overlay),
               overlay));
     }
     return releases;
